@@ -1,0 +1,147 @@
+//! The engine: pure Rust, text in, annotations out. It knows nothing of the DOM,
+//! of JavaScript or of files; native and wasm builds run the same code.
+//!
+//! Pipeline (each stage reads the ones before it):
+//! [`text`] tokens → [`sentences`] → [`actors`] → [`numbers`] → [`figures`] → [`claims`].
+//! Stages work on byte offsets ([`Span`]); [`offsets`] converts them to the caller's
+//! unit only when the result is assembled.
+
+pub mod actors;
+pub mod claims;
+pub mod figures;
+pub mod lexicon;
+pub mod numbers;
+pub mod offsets;
+pub mod schema;
+pub mod sentences;
+pub mod text;
+
+use offsets::OffsetMap;
+use schema::{Actor, Annotations, Claim, Figure, Mention};
+pub use offsets::OffsetUnit;
+
+/// A byte range `[start, end)` in the input, always on `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The text this span covers.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies wholly inside this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The input with what every stage shares: its tokens and sentences.
+pub struct Doc<'t> {
+    /// The article, exactly as given.
+    pub text: &'t str,
+    /// Words, numbers and punctuation, in order.
+    pub tokens: Vec<text::Token>,
+    /// Sentence regions, in order, covering every token.
+    pub sentences: Vec<Span>,
+}
+
+impl<'t> Doc<'t> {
+    /// Tokenises and segments `text`.
+    pub fn new(text: &'t str) -> Self {
+        let tokens = text::tokenize(text);
+        let sentences = sentences::split(text, &tokens);
+        Doc { text, tokens, sentences }
+    }
+}
+
+/// Annotates one article; offsets are Unicode code points (Python string indices).
+pub fn annotate(text: &str) -> Annotations {
+    annotate_with(text, OffsetUnit::CodePoint)
+}
+
+/// Annotates one article with offsets in the given unit.
+pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
+    let doc = Doc::new(text);
+    let found_actors = actors::find(&doc);
+    let found_figures = figures::find(&doc, &found_actors);
+    let found_claims = claims::find(&doc, &found_actors, &found_figures);
+    let map = OffsetMap::new(text, unit);
+    let actor_id = |i: usize| format!("a{}", i + 1);
+    let claim_id = |i: usize| format!("c{}", i + 1);
+    Annotations {
+        figures: found_figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let (start, end) = map.span(f.span);
+                Figure {
+                    id: format!("f{}", i + 1),
+                    start,
+                    end,
+                    text: f.span.of(text).to_string(),
+                    kind: f.kind,
+                    value: f.value,
+                    min: f.min,
+                    max: f.max,
+                    qualifier: f.qualifier,
+                    owner: f.owner.map(actor_id),
+                    location: f.location.clone(),
+                    action: f.action.map(str::to_string),
+                }
+            })
+            .collect(),
+        actors: found_actors
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Actor {
+                id: actor_id(i),
+                name: a.name.clone(),
+                kind: a.kind,
+                role: a.role.clone(),
+                mentions: a
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let (start, end) = map.span(*m);
+                        Mention { start, end, text: m.of(text).to_string() }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        claims: found_claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let (start, end) = map.span(c.span);
+                Claim {
+                    id: claim_id(i),
+                    start,
+                    end,
+                    text: c.span.of(text).to_string(),
+                    source: c.source.map(actor_id),
+                    cue: c.cue.clone(),
+                    stance: c.stance,
+                    contested: c.contested,
+                    contested_by: c.contested_by.iter().map(|&j| claim_id(j)).collect(),
+                }
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,122 @@
+//! The tokenizer every stage shares: words, numbers and punctuation with byte spans.
+//!
+//! Words are runs of letters and digits that start with a letter ("Iraq", "F16");
+//! numbers are runs of ASCII digits ("2" "," "500" are three tokens: the number
+//! grammar joins them); everything else that is not white space is one
+//! punctuation token per char ("’", "-", "$"). Tokens never cross white space.
+
+use super::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, then letters or digits.
+    Word,
+    /// ASCII digits only.
+    Number,
+    /// One char that is neither a letter, a digit nor white space.
+    Punct,
+}
+
+/// One token of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is, in bytes.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// White space (of any kind) stands right before it.
+    pub space_before: bool,
+    /// A line break stands between it and the token before.
+    pub newline_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.of(text)
+    }
+
+    /// Whether its first char is an upper-case letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.text(text).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_joiner(c)
+}
+
+/// Combining marks and zero-width joiners stay inside the word they follow.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Splits `text` into tokens; linear in its length, never fails.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = false;
+    let mut newline_before = false;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' {
+            space_before = true;
+            newline_before |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            while let Some(&(i, d)) = chars.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        tokens.push(Token { span: Span::new(start, end), kind, space_before, newline_before });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(texts("Around 2,500 U.S. troops"), ["Around", "2", ",", "500", "U", ".", "S", ".", "troops"]);
+        assert_eq!(texts("Iraq’s al-Sudani F16 256th"), ["Iraq", "’", "s", "al", "-", "Sudani", "F16", "256", "th"]);
+    }
+
+    #[test]
+    fn keeps_accents_and_scripts_inside_words() {
+        assert_eq!(texts("Władysław Kosiniak-Kamysz عين الأسد"), ["Władysław", "Kosiniak", "-", "Kamysz", "عين", "الأسد"]);
+    }
+
+    #[test]
+    fn records_space_and_line_breaks() {
+        let t = tokenize("a b\nc");
+        assert!(!t[0].space_before);
+        assert!(t[1].space_before && !t[1].newline_before);
+        assert!(t[2].newline_before);
+    }
+}

@@ -1,0 +1,16 @@
+//! Muster: annotates news about military deployments.
+//!
+//! Three rooms, kept apart (see `docs/ARCHITECTURE.md`):
+//! - [`engine`]: pure Rust, text in, annotations out; no web dependency.
+//! - [`api`]: the boundary for embedders (wasm-bindgen exports) and the native CLI.
+//! - `web`: the Yew page, compiled only for `wasm32`.
+
+pub mod api;
+pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use engine::schema::{
+    Actor, ActorKind, Annotations, Claim, Figure, FigureKind, Mention, Qualifier, Stance,
+};
+pub use engine::{annotate, annotate_with, OffsetUnit};
