@@ -1,0 +1,702 @@
+//! Actors: recognise, type and merge the people, states, forces, armed groups and outlets.
+//!
+//! 1. Known actors come from the [`lexicon`](super::lexicon): names, aliases, capitals
+//!    (kept only where they act as governments) and demonyms (kept as adjectives).
+//! 2. Unknown actors come from name runs ([`runs`]): people after titles or with cues
+//!    (apposition, verbs of saying, "told X"), organisations ending in a head word
+//!    ("Committee", "Brigade", "News"), acronyms defined in parentheses.
+//! 3. Where candidates overlap, the longest wins.
+//! 4. Mentions are merged into actors: lexicon entries by identity, people by name
+//!    skeleton (transliteration-tolerant), organisations by name; then later short forms
+//!    (surnames, acronyms, repeated names) are found in what is left.
+//!
+//! Actors known only through adjectives ("American troops" with no "US" in the text) sit
+//! at the end of [`FoundActors::actors`], after [`FoundActors::listed`]; they are not
+//! reported as actors but let later stages resolve owners.
+
+mod runs;
+mod words;
+
+use super::lexicon::{lexicon, Form, Hit};
+use super::schema::ActorKind;
+use super::text::{Token, TokenKind};
+use super::{Doc, Span};
+use runs::{Unit, UnitKind};
+
+/// One actor as the engine found it, before ids and offsets are assigned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundActor {
+    /// Canonical name.
+    pub name: String,
+    /// Type.
+    pub kind: ActorKind,
+    /// Role or title, for people.
+    pub role: Option<String>,
+    /// Every mention, in text order, never overlapping another actor's.
+    pub mentions: Vec<Span>,
+}
+
+/// The actors of one article, plus the words that point at them without naming them.
+#[derive(Debug, Clone, Default)]
+pub struct FoundActors {
+    /// Actors in order of first mention; those known only from adjectives come last.
+    pub actors: Vec<FoundActor>,
+    /// How many actors have mentions (`actors[..listed]`): the ones to report.
+    pub listed: usize,
+    /// Demonyms and other adjectives ("American", "Iraqi") with the actor they stand for;
+    /// used for ownership, not reported as mentions.
+    pub adjectives: Vec<(Span, usize)>,
+}
+
+impl FoundActors {
+    /// The actor a mention or adjective at exactly or around `span` refers to.
+    pub fn actor_at(&self, span: Span) -> Option<usize> {
+        self.adjectives
+            .iter()
+            .find(|(s, _)| s.overlaps(&span))
+            .map(|&(_, i)| i)
+            .or_else(|| self.actors.iter().position(|a| a.mentions.iter().any(|m| m.overlaps(&span))))
+    }
+
+    /// The actors to report: those with at least one mention.
+    pub fn listed(&self) -> &[FoundActor] {
+        &self.actors[..self.listed]
+    }
+}
+
+/// Where a candidate mention comes from.
+#[derive(Debug, Clone)]
+enum Source {
+    /// A lexicon form.
+    Lexicon(Hit),
+    /// An organisation named by its head word or its acronym; the name to show.
+    Org(ActorKind, String),
+    /// A person; role when a title stood before the name; `alias` for "known as X".
+    Person { role: Option<String>, alias: bool },
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    source: Source,
+}
+
+impl Candidate {
+    /// Tie-break between candidates of equal length: lexicon first.
+    fn rank(&self) -> u8 {
+        match self.source {
+            Source::Lexicon(_) => 0,
+            Source::Org(..) => 1,
+            Source::Person { .. } => 2,
+        }
+    }
+}
+
+/// Finds the actors of a document.
+pub fn find(doc: &Doc) -> FoundActors {
+    let text = doc.text;
+    let lx = lexicon();
+    let hits: Vec<Hit> = lx.find(text).into_iter().filter(|h| keep_hit(doc, h)).collect();
+    let units = runs::units(text, &doc.tokens);
+    let runs = runs::runs(&doc.tokens, &units);
+    let ctx = Context { doc, hits: &hits, units: &units };
+    let mut cands: Vec<Candidate> = hits.iter().map(|&h| Candidate { span: h.span, source: Source::Lexicon(h) }).collect();
+    for r in &runs {
+        if !ctx.in_headline(units[r.start].span) {
+            ctx.scan_run(&units[r.clone()], &mut cands);
+        }
+    }
+    ctx.acronym_definitions(&mut cands);
+    let accepted = longest_first(cands);
+    let mut b = Builder::default();
+    for c in &accepted {
+        b.add(text, c);
+    }
+    b.add_acronym_aliases(doc, &accepted);
+    b.add_short_forms(&ctx, &runs);
+    b.finish()
+}
+
+/// Keeps candidates longest first, dropping any that overlap one already kept; text order.
+fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if !kept.iter().any(|k| k.span.overlaps(&c.span)) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+/// Index of the token starting at byte `at`, if any.
+fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
+    tokens.binary_search_by_key(&at, |t| t.span.start).ok()
+}
+
+/// Index of the token ending at byte `at`, if any.
+fn token_ending(tokens: &[Token], at: usize) -> Option<usize> {
+    tokens.binary_search_by_key(&at, |t| t.span.end).ok()
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether a lexicon hit stands for an actor here.
+fn keep_hit(doc: &Doc, h: &Hit) -> bool {
+    let (text, tokens) = (doc.text, &doc.tokens);
+    let (Some(first), Some(last)) = (token_at(tokens, h.span.start), token_ending(tokens, h.span.end)) else { return true };
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
+    let prev = first.checked_sub(1).and_then(word);
+    let next = word(last + 1);
+    let form = h.span.of(text);
+    // "IS", "US", "AP" inside shouted headlines are words, not names.
+    if form.len() <= 4 && is_all_caps(form) && (prev.is_some_and(is_all_caps) || next.is_some_and(is_all_caps)) {
+        return false;
+    }
+    let next_tok = tokens.get(last + 1).map(|t| t.text(text));
+    let possessive = next_tok.is_some_and(|t| t == "’" || t == "'") && word(last + 2) == Some("s");
+    let after = if possessive { word(last + 3) } else { next };
+    let capital_after = after.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && tokens.get(if possessive { last + 3 } else { last + 1 }).is_some_and(|t| t.space_before);
+    match h.form {
+        Form::Name => {
+            // "Palestine Street", "Lebanon Road": a place named after the state.
+            let entry = &lexicon().entries[h.entry];
+            !(entry.kind == ActorKind::State && !possessive && after.is_some_and(is_place_name_head))
+        }
+        Form::Demonym => true,
+        Form::Capital => {
+            if next_tok == Some("-") {
+                return word(last + 2).is_some_and(words::is_government_compound);
+            }
+            !(prev.is_some_and(words::is_place_before)
+                || capital_after
+                || (!possessive && next.is_some_and(words::is_place_noun))
+                || (possessive && after.is_some_and(words::is_place_noun)))
+        }
+    }
+}
+
+fn is_place_name_head(w: &str) -> bool {
+    matches!(w, "Street" | "Square" | "Road" | "Avenue" | "Airport" | "Bridge" | "Strip" | "Province" | "Region" | "Governorate")
+}
+
+/// What every run scan needs.
+struct Context<'a, 't> {
+    doc: &'a Doc<'t>,
+    hits: &'a [Hit],
+    units: &'a [Unit],
+}
+
+impl Context<'_, '_> {
+    fn text(&self) -> &str {
+        self.doc.text
+    }
+
+    fn unit_text(&self, u: &Unit) -> &str {
+        u.span.of(self.doc.text)
+    }
+
+    /// The lexicon hit covering a unit, if any.
+    fn hit_in(&self, u: &Unit) -> Option<&Hit> {
+        self.hits.iter().find(|h| h.span.overlaps(&u.span))
+    }
+
+    /// Whether a unit can be part of a person's name.
+    fn is_name_unit(&self, u: &Unit) -> bool {
+        match u.kind {
+            UnitKind::Initial | UnitKind::Particle => true,
+            UnitKind::Cap => {
+                let w = self.unit_text(u);
+                !words::is_stop(w)
+                    && !is_all_caps(w)
+                    && !words::is_title(w)
+                    && self.hit_in(u).is_none_or(|h| lexicon().entries[h.entry].kind == ActorKind::Person)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the line holding `span` is a headline in title case.
+    fn in_headline(&self, span: Span) -> bool {
+        let Some(line) = self.doc.sentences.iter().find(|s| s.contains(&span)) else { return false };
+        let (mut caps, mut lower) = (0, 0);
+        for t in self.doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && line.contains(&t.span)) {
+            let w = t.text(self.text());
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            } else if w.len() > 3 {
+                lower += 1;
+            }
+        }
+        caps >= 4 && lower <= 1
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        self.doc.tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(self.doc.text))
+    }
+
+    fn tok(&self, i: usize) -> Option<&str> {
+        self.doc.tokens.get(i).map(|t| t.text(self.doc.text))
+    }
+
+    /// Looks for people and organisations in one run.
+    fn scan_run(&self, run: &[Unit], out: &mut Vec<Candidate>) {
+        let text = self.text();
+        let mut used = vec![false; run.len()];
+        // People after titles: "Air Force Major General Patrick Ryder".
+        let mut i = 0;
+        while i < run.len() {
+            if run[i].kind != UnitKind::Cap || !words::is_title(self.unit_text(&run[i])) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < run.len()
+                && (words::is_title(self.unit_text(&run[j]))
+                    || (run[j].kind == UnitKind::Connector && j + 1 < run.len() && words::is_title(self.unit_text(&run[j + 1]))))
+            {
+                j += 1;
+            }
+            let mut k = j;
+            while k < run.len() && self.is_name_unit(&run[k]) {
+                k += 1;
+                if run[k - 1].possessive {
+                    break;
+                }
+            }
+            while k > j && run[k - 1].kind == UnitKind::Particle {
+                k -= 1;
+            }
+            if k > j && run[j].kind == UnitKind::Cap {
+                let role = Span::new(run[i].span.start, run[j - 1].span.end).of(text).to_string();
+                let role = match i.checked_sub(1).and_then(|p| self.hit_in(&run[p])) {
+                    Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
+                    None => role,
+                };
+                let span = Span::new(run[j].span.start, run[k - 1].span.end);
+                out.push(Candidate { span, source: Source::Person { role: Some(role), alias: false } });
+                used[i..k].iter_mut().for_each(|u| *u = true);
+                i = k;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+        // The rest: organisations by head word, else people by cues.
+        let mut s = 0;
+        while s < run.len() {
+            if used[s] {
+                s += 1;
+                continue;
+            }
+            let mut e = s;
+            while e < run.len() && !used[e] {
+                e += 1;
+            }
+            self.scan_segment(&run[s..e], out);
+            s = e;
+        }
+    }
+
+    /// An organisation ending in a head word, or a person shown by context.
+    fn scan_segment(&self, seg: &[Unit], out: &mut Vec<Candidate>) {
+        let text = self.text();
+        let mut s = 0;
+        while s < seg.len() && (words::is_stop(self.unit_text(&seg[s])) || seg[s].kind != UnitKind::Cap && seg[s].kind != UnitKind::Ordinal) {
+            s += 1;
+        }
+        let seg = &seg[s..];
+        if seg.is_empty() {
+            return;
+        }
+        let tokens = &self.doc.tokens;
+        let first_tok = seg[0].tokens.0;
+        let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
+        if let Some(h) = head {
+            let head_word = self.unit_text(&seg[h]);
+            let mut kind = words::head_kind(head_word).unwrap_or(ActorKind::Organization);
+            let mut start = seg[0].span.start;
+            let the_before = first_tok.checked_sub(1).and_then(|p| self.word(p)) == Some("The");
+            let mut end = h;
+            if h + 1 < seg.len() && matches!(self.unit_text(&seg[h + 1]), "of" | "for" | "on") {
+                end = seg.len() - 1;
+            }
+            let name_span = Span::new(start, seg[end].span.end);
+            let name = name_span.of(text);
+            if kind == ActorKind::Organization && (name.contains("Defen") || name.contains("War")) && matches!(head_word, "Ministry" | "Department") {
+                kind = ActorKind::Military;
+            }
+            if head_word == "Agency" && (name.contains("News") || name.contains("Press")) {
+                kind = ActorKind::Media;
+            }
+            if kind == ActorKind::Military && ["Liberation", "Islamic", "Jihad", "Resistance"].iter().any(|w| name.contains(w)) {
+                kind = ActorKind::ArmedGroup;
+            }
+            let media_alone = kind == ActorKind::Media && the_before && h == 0;
+            if h >= 1 || media_alone {
+                if kind == ActorKind::Media && the_before {
+                    start = tokens[first_tok - 1].span.start;
+                }
+                let span = Span::new(start, seg[end].span.end);
+                out.push(Candidate { span, source: Source::Org(kind, org_name(text, span)) });
+                return;
+            }
+        }
+        // People shown by context: strip leading lexicon words ("Iraqi").
+        let mut s = 0;
+        while s < seg.len() && self.hit_in(&seg[s]).is_some_and(|h| lexicon().entries[h.entry].kind != ActorKind::Person) {
+            s += 1;
+        }
+        let seg = &seg[s..];
+        if seg.is_empty() || !seg.iter().all(|u| self.is_name_unit(u)) || seg.len() > 6 || seg[0].kind != UnitKind::Cap {
+            return;
+        }
+        if seg.iter().all(|u| self.hit_in(u).is_some()) {
+            return;
+        }
+        let span = Span::new(seg[0].span.start, seg[seg.len() - 1].span.end);
+        let caps = seg.iter().filter(|u| u.kind == UnitKind::Cap).count();
+        let first = seg[0].tokens.0;
+        let last = seg[seg.len() - 1].tokens.1;
+        let prev = first.checked_sub(1).and_then(|p| self.word(p));
+        let prev2 = first.checked_sub(2).and_then(|p| self.word(p));
+        let next = self.word(last + 1);
+        let after_comma = || {
+            let mut k = last + 2;
+            if self.tok(last + 1) != Some(",") {
+                return None;
+            }
+            while self.word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting")) {
+                k += 1;
+            }
+            self.word(k).map(str::to_lowercase)
+        };
+        let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2 == Some("according"));
+        let person = if prev == Some("as") && prev2 == Some("known") {
+            out.push(Candidate { span, source: Source::Person { role: None, alias: true } });
+            return;
+        } else if prev.is_some_and(words::is_role) || next == Some("administration") && caps == 1 {
+            true
+        } else if caps >= 2 {
+            after_comma().is_some_and(|w| words::is_role(&w) || w == "known")
+                || next.is_some_and(words::is_say)
+                || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@"))
+                || told
+        } else {
+            false
+        };
+        if person {
+            out.push(Candidate { span, source: Source::Person { role: None, alias: false } });
+        } else if told && caps == 1 && seg.len() == 1 {
+            out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
+        }
+    }
+
+    /// "Iraq's News Agency (INA)": the words whose initials spell a parenthesised acronym.
+    fn acronym_definitions(&self, out: &mut Vec<Candidate>) {
+        let tokens = &self.doc.tokens;
+        let text = self.text();
+        for i in 1..tokens.len().saturating_sub(2) {
+            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
+                continue;
+            }
+            let acr = tokens[i + 1].text(text);
+            if !is_acronym(acr) || lexicon().find(acr).len() == 1 {
+                continue;
+            }
+            // Units ending right before "(", initials matched from the right.
+            let Some(last) = self.units.iter().rposition(|u| u.tokens.1 + 1 == i || u.tokens.1 + 1 == i && u.possessive) else { continue };
+            let letters: Vec<char> = acr.chars().collect();
+            let mut need = letters.len();
+            let mut k = last + 1;
+            while need > 0 && k > 0 {
+                let u = &self.units[k - 1];
+                if k <= last && u.tokens.1 + 1 != self.units[k].tokens.0 {
+                    break;
+                }
+                let w = self.unit_text(u);
+                if u.kind == UnitKind::Connector {
+                    k -= 1;
+                    continue;
+                }
+                if !w.starts_with(letters[need - 1]) {
+                    break;
+                }
+                need -= 1;
+                k -= 1;
+            }
+            if need > 0 {
+                continue;
+            }
+            let span = Span::new(self.units[k].span.start, self.units[last].span.end);
+            let name = span.of(text);
+            let head = name.rsplit(' ').next().unwrap_or(name);
+            let kind = match words::head_kind(head) {
+                Some(ActorKind::Organization) if name.contains("News") || name.contains("Press") => ActorKind::Media,
+                Some(kind) => kind,
+                None => ActorKind::Organization,
+            };
+            out.push(Candidate { span, source: Source::Org(kind, name.to_string()) });
+        }
+    }
+}
+
+/// An organisation's display name: its words, with a leading lower-case "army" capitalised.
+fn org_name(text: &str, span: Span) -> String {
+    span.of(text).to_string()
+}
+
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// A person's name reduced for transliteration-tolerant comparison.
+#[derive(Debug, Clone, PartialEq)]
+struct NameKey {
+    first: String,
+    last: String,
+    parts: usize,
+    /// The bare surname ("sudani" for "al-Sudani"), for short forms.
+    surname: String,
+}
+
+/// Drops an Arabic article: "al-Sudani" → "Sudani", "Alshabandar" → "shabandar".
+fn strip_article(w: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "AL-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            return rest;
+        }
+    }
+    if (w.starts_with("Al") || w.starts_with("El")) && w.chars().count() >= 8 && w.chars().nth(2).is_some_and(char::is_lowercase) {
+        return &w[2..];
+    }
+    w
+}
+
+/// Lower-case consonant skeleton: "Mohammed", "Mohamed", "Muhammad" → "mhmd".
+fn skeleton(w: &str) -> String {
+    let mut out = String::new();
+    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
+        let c = match c {
+            'q' | 'c' => 'k',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ï' | 'ë' => continue,
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        w.to_lowercase()
+    } else {
+        out
+    }
+}
+
+fn bare(w: &str) -> String {
+    strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect()
+}
+
+impl NameKey {
+    fn new(name: &str) -> NameKey {
+        let parts: Vec<&str> = name.split_whitespace().filter(|p| p.chars().next().is_some_and(char::is_uppercase) || p.contains('-')).collect();
+        let first = parts.first().copied().unwrap_or(name);
+        let last = parts.last().copied().unwrap_or(name);
+        NameKey { first: skeleton(first), last: skeleton(last), parts: parts.len(), surname: bare(last) }
+    }
+
+    /// Whether two names can be the same person.
+    fn matches(&self, other: &NameKey) -> bool {
+        self.last == other.last && (self.parts == 1 || other.parts == 1 || self.first == other.first)
+    }
+}
+
+/// An actor being assembled.
+#[derive(Debug)]
+struct Draft {
+    actor: FoundActor,
+    entry: Option<usize>,
+    person: Option<NameKey>,
+}
+
+#[derive(Default)]
+struct Builder {
+    drafts: Vec<Draft>,
+    adjectives: Vec<(Span, usize)>,
+    /// Acronyms defined or implied in the text, with their actor.
+    acronyms: Vec<(String, usize)>,
+    last_person: Option<usize>,
+}
+
+impl Builder {
+    fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
+        let found = self.drafts.iter().position(|d| match entry {
+            Some(e) => d.entry == Some(e),
+            None => d.entry.is_none() && d.actor.kind == kind && d.actor.name.eq_ignore_ascii_case(name),
+        });
+        found.unwrap_or_else(|| {
+            let person = (kind == ActorKind::Person).then(|| NameKey::new(name));
+            self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person });
+            self.drafts.len() - 1
+        })
+    }
+
+    fn person(&mut self, name: &str) -> usize {
+        let key = NameKey::new(name);
+        let found = self.drafts.iter().position(|d| d.person.as_ref().is_some_and(|k| k.matches(&key)));
+        match found {
+            Some(i) => {
+                let d = &mut self.drafts[i];
+                if d.entry.is_none() && d.person.as_ref().is_some_and(|k| k.parts < key.parts) {
+                    d.actor.name = name.to_string();
+                    d.person = Some(key);
+                }
+                i
+            }
+            None => self.draft(name, ActorKind::Person, None),
+        }
+    }
+
+    fn add(&mut self, text: &str, c: &Candidate) {
+        let lx = lexicon();
+        let i = match &c.source {
+            Source::Lexicon(h) => {
+                let e = &lx.entries[h.entry];
+                let i = self.draft(e.name, e.kind, Some(h.entry));
+                if h.form == Form::Demonym {
+                    self.adjectives.push((c.span, i));
+                    return;
+                }
+                i
+            }
+            Source::Org(kind, name) => self.draft(name, *kind, None),
+            Source::Person { role, alias } => {
+                let name = c.span.of(text);
+                let i = match (alias, self.last_person) {
+                    (true, Some(p)) => p,
+                    _ => self.person(name),
+                };
+                if self.drafts[i].actor.role.is_none() {
+                    self.drafts[i].actor.role = role.clone();
+                }
+                i
+            }
+        };
+        if self.drafts[i].actor.kind == ActorKind::Person {
+            self.last_person = Some(i);
+        }
+        self.drafts[i].actor.mentions.push(c.span);
+    }
+
+    fn covered(&self, span: Span) -> bool {
+        self.drafts.iter().any(|d| d.actor.mentions.iter().any(|m| m.overlaps(&span))) || self.adjectives.iter().any(|(s, _)| s.overlaps(&span))
+    }
+
+    /// "Popular Mobilization Forces (PMF)": the acronym names the actor just before it.
+    fn add_acronym_aliases(&mut self, doc: &Doc, accepted: &[Candidate]) {
+        let (text, tokens) = (doc.text, &doc.tokens);
+        for i in 1..tokens.len().saturating_sub(2) {
+            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" || !is_acronym(tokens[i + 2 - 1].text(text)) {
+                continue;
+            }
+            let before = tokens[i - 1].span.end;
+            let Some(c) = accepted.iter().find(|c| c.span.end == before || (text[c.span.end..before].trim_start_matches(['’', '\'', 's']).is_empty() && c.span.end < before)) else { continue };
+            let Some(d) = self.drafts.iter().position(|d| d.actor.mentions.contains(&c.span)) else { continue };
+            if self.drafts[d].actor.kind == ActorKind::Person {
+                continue;
+            }
+            let acr = tokens[i + 1].text(text).to_string();
+            if !self.acronyms.iter().any(|(a, _)| *a == acr) {
+                self.acronyms.push((acr, d));
+            }
+        }
+    }
+
+    /// Later short forms in what no candidate took: surnames, full names seen before,
+    /// acronyms and repeated organisation names.
+    fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
+        let text = ctx.text();
+        for r in runs {
+            let run = &ctx.units[r.clone()];
+            let mut s = 0;
+            while s < run.len() {
+                if self.covered(run[s].span) {
+                    s += 1;
+                    continue;
+                }
+                let mut e = s;
+                while e < run.len() && !self.covered(run[e].span) {
+                    e += 1;
+                    if run[e - 1].possessive {
+                        break;
+                    }
+                }
+                let mut seg = &run[s..e];
+                while seg.first().is_some_and(|u| u.kind != UnitKind::Cap || words::is_stop(ctx.unit_text(u))) {
+                    seg = &seg[1..];
+                }
+                while seg.last().is_some_and(|u| u.kind != UnitKind::Cap) {
+                    seg = &seg[..seg.len() - 1];
+                }
+                if let (Some(a), Some(b)) = (seg.first(), seg.last()) {
+                    let span = Span::new(a.span.start, b.span.end);
+                    if let Some(d) = self.short_form_of(span.of(text), seg.len()) {
+                        self.drafts[d].actor.mentions.push(span);
+                    }
+                }
+                s = e;
+            }
+        }
+    }
+
+    fn short_form_of(&self, form: &str, units: usize) -> Option<usize> {
+        if let Some((_, d)) = self.acronyms.iter().find(|(a, _)| a == form) {
+            return Some(*d);
+        }
+        if is_acronym(form) {
+            return self.drafts.iter().position(|d| {
+                d.actor.kind != ActorKind::Person && d.actor.kind != ActorKind::State && !d.actor.mentions.is_empty() && initials(&d.actor.name) == form
+            });
+        }
+        if is_all_caps(form) || words::is_stop(form) || words::is_title(form) {
+            return None;
+        }
+        if let Some(d) = self.drafts.iter().position(|d| d.entry.is_none() && d.actor.kind != ActorKind::Person && !d.actor.mentions.is_empty() && d.actor.name == form) {
+            return Some(d);
+        }
+        let key = NameKey::new(form);
+        self.drafts.iter().position(|d| {
+            d.person.as_ref().is_some_and(|k| if units == 1 { k.parts > 1 && k.surname == key.surname } else { k.matches(&key) && key.parts > 1 })
+        })
+    }
+
+    fn finish(self) -> FoundActors {
+        let mut order: Vec<usize> = (0..self.drafts.len()).collect();
+        let first = |d: &Draft| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
+        order.sort_by_key(|&i| first(&self.drafts[i]));
+        let mut new_index = vec![0; self.drafts.len()];
+        for (n, &i) in order.iter().enumerate() {
+            new_index[i] = n;
+        }
+        let mut drafts: Vec<Option<Draft>> = self.drafts.into_iter().map(Some).collect();
+        let mut actors = Vec::with_capacity(order.len());
+        for i in order {
+            if let Some(mut d) = drafts[i].take() {
+                d.actor.mentions.sort();
+                d.actor.mentions.dedup();
+                actors.push(d.actor);
+            }
+        }
+        let listed = actors.iter().take_while(|a| !a.mentions.is_empty()).count();
+        let adjectives = self.adjectives.into_iter().map(|(s, i)| (s, new_index[i])).collect();
+        FoundActors { actors, listed, adjectives }
+    }
+}
+
+/// Initials of a name's capitalised words: "Middle East Eye" → "MEE".
+fn initials(name: &str) -> String {
+    name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "The").filter_map(|w| w.chars().next()).collect()
+}
