@@ -101,13 +101,15 @@ pub fn find(doc: &Doc) -> FoundActors {
     let runs = runs::runs(&doc.tokens, &units);
     let ctx = Context { doc, hits: &hits, units: &units };
     let mut cands: Vec<Candidate> = hits.iter().map(|&h| Candidate { span: h.span, source: Source::Lexicon(h) }).collect();
+    cands.extend(hits.iter().filter_map(|h| service_of(text, h)));
     for r in &runs {
         if !ctx.in_headline(units[r.start].span) {
             ctx.scan_run(&units[r.clone()], &mut cands);
         }
     }
     ctx.acronym_definitions(&mut cands);
-    let accepted = longest_first(cands);
+    let mut accepted = longest_first(cands);
+    adopt_known_acronyms(text, &mut accepted);
     let mut b = Builder::default();
     for c in &accepted {
         b.add(text, c);
@@ -128,6 +130,43 @@ fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| c.span.start);
     kept
+}
+
+/// "US army", "Russian Navy": a state's armed service, named after the state.
+fn service_of(text: &str, h: &Hit) -> Option<Candidate> {
+    let entry = &lexicon().entries[h.entry];
+    if entry.kind != ActorKind::State || h.form == Form::Capital {
+        return None;
+    }
+    let rest = text[h.span.end..].strip_prefix(' ')?;
+    const SERVICES: &[&str] = &["Army", "army", "Navy", "navy", "Air Force", "air force", "Marine Corps", "Coast Guard", "National Guard", "Special Forces", "special forces"];
+    let service = SERVICES.iter().find(|s| rest.starts_with(**s) && !rest[s.len()..].starts_with(char::is_alphanumeric))?;
+    let owner = if h.form == Form::Demonym { h.span.of(text) } else { entry.name };
+    let mut name = format!("{owner} ");
+    for (i, w) in service.split(' ').enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        let mut cs = w.chars();
+        name.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+        name.push_str(cs.as_str());
+    }
+    let span = Span::new(h.span.start, h.span.end + 1 + service.len());
+    Some(Candidate { span, source: Source::Org(ActorKind::Military, name) })
+}
+
+/// "Iraq's News Agency (INA)" where the lexicon knows "INA": the name found in the
+/// text becomes a form of the known actor.
+fn adopt_known_acronyms(text: &str, accepted: &mut [Candidate]) {
+    for i in 1..accepted.len() {
+        let Source::Lexicon(hit) = accepted[i].source else { continue };
+        let (prev, acr) = (&accepted[i - 1], accepted[i].span);
+        let between = &text[prev.span.end..acr.start];
+        let closes = text[acr.end..].starts_with(')');
+        if matches!(prev.source, Source::Org(..)) && closes && between.trim() == "(" && is_acronym(acr.of(text)) {
+            accepted[i - 1].source = Source::Lexicon(Hit { span: prev.span, ..hit });
+        }
+    }
 }
 
 /// Index of the token starting at byte `at`, if any.
@@ -172,10 +211,11 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
             if next_tok == Some("-") {
                 return word(last + 2).is_some_and(words::is_government_compound);
             }
-            !(prev.is_some_and(words::is_place_before)
-                || capital_after
-                || (!possessive && next.is_some_and(words::is_place_noun))
-                || (possessive && after.is_some_and(words::is_place_noun)))
+            if possessive {
+                // "Washington’s support" acts; "Baghdad’s streets", "Baghdad’s International Airport" are places.
+                return !capital_after && !after.is_some_and(words::is_place_noun);
+            }
+            !(prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }
 }
@@ -214,6 +254,7 @@ impl Context<'_, '_> {
                 !words::is_stop(w)
                     && !is_all_caps(w)
                     && !words::is_title(w)
+                    && words::head_kind(w).is_none()
                     && self.hit_in(u).is_none_or(|h| lexicon().entries[h.entry].kind == ActorKind::Person)
             }
             _ => false,
@@ -239,6 +280,16 @@ impl Context<'_, '_> {
         self.doc.tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(self.doc.text))
     }
 
+    /// The two words before token `i`, looking past symbols glued to it ("told °®Name").
+    fn words_before(&self, i: usize) -> (Option<&str>, Option<&str>) {
+        let tokens = &self.doc.tokens;
+        let mut p = i;
+        while p > 0 && p + 2 > i && !tokens[p].space_before && tokens[p - 1].kind == TokenKind::Punct && !"(\"“‘'’,.;:—–-".contains(tokens[p - 1].text(self.text())) {
+            p -= 1;
+        }
+        (p.checked_sub(1).and_then(|q| self.word(q)), p.checked_sub(2).and_then(|q| self.word(q)))
+    }
+
     fn tok(&self, i: usize) -> Option<&str> {
         self.doc.tokens.get(i).map(|t| t.text(self.doc.text))
     }
@@ -260,6 +311,10 @@ impl Context<'_, '_> {
                     || (run[j].kind == UnitKind::Connector && j + 1 < run.len() && words::is_title(self.unit_text(&run[j + 1]))))
             {
                 j += 1;
+            }
+            if !run[i..j].iter().any(|u| words::is_core_title(self.unit_text(u))) {
+                i = j;
+                continue;
             }
             let mut k = j;
             while k < run.len() && self.is_name_unit(&run[k]) {
@@ -308,8 +363,23 @@ impl Context<'_, '_> {
         while s < seg.len() && (words::is_stop(self.unit_text(&seg[s])) || seg[s].kind != UnitKind::Cap && seg[s].kind != UnitKind::Ordinal) {
             s += 1;
         }
-        let seg = &seg[s..];
+        let mut seg = &seg[s..];
+        // "Deputy Head of the Security and Defence Committee": the title is not the body's name.
+        let titles = seg.iter().take_while(|u| u.kind == UnitKind::Cap && words::is_title(self.unit_text(u))).count();
+        if seg[..titles].iter().any(|u| words::is_core_title(self.unit_text(u))) {
+            seg = &seg[titles..];
+            while seg.first().is_some_and(|u| u.kind == UnitKind::Connector) {
+                seg = &seg[1..];
+            }
+        }
         if seg.is_empty() {
+            return;
+        }
+        // "the 256th Infantry Brigade Combat Team of the Louisiana army National Guard": two units.
+        let is_head = |u: &Unit| u.kind == UnitKind::Cap && words::head_kind(self.unit_text(u)).is_some();
+        if let Some(h) = (1..seg.len().saturating_sub(2)).find(|&h| is_head(&seg[h]) && seg[h + 1].kind == UnitKind::Connector && seg[h + 2..].iter().any(is_head)) {
+            self.scan_segment(&seg[..=h], out);
+            self.scan_segment(&seg[h + 1..], out);
             return;
         }
         let tokens = &self.doc.tokens;
@@ -350,8 +420,15 @@ impl Context<'_, '_> {
         while s < seg.len() && self.hit_in(&seg[s]).is_some_and(|h| lexicon().entries[h.entry].kind != ActorKind::Person) {
             s += 1;
         }
-        let seg = &seg[s..];
-        if seg.is_empty() || !seg.iter().all(|u| self.is_name_unit(u)) || seg.len() > 6 || seg[0].kind != UnitKind::Cap {
+        let whole = &seg[s..];
+        // The name: the leading name units ("Mohammed Shia al-Sudani" in "... al-Sudani in Washington").
+        let mut n = whole.iter().take_while(|u| self.is_name_unit(u)).count();
+        while n > 0 && whole[n - 1].kind == UnitKind::Particle {
+            n -= 1;
+        }
+        let seg = &whole[..n];
+        let complete = n == whole.len();
+        if seg.is_empty() || seg.len() > 6 || seg[0].kind != UnitKind::Cap {
             return;
         }
         if seg.iter().all(|u| self.hit_in(u).is_some()) {
@@ -361,8 +438,7 @@ impl Context<'_, '_> {
         let caps = seg.iter().filter(|u| u.kind == UnitKind::Cap).count();
         let first = seg[0].tokens.0;
         let last = seg[seg.len() - 1].tokens.1;
-        let prev = first.checked_sub(1).and_then(|p| self.word(p));
-        let prev2 = first.checked_sub(2).and_then(|p| self.word(p));
+        let (prev, prev2) = self.words_before(first);
         let next = self.word(last + 1);
         let after_comma = || {
             let mut k = last + 2;
@@ -375,12 +451,16 @@ impl Context<'_, '_> {
             self.word(k).map(str::to_lowercase)
         };
         let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2 == Some("according"));
-        let person = if prev == Some("as") && prev2 == Some("known") {
+        let alias_cue = prev == Some("as") && prev2 == Some("known") && {
+            let k = seg[0].tokens.0.saturating_sub(3);
+            self.tok(k).is_some_and(|w| matches!(w, "," | "better" | "also" | "commonly" | "widely" | "popularly"))
+        };
+        let person = if alias_cue {
             out.push(Candidate { span, source: Source::Person { role: None, alias: true } });
             return;
         } else if prev.is_some_and(words::is_role) || next == Some("administration") && caps == 1 {
             true
-        } else if caps >= 2 {
+        } else if caps >= 2 && complete {
             after_comma().is_some_and(|w| words::is_role(&w) || w == "known")
                 || next.is_some_and(words::is_say)
                 || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@"))
@@ -390,7 +470,7 @@ impl Context<'_, '_> {
         };
         if person {
             out.push(Candidate { span, source: Source::Person { role: None, alias: false } });
-        } else if told && caps == 1 && seg.len() == 1 {
+        } else if told && caps == 1 && whole.len() == 1 {
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
         }
     }
@@ -404,7 +484,7 @@ impl Context<'_, '_> {
                 continue;
             }
             let acr = tokens[i + 1].text(text);
-            if !is_acronym(acr) || lexicon().find(acr).len() == 1 {
+            if !is_acronym(acr) {
                 continue;
             }
             // Units ending right before "(", initials matched from the right.

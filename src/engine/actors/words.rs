@@ -11,7 +11,7 @@ const STOP: &[&str] = &[
     "Amid", "An", "And", "Another", "Any", "Are", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
     "Currently", "Date", "Despite", "During", "Each", "Earlier", "Either", "Even", "Every", "For", "Former", "From",
     "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead", "It", "Its", "Last", "Later",
-    "Latest", "Many", "Meanwhile", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "New", "Next", "No", "Not",
+    "Latest", "Many", "Meanwhile", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Next", "No", "Not",
     "Now", "Of", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "READ", "Read", "Relatedly", "Several",
     "She", "Since", "So", "Some", "Speaking", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
     "They", "This", "Those", "Thus", "To", "Today", "Tomorrow", "Two", "Under", "Until", "Up", "We", "What", "When",
@@ -109,6 +109,17 @@ pub fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p)))
 }
+/// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
+const TITLE_MODIFIER: &[&str] = &[
+    "Acting", "Air", "Army", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "Force", "Foreign", "Interior",
+    "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State", "Supreme", "Vice",
+];
+
+/// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
+pub fn is_core_title(w: &str) -> bool {
+    is_title(w) && !has(TITLE_MODIFIER, w.trim_end_matches('.'))
+}
+
 /// Whether lower-case `w` names a person's role.
 pub fn is_role(w: &str) -> bool {
     has(ROLE, w)
@@ -153,7 +164,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+        for list in [TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }
