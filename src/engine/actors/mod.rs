@@ -215,7 +215,9 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
                 // "Washington’s support" acts; "Baghdad’s streets", "Baghdad’s International Airport" are places.
                 return !capital_after && !after.is_some_and(words::is_place_noun);
             }
-            !(prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
+            // "the Moscow concert hall": a capital after an article modifies a noun.
+            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !matches!(form, "Kremlin" | "White House");
+            !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }
 }
@@ -273,7 +275,8 @@ impl Context<'_, '_> {
                 lower += 1;
             }
         }
-        caps >= 4 && lower <= 1
+        let ends_like_prose = line.of(self.text()).trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ',']);
+        caps >= 4 && lower * 3 <= caps && !ends_like_prose
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -375,12 +378,28 @@ impl Context<'_, '_> {
         if seg.is_empty() {
             return;
         }
+        // "the ICRC and Human Rights Watch": a name does not run across "and" after a known actor or before "the".
+        if let Some(c) = (1..seg.len()).rev().find(|&c| {
+            seg[c].kind == UnitKind::Connector
+                && self.unit_text(&seg[c]) == "and"
+                && (seg.get(c + 1).is_some_and(|u| self.unit_text(u) == "the") || self.hit_in(&seg[c - 1]).is_some_and(|h| h.form != Form::Demonym))
+        }) {
+            self.scan_segment(&seg[..c], out);
+            self.scan_segment(&seg[c + 1..], out);
+            return;
+        }
         // "the 256th Infantry Brigade Combat Team of the Louisiana army National Guard": two units.
         let is_head = |u: &Unit| u.kind == UnitKind::Cap && words::head_kind(self.unit_text(u)).is_some();
         if let Some(h) = (1..seg.len().saturating_sub(2)).find(|&h| is_head(&seg[h]) && seg[h + 1].kind == UnitKind::Connector && seg[h + 2..].iter().any(is_head)) {
             self.scan_segment(&seg[..=h], out);
             self.scan_segment(&seg[h + 1..], out);
             return;
+        }
+        // "Soldiers of the 82nd Airborne Division": what comes before "of" is not the name.
+        if let Some(c) = seg.iter().position(|u| u.kind == UnitKind::Connector && self.unit_text(u) == "of") {
+            if !seg[..c].iter().any(is_head) && seg[c..].iter().any(is_head) {
+                return self.scan_segment(&seg[c + 1..], out);
+            }
         }
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
@@ -406,7 +425,7 @@ impl Context<'_, '_> {
                 kind = ActorKind::ArmedGroup;
             }
             let media_alone = kind == ActorKind::Media && the_before && h == 0;
-            if h >= 1 || media_alone {
+            if h >= 1 || end > h || media_alone {
                 if kind == ActorKind::Media && the_before {
                     start = tokens[first_tok - 1].span.start;
                 }
@@ -450,7 +469,7 @@ impl Context<'_, '_> {
             }
             self.word(k).map(str::to_lowercase)
         };
-        let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2 == Some("according"));
+        let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("according")));
         let alias_cue = prev == Some("as") && prev2 == Some("known") && {
             let k = seg[0].tokens.0.saturating_sub(3);
             self.tok(k).is_some_and(|w| matches!(w, "," | "better" | "also" | "commonly" | "widely" | "popularly"))

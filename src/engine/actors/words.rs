@@ -89,9 +89,12 @@ const PLACE_NOUN: &[&str] = &[
 
 /// Words before a capital that show it is a place ("in Baghdad").
 const PLACE_BEFORE: &[&str] = &[
-    "across", "around", "at", "central", "downtown", "eastern", "entered", "greater", "in", "inside", "into", "near",
-    "northern", "of", "outside", "over", "reached", "southern", "through", "to", "toward", "towards", "via", "visit",
-    "visited", "western",
+    "across", "approached", "around", "arrived", "at", "attacked", "besieged", "bombed", "bombing", "captured",
+    "central", "defended", "downtown", "eastern", "encircled", "entered", "evacuated", "fled", "flew", "greater",
+    "hit", "in", "inside", "into", "left", "liberated", "near", "northern", "of", "on", "outside", "over",
+    "patrolled", "reached", "recaptured", "retook", "returned", "seized", "shelled", "shelling", "southern",
+    "stormed", "struck", "surrounded", "targeted", "through", "to", "took", "toward", "towards", "via", "visit",
+    "visited", "western", "within",
 ];
 
 /// Second halves of compounds in which a capital acts as a government ("Moscow-backed").
