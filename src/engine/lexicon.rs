@@ -121,15 +121,25 @@ impl Lexicon {
             })
             .collect();
         hits.sort_by_key(|h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
-        let mut kept: Vec<Hit> = Vec::new();
-        for h in hits {
-            if !kept.iter().any(|k| k.span.overlaps(&h.span)) {
-                kept.push(h);
-            }
-        }
-        kept.sort_by_key(|h| h.span.start);
-        kept
+        keep_disjoint(hits, |h| h.span)
     }
+}
+
+/// Keeps, from `items` in priority order, each one that overlaps none kept before it;
+/// returns them in text order. O(n log n).
+pub fn keep_disjoint<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut kept = Vec::new();
+    for item in items {
+        let s = span(&item);
+        let clash = taken.range(..s.end.max(s.start + 1)).next_back().is_some_and(|(&start, &end)| end > s.start || start == s.start);
+        if !clash {
+            taken.insert(s.start, s.end);
+            kept.push(item);
+        }
+    }
+    kept.sort_by_key(|i| span(i).start);
+    kept
 }
 
 #[cfg(test)]

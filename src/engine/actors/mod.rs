@@ -17,11 +17,12 @@
 mod runs;
 mod words;
 
-use super::lexicon::{lexicon, Form, Hit};
+use super::lexicon::{keep_disjoint, lexicon, Form, Hit};
 use super::schema::ActorKind;
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
 use runs::{Unit, UnitKind};
+use std::collections::HashMap;
 
 /// One actor as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +100,8 @@ pub fn find(doc: &Doc) -> FoundActors {
     let hits: Vec<Hit> = lx.find(text).into_iter().filter(|h| keep_hit(doc, h)).collect();
     let units = runs::units(text, &doc.tokens);
     let runs = runs::runs(&doc.tokens, &units);
-    let ctx = Context { doc, hits: &hits, units: &units };
+    let headlines = doc.sentences.iter().map(|&line| is_headline(doc, line)).collect();
+    let ctx = Context { doc, hits: &hits, units: &units, headlines };
     let mut cands: Vec<Candidate> = hits.iter().map(|&h| Candidate { span: h.span, source: Source::Lexicon(h) }).collect();
     cands.extend(hits.iter().filter_map(|h| service_of(text, h)));
     for r in &runs {
@@ -122,14 +124,7 @@ pub fn find(doc: &Doc) -> FoundActors {
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
 fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
-    let mut kept: Vec<Candidate> = Vec::new();
-    for c in cands {
-        if !kept.iter().any(|k| k.span.overlaps(&c.span)) {
-            kept.push(c);
-        }
-    }
-    kept.sort_by_key(|c| c.span.start);
-    kept
+    keep_disjoint(cands, |c| c.span)
 }
 
 /// "US army", "Russian Navy": a state's armed service, named after the state.
@@ -226,11 +221,31 @@ fn is_place_name_head(w: &str) -> bool {
     matches!(w, "Street" | "Square" | "Road" | "Avenue" | "Airport" | "Bridge" | "Strip" | "Province" | "Region" | "Governorate")
 }
 
+/// Whether a line is a headline in title case: mostly capitalised words, no final stop.
+fn is_headline(doc: &Doc, line: Span) -> bool {
+    let text = doc.text;
+    let first = doc.tokens.partition_point(|t| t.span.start < line.start);
+    let (mut caps, mut lower) = (0, 0);
+    for t in doc.tokens[first..].iter().take_while(|t| t.span.end <= line.end).filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(text);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        } else if w.len() > 3 {
+            lower += 1;
+        }
+    }
+    let ends_like_prose = line.of(text).trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ',']);
+    caps >= 4 && lower * 3 <= caps && !ends_like_prose
+}
+
 /// What every run scan needs.
 struct Context<'a, 't> {
     doc: &'a Doc<'t>,
+    /// Kept lexicon hits, in text order, disjoint.
     hits: &'a [Hit],
     units: &'a [Unit],
+    /// Per sentence: whether it is a title-case headline.
+    headlines: Vec<bool>,
 }
 
 impl Context<'_, '_> {
@@ -244,7 +259,8 @@ impl Context<'_, '_> {
 
     /// The lexicon hit covering a unit, if any.
     fn hit_in(&self, u: &Unit) -> Option<&Hit> {
-        self.hits.iter().find(|h| h.span.overlaps(&u.span))
+        let after = self.hits.partition_point(|h| h.span.start < u.span.end);
+        after.checked_sub(1).map(|i| &self.hits[i]).filter(|h| h.span.overlaps(&u.span))
     }
 
     /// Whether a unit can be part of a person's name.
@@ -265,18 +281,8 @@ impl Context<'_, '_> {
 
     /// Whether the line holding `span` is a headline in title case.
     fn in_headline(&self, span: Span) -> bool {
-        let Some(line) = self.doc.sentences.iter().find(|s| s.contains(&span)) else { return false };
-        let (mut caps, mut lower) = (0, 0);
-        for t in self.doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && line.contains(&t.span)) {
-            let w = t.text(self.text());
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                caps += 1;
-            } else if w.len() > 3 {
-                lower += 1;
-            }
-        }
-        let ends_like_prose = line.of(self.text()).trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ',']);
-        caps >= 4 && lower * 3 <= caps && !ends_like_prose
+        let i = self.doc.sentences.partition_point(|s| s.end <= span.start);
+        self.headlines.get(i).copied().unwrap_or(false)
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -507,7 +513,10 @@ impl Context<'_, '_> {
                 continue;
             }
             // Units ending right before "(", initials matched from the right.
-            let Some(last) = self.units.iter().rposition(|u| u.tokens.1 + 1 == i || u.tokens.1 + 1 == i && u.possessive) else { continue };
+            let last = self.units.partition_point(|u| u.tokens.1 + 1 < i);
+            if !self.units.get(last).is_some_and(|u| u.tokens.1 + 1 == i) {
+                continue;
+            }
             let letters: Vec<char> = acr.chars().collect();
             let mut need = letters.len();
             let mut k = last + 1;
@@ -621,32 +630,50 @@ struct Draft {
     person: Option<NameKey>,
 }
 
+/// Assembles drafts; every lookup goes through a hash map so that long texts stay linear.
 #[derive(Default)]
 struct Builder {
     drafts: Vec<Draft>,
     adjectives: Vec<(Span, usize)>,
-    /// Acronyms defined or implied in the text, with their actor.
-    acronyms: Vec<(String, usize)>,
+    /// Draft by identity: `e<entry>` for lexicon actors, `<kind>:<lower-case name>` otherwise.
+    by_key: HashMap<String, usize>,
+    /// People by the skeleton of their last name.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Acronyms defined in the text, with their actor.
+    acronyms: HashMap<String, usize>,
+    /// The draft of each accepted candidate, in order.
+    of_candidate: Vec<usize>,
     last_person: Option<usize>,
 }
 
 impl Builder {
     fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
-        let found = self.drafts.iter().position(|d| match entry {
-            Some(e) => d.entry == Some(e),
-            None => d.entry.is_none() && d.actor.kind == kind && d.actor.name.eq_ignore_ascii_case(name),
-        });
-        found.unwrap_or_else(|| {
-            let person = (kind == ActorKind::Person).then(|| NameKey::new(name));
-            self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person });
-            self.drafts.len() - 1
-        })
+        let key = match entry {
+            Some(e) => format!("e{e}"),
+            None => format!("{kind:?}:{}", name.to_lowercase()),
+        };
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.drafts.len();
+        let person = (kind == ActorKind::Person).then(|| NameKey::new(name));
+        if let Some(p) = &person {
+            self.by_last.entry(p.last.clone()).or_default().push(i);
+        }
+        self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person });
+        self.by_key.insert(key, i);
+        i
+    }
+
+    /// The person a name matches (same last-name skeleton, compatible first name).
+    fn matching_person(&self, key: &NameKey) -> Option<usize> {
+        let candidates = self.by_last.get(&key.last)?;
+        candidates.iter().copied().find(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)))
     }
 
     fn person(&mut self, name: &str) -> usize {
         let key = NameKey::new(name);
-        let found = self.drafts.iter().position(|d| d.person.as_ref().is_some_and(|k| k.matches(&key)));
-        match found {
+        match self.matching_person(&key) {
             Some(i) => {
                 let d = &mut self.drafts[i];
                 if d.entry.is_none() && d.person.as_ref().is_some_and(|k| k.parts < key.parts) {
@@ -660,23 +687,16 @@ impl Builder {
     }
 
     fn add(&mut self, text: &str, c: &Candidate) {
-        let lx = lexicon();
         let i = match &c.source {
             Source::Lexicon(h) => {
-                let e = &lx.entries[h.entry];
-                let i = self.draft(e.name, e.kind, Some(h.entry));
-                if h.form == Form::Demonym {
-                    self.adjectives.push((c.span, i));
-                    return;
-                }
-                i
+                let e = &lexicon().entries[h.entry];
+                self.draft(e.name, e.kind, Some(h.entry))
             }
             Source::Org(kind, name) => self.draft(name, *kind, None),
             Source::Person { role, alias } => {
-                let name = c.span.of(text);
                 let i = match (alias, self.last_person) {
                     (true, Some(p)) => p,
-                    _ => self.person(name),
+                    _ => self.person(c.span.of(text)),
                 };
                 if self.drafts[i].actor.role.is_none() {
                     self.drafts[i].actor.role = role.clone();
@@ -684,32 +704,34 @@ impl Builder {
                 i
             }
         };
+        self.of_candidate.push(i);
+        if matches!(c.source, Source::Lexicon(Hit { form: Form::Demonym, .. })) {
+            self.adjectives.push((c.span, i));
+            return;
+        }
         if self.drafts[i].actor.kind == ActorKind::Person {
             self.last_person = Some(i);
         }
         self.drafts[i].actor.mentions.push(c.span);
     }
 
-    fn covered(&self, span: Span) -> bool {
-        self.drafts.iter().any(|d| d.actor.mentions.iter().any(|m| m.overlaps(&span))) || self.adjectives.iter().any(|(s, _)| s.overlaps(&span))
-    }
-
     /// "Popular Mobilization Forces (PMF)": the acronym names the actor just before it.
     fn add_acronym_aliases(&mut self, doc: &Doc, accepted: &[Candidate]) {
         let (text, tokens) = (doc.text, &doc.tokens);
         for i in 1..tokens.len().saturating_sub(2) {
-            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" || !is_acronym(tokens[i + 2 - 1].text(text)) {
+            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" || !is_acronym(tokens[i + 1].text(text)) {
                 continue;
             }
             let before = tokens[i - 1].span.end;
-            let Some(c) = accepted.iter().find(|c| c.span.end == before || (text[c.span.end..before].trim_start_matches(['’', '\'', 's']).is_empty() && c.span.end < before)) else { continue };
-            let Some(d) = self.drafts.iter().position(|d| d.actor.mentions.contains(&c.span)) else { continue };
-            if self.drafts[d].actor.kind == ActorKind::Person {
+            // The actor ends right before "(" (or before its possessive "’s").
+            let Some(c) = accepted.partition_point(|c| c.span.end <= before).checked_sub(1) else { continue };
+            let gap = text.get(accepted[c].span.end..before).unwrap_or("x");
+            if !gap.trim_start_matches(['’', '\'', 's']).is_empty() {
                 continue;
             }
-            let acr = tokens[i + 1].text(text).to_string();
-            if !self.acronyms.iter().any(|(a, _)| *a == acr) {
-                self.acronyms.push((acr, d));
+            let Some(&d) = self.of_candidate.get(c) else { continue };
+            if self.drafts[d].actor.kind != ActorKind::Person {
+                self.acronyms.entry(tokens[i + 1].text(text).to_string()).or_insert(d);
             }
         }
     }
@@ -718,16 +740,40 @@ impl Builder {
     /// acronyms and repeated organisation names.
     fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
         let text = ctx.text();
+        let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
+        taken.sort();
+        let covered = |span: Span| {
+            let after = taken.partition_point(|t| t.start < span.end);
+            after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
+        };
+        let mut by_initials: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
+            match (&d.person, d.actor.kind) {
+                (Some(k), _) if k.parts > 1 => {
+                    by_surname.entry(k.surname.as_str()).or_insert(i);
+                }
+                (_, ActorKind::Person | ActorKind::State) => {}
+                _ => {
+                    by_initials.entry(initials(&d.actor.name)).or_insert(i);
+                    if d.entry.is_none() {
+                        by_name.entry(d.actor.name.as_str()).or_insert(i);
+                    }
+                }
+            }
+        }
+        let mut found: Vec<(Span, usize)> = Vec::new();
         for r in runs {
             let run = &ctx.units[r.clone()];
             let mut s = 0;
             while s < run.len() {
-                if self.covered(run[s].span) {
+                if covered(run[s].span) {
                     s += 1;
                     continue;
                 }
                 let mut e = s;
-                while e < run.len() && !self.covered(run[e].span) {
+                while e < run.len() && !covered(run[e].span) {
                     e += 1;
                     if run[e - 1].possessive {
                         break;
@@ -742,34 +788,29 @@ impl Builder {
                 }
                 if let (Some(a), Some(b)) = (seg.first(), seg.last()) {
                     let span = Span::new(a.span.start, b.span.end);
-                    if let Some(d) = self.short_form_of(span.of(text), seg.len()) {
-                        self.drafts[d].actor.mentions.push(span);
-                    }
+                    let form = span.of(text);
+                    let known = if let Some(&d) = self.acronyms.get(form) {
+                        Some(d)
+                    } else if is_acronym(form) {
+                        by_initials.get(form).copied()
+                    } else if is_all_caps(form) || words::is_stop(form) || words::is_title(form) {
+                        None
+                    } else if let Some(&d) = by_name.get(form) {
+                        Some(d)
+                    } else if seg.len() == 1 {
+                        by_surname.get(NameKey::new(form).surname.as_str()).copied()
+                    } else {
+                        let key = NameKey::new(form);
+                        self.matching_person(&key).filter(|_| key.parts > 1)
+                    };
+                    found.extend(known.map(|d| (span, d)));
                 }
                 s = e;
             }
         }
-    }
-
-    fn short_form_of(&self, form: &str, units: usize) -> Option<usize> {
-        if let Some((_, d)) = self.acronyms.iter().find(|(a, _)| a == form) {
-            return Some(*d);
+        for (span, d) in found {
+            self.drafts[d].actor.mentions.push(span);
         }
-        if is_acronym(form) {
-            return self.drafts.iter().position(|d| {
-                d.actor.kind != ActorKind::Person && d.actor.kind != ActorKind::State && !d.actor.mentions.is_empty() && initials(&d.actor.name) == form
-            });
-        }
-        if is_all_caps(form) || words::is_stop(form) || words::is_title(form) {
-            return None;
-        }
-        if let Some(d) = self.drafts.iter().position(|d| d.entry.is_none() && d.actor.kind != ActorKind::Person && !d.actor.mentions.is_empty() && d.actor.name == form) {
-            return Some(d);
-        }
-        let key = NameKey::new(form);
-        self.drafts.iter().position(|d| {
-            d.person.as_ref().is_some_and(|k| if units == 1 { k.parts > 1 && k.surname == key.surname } else { k.matches(&key) && key.parts > 1 })
-        })
     }
 
     fn finish(self) -> FoundActors {
@@ -798,4 +839,49 @@ impl Builder {
 /// Initials of a name's capitalised words: "Middle East Eye" → "MEE".
 fn initials(name: &str) -> String {
     name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "The").filter_map(|w| w.chars().next()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = Doc::new(text);
+        let found = find(&doc);
+        found.listed().iter().map(|a| (a.name.clone(), a.mentions.iter().map(|m| m.of(text).to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn never_panics_on_any_slice() {
+        let text = "GOMA (AP) — Rwanda-backed M23 (AFC) rebels, the Congo River Alliance (AFC), told °®Âþµº: \"Iraq’s News Agency (INA)\" and Gen. O’Brien’s Sécurité (SS) al- bin ( ) (";
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let _ = actors(&text[a..b]);
+            }
+        }
+    }
+
+    #[test]
+    fn adjective_only_actors_are_not_listed() {
+        let doc = Doc::new("Two American soldiers were hurt.");
+        let found = find(&doc);
+        assert_eq!(found.listed().len(), 0);
+        let at = doc.text.find("American").unwrap();
+        let owner = found.actor_at(Span::new(at, at + 8)).expect("demonym resolves");
+        assert_eq!(found.actors[owner].name, "United States");
+    }
+
+    #[test]
+    fn skeletons_tolerate_transliteration() {
+        assert_eq!(skeleton("Mohammed"), skeleton("Muhammad"));
+        assert_eq!(skeleton("Izzat"), skeleton("Ezzat"));
+        assert_eq!(skeleton("al-Shabandar"), skeleton("Alshabandar"));
+    }
+
+    #[test]
+    fn later_surname_joins_the_person() {
+        let got = actors("Gen. Ahmed Jibril al-Tamimi spoke. Tamimi left.");
+        assert_eq!(got, [("Ahmed Jibril al-Tamimi".to_string(), vec!["Ahmed Jibril al-Tamimi".to_string(), "Tamimi".to_string()])]);
+    }
 }
