@@ -212,14 +212,19 @@ impl<'a> Reader<'a> {
         if !(strong && (hyphen || self.toks.get(at).is_some()) || hyphen && self.any(at, SIZE_UNITS)) {
             return None;
         }
-        let mut k = at + 1;
-        while k < at + 5 && self.modifier(k) {
-            k += 1;
+        let noun_ok = |k: usize| self.any(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
+        let mut noun = None;
+        for k in at + 1..(at + 6).min(self.toks.len()) {
+            if self.any(k, BLOCKERS) || !self.same_sentence(first, k) {
+                return None;
+            }
+            if noun_ok(k) {
+                noun = Some(k);
+            } else if noun.is_some() || !self.modifier(k) {
+                break;
+            }
         }
-        let noun_ok = self.any(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
-        if !noun_ok || !self.same_sentence(first, k) {
-            return None;
-        }
+        let k = noun?;
         let start = if first > 0 && self.any(first - 1, &["a", "an"]) { first - 1 } else { first };
         Some(Shape { start, end: k + 1, chain: (at + 1, k), inherits: None })
     }
@@ -235,20 +240,28 @@ impl<'a> Reader<'a> {
             if self.any(k, BLOCKERS) {
                 return None;
             }
-            if self.is(k, "of") && !used_of && head.is_none() && self.any(k + 1, POSSESSIVES) {
-                used_of = true;
-                k += 2;
-                continue;
+            if self.is(k, "of") && !used_of && head.is_none() {
+                if self.any(k + 1, POSSESSIVES) {
+                    used_of = true;
+                    k += 2;
+                    continue;
+                }
+                // "1,000 of Russia's troops"
+                if self.capitalized(k + 1) && matches!(self.word(k + 2), "’" | "'") && self.is(k + 3, "s") {
+                    used_of = true;
+                    k += 1;
+                    continue;
+                }
             }
             if self.strong_noun(k) || self.boots(k) {
                 if !self.attributive(k) {
                     head = Some(k);
                 }
+            } else if head.is_some() {
+                break;
             } else if self.any(k, WEAK_NOUNS) {
-                if military || self.service_before(k) {
-                    if !self.attributive(k) {
-                        head = Some(k);
-                    }
+                if (military || self.service_before(k)) && !self.attributive(k) {
+                    head = Some(k);
                 }
             } else if !self.modifier(k) {
                 break;
@@ -313,6 +326,7 @@ impl<'a> Reader<'a> {
                     || self.any(k, MODIFIERS)
                     || self.any(k, MILITARY_MODIFIERS)
                     || (k > 0 && is_dash(self.word(k - 1)) && self.glued(k))
+                    || (is_dash(self.word(k + 1)) && self.glued(k + 1) && self.glued(k + 2))
                     || (self.is(k, "s") && k > 0 && matches!(self.word(k - 1), "’" | "'"))
             }
         }
@@ -369,10 +383,20 @@ impl<'a> Reader<'a> {
         if let Some(prev) = previous {
             let prev = prev?; // the count before was not a figure: this one is like it
             let casualty_verb = first > 0 && lookup(CASUALTY_BEFORE, self.word(first - 1)).is_some();
-            if words && !others && !casualty_verb {
+            if words && !others && !casualty_verb && self.casualty(first, stop).is_none() {
                 return None;
             }
             return Some(Shape { start: first, end: stop, chain: (end, end), inherits: Some(prev) });
+        }
+        // "from 2,000 to 3,000 soldiers": the noun after the second number is shared.
+        if self.any(end, &["to", "or", "and"]) {
+            let mut k = end + 1;
+            while k < end + 6 && (self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || self.word(k) == "," && self.glued(k)) {
+                k += 1;
+            }
+            if k > end + 1 && self.noun_chain(k, k, k).is_some() {
+                return Some(Shape { start: first, end, chain: (end, end), inherits: None });
+            }
         }
         // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
         if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.any(first - 1, QUANTITY_CUES) {
@@ -399,8 +423,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        let mut k = end;
-        for _ in 0..6 {
+        for k in end..end + 6 {
             if !self.same_sentence(k, end.saturating_sub(1)) {
                 break;
             }
@@ -416,7 +439,6 @@ impl<'a> Reader<'a> {
             if !self.any(k, CASUALTY_SKIP_AFTER) {
                 break;
             }
-            k += 1;
         }
         None
     }
@@ -484,7 +506,8 @@ impl<'a> Reader<'a> {
         let limit = (end + 16).min(self.toks.len());
         let mut k = end;
         while k < limit && self.same_sentence(k, start) {
-            if self.toks[k].kind == TokenKind::Number || matches!(self.word(k), ";" | ":") {
+            let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
+            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") {
                 break;
             }
             let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
@@ -529,7 +552,7 @@ impl<'a> Reader<'a> {
         if self.is(k, "the") {
             k += 1;
         }
-        while self.any(k, DIRECTIONS) {
+        while self.any(k, DIRECTIONS) && !self.capitalized(k) {
             k += 1;
         }
         let first = k;

@@ -640,8 +640,10 @@ fn scaled_left(a: &Amount, b: &Amount) -> Option<u64> {
 mod tests {
     use super::*;
 
+    type Row = (String, Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind);
+
     /// (text, value, min, max, qualifier, kind) of every expression.
-    fn read(s: &str) -> Vec<(String, Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind)> {
+    fn read(s: &str) -> Vec<Row> {
         let doc = Doc::new(s);
         find(&doc).into_iter().map(|n| (n.span.of(s).to_string(), n.value, n.min, n.max, n.qualifier, n.kind)).collect()
     }

@@ -128,7 +128,7 @@ pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
-pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "and", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
+pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
 
 /// Casualty words after a figure: "three US soldiers were killed".
 pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
@@ -161,7 +161,7 @@ pub const ACTION_WORDS: &[(&str, &str)] = &[
     ("withdrawing", "withdraw"), ("withdrawal", "withdraw"), ("pull", "withdraw"), ("pulled", "withdraw"),
     ("pulling", "withdraw"), ("pullout", "withdraw"), ("leave", "withdraw"), ("leaving", "withdraw"),
     ("depart", "withdraw"), ("departed", "withdraw"), ("departing", "withdraw"), ("evacuate", "withdraw"),
-    ("evacuated", "withdraw"), ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("exit", "withdraw"),
+    ("evacuated", "withdraw"), ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("exit", "withdraw"), ("left", "withdraw"), ("quit", "withdraw"),
     ("presence", "present"), ("stationed", "present"), ("based", "present"), ("remain", "present"),
     ("remains", "present"), ("remained", "present"), ("stay", "present"), ("stays", "present"), ("stayed", "present"),
     ("garrisoned", "present"), ("currently", "present"), ("number", "present"), ("numbered", "present"),
@@ -189,6 +189,7 @@ pub const NEGATIONS: &[&str] = &["not", "no", "never", "without", "nor"];
 /// Prepositions that open a location after a figure.
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "to", "into", "inside", "across", "along", "near", "at", "toward", "towards", "off", "throughout", "within",
+    "through", "left", "leave", "leaving", "quit", "exited",
 ];
 
 /// Adjectives of direction before a place ("eastern Baghdad").
@@ -225,7 +226,7 @@ pub const DESIGNATORS: &[&str] = &[
     "unit", "brigade", "battalion", "division", "regiment", "resolution", "article", "route", "highway", "flight",
     "no", "number", "chapter", "camp", "force", "squadron", "corps", "group", "base", "fleet", "operation", "phase",
     "section", "site", "point", "hill", "block", "sector", "gate", "building", "room", "level", "road", "exit", "zone",
-    "area", "district", "region", "district", "boeing", "airbus", "tu", "su", "mig", "f", "t", "s", "apollo", "vol",
+    "area", "district", "region", "boeing", "airbus", "apollo", "vol",
 ];
 
 /// Abbreviations whose full stop does not end a sentence.
