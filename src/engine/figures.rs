@@ -403,7 +403,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = first.saturating_sub(14);
-        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS)));
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
     }
 
@@ -436,7 +436,9 @@ impl<'a> Reader<'a> {
             if self.is(k, "lost") && self.any(k + 1, &["their", "his", "her"]) && self.any(k + 2, &["lives", "life"]) {
                 return Some("killed");
             }
-            if !self.any(k, CASUALTY_SKIP_AFTER) {
+            // "Thirteen peacekeepers and foreign soldiers were killed"
+            let coordinated = k > end && (self.strong_noun(k) || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
+            if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
                 break;
             }
         }
@@ -469,7 +471,8 @@ impl<'a> Reader<'a> {
             if !self.same_sentence(k, start) {
                 continue;
             }
-            let Some(mut action) = lookup(ACTION_WORDS, self.word(k)) else { continue };
+            let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
+            let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
             if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
                 continue; // "New York-based"
@@ -511,7 +514,8 @@ impl<'a> Reader<'a> {
                 break;
             }
             let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
-            if self.any(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from")) {
+            let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
+            if !idiom && (self.any(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
                 if let Some((place, _)) = self.place(k + 1) {
                     return Some(place);
                 }
@@ -524,7 +528,8 @@ impl<'a> Reader<'a> {
             if !self.same_sentence(k, start) {
                 break;
             }
-            if self.any(k, &["in", "to", "into", "inside", "near", "at", "along"]) {
+            let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
+            if !idiom && self.any(k, &["in", "to", "into", "inside", "near", "at", "along"]) {
                 if let Some((place, pend)) = self.place(k + 1) {
                     if pend <= start {
                         return Some(place);
@@ -576,6 +581,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         if matches!(self.actor_kind(first), Some(kind) if kind != ActorKind::State) {
+            return None;
+        }
+        // "to Western intelligence", "to Uruguayan peacekeepers": an adjective, not a place.
+        let last = self.word(end - 1);
+        let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.any(end - 1, GEO_HEADS);
+        let next = self.toks.get(end);
+        if adjective && next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS) {
             return None;
         }
         Some((first, end))

@@ -156,12 +156,12 @@ pub const ACTION_WORDS: &[(&str, &str)] = &[
     ("dispatching", "deploy"), ("arrive", "deploy"), ("arrives", "deploy"), ("arrived", "deploy"),
     ("arriving", "deploy"), ("arrival", "deploy"), ("mobilize", "deploy"), ("mobilized", "deploy"),
     ("mobilise", "deploy"), ("mobilised", "deploy"), ("mobilizing", "deploy"), ("mobilising", "deploy"),
-    ("landed", "deploy"), ("airlifted", "deploy"), ("heading", "deploy"), ("headed", "deploy"), ("moved", "deploy"),
+    ("mobilisation", "deploy"), ("mobilization", "deploy"), ("landed", "deploy"), ("airlifted", "deploy"), ("heading", "deploy"), ("headed", "deploy"), ("moved", "deploy"),
     ("withdraw", "withdraw"), ("withdraws", "withdraw"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
     ("withdrawing", "withdraw"), ("withdrawal", "withdraw"), ("pull", "withdraw"), ("pulled", "withdraw"),
     ("pulling", "withdraw"), ("pullout", "withdraw"), ("leave", "withdraw"), ("leaving", "withdraw"),
     ("depart", "withdraw"), ("departed", "withdraw"), ("departing", "withdraw"), ("evacuate", "withdraw"),
-    ("evacuated", "withdraw"), ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("exit", "withdraw"), ("left", "withdraw"), ("quit", "withdraw"),
+    ("evacuated", "withdraw"), ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("exit", "withdraw"), ("left", "withdraw"), ("expel", "withdraw"), ("expelled", "withdraw"), ("expelling", "withdraw"), ("quit", "withdraw"),
     ("presence", "present"), ("stationed", "present"), ("based", "present"), ("remain", "present"),
     ("remains", "present"), ("remained", "present"), ("stay", "present"), ("stays", "present"), ("stayed", "present"),
     ("garrisoned", "present"), ("currently", "present"), ("number", "present"), ("numbered", "present"),
@@ -203,6 +203,17 @@ pub const NOT_PLACES: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "president",
     "minister", "general", "i", "we", "they", "he", "she", "it",
+];
+
+/// Lower-case words that may follow a place name: "in Iraq and Syria", "in Mali since 2013".
+pub const PLACE_FOLLOWERS: &[&str] = &[
+    "and", "or", "but", "to", "in", "on", "at", "by", "for", "from", "with", "as", "since", "after", "before", "while",
+    "where", "which", "who", "that", "this", "under", "despite", "amid", "over", "near", "until", "during", "of", "is",
+    "are", "was", "were", "has", "have", "had", "will", "would", "last", "next", "earlier", "later", "within", "ahead",
+    "against", "without", "alongside", "along", "into", "through", "across", "because", "following", "when", "so",
+    "said", "says", "say", "told", "according", "amid", "than", "if", "then", "yet", "via", "per", "each", "every",
+    "respectively", "region", "province", "state", "city", "area", "now", "too", "also", "only", "until", "again",
+    "today", "yesterday", "tomorrow", "overnight", "recently", "soon", "already", "again",
 ];
 
 /// Lower-case place heads: "along the border", "on the eastern flank".
