@@ -183,7 +183,8 @@ impl<'a> Reader<'a> {
             None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
         };
         let location = self.location(shape.start, shape.end, action).or_else(|| inherited.and_then(|f| f.location.clone()));
-        let owner = self.owner(shape.start, shape.end, shape.chain, kind).or_else(|| inherited.and_then(|f| f.owner));
+        let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
+        let owner = self.owner(&shape, kind, action, inherited, before);
         let action = action.or_else(|| location.as_ref().and_then(|_| self.default_action(shape.end)));
         Some(FoundFigure {
             span: self.span(shape.start, shape.end),
@@ -593,31 +594,63 @@ impl<'a> Reader<'a> {
         Some((first, end))
     }
 
-    /// Whose force: an actor named among the modifiers, a possessive before, "of/from X" after,
-    /// or (for forces) the nearest state or armed actor before it in the sentence.
-    fn owner(&self, start: usize, end: usize, chain: (usize, usize), kind: FigureKind) -> Option<usize> {
-        if let Some(a) = (chain.0..chain.1.max(chain.0)).find_map(|k| self.actor(k)) {
+    /// Whose force: an actor named among the modifiers ("American troops"), a possessive before
+    /// ("Russia's 150,000 troops"), "of X" or "from X" after, the figure it continues, or else the
+    /// nearest armed actor before it in the sentence that is neither a place nor a speaker.
+    fn owner(&self, shape: &Shape, kind: FigureKind, action: Option<&str>, inherited: Option<&FoundFigure>, before: Option<&FoundFigure>) -> Option<usize> {
+        let (start, end) = (shape.start, shape.end);
+        let named = |k: usize| self.actor(k).filter(|_| !matches!(self.actor_kind(k), Some(ActorKind::Person | ActorKind::Media)));
+        if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).find_map(named) {
             return Some(a);
         }
-        if start >= 2 && matches!(self.word(start - 2), "’" | "'") || start >= 1 && matches!(self.word(start - 1), "’" | "'") {
-            let k = if matches!(self.word(start - 1), "’" | "'") { start - 2 } else { start - 3 };
-            if let Some(a) = self.actor(k) {
+        if start >= 3 && matches!(self.word(start - 2), "’" | "'") && self.is(start - 1, "s") {
+            if let Some(a) = named(start - 3) {
                 return Some(a);
             }
         }
-        if self.any(end, &["of", "from"]) {
-            let k = if self.is(end + 1, "the") { end + 2 } else { end + 1 };
-            if let Some(a) = self.actor(k).filter(|_| !matches!(self.actor_kind(k), Some(ActorKind::Person | ActorKind::Media))) {
+        let after = if self.is(end + 1, "the") { end + 2 } else { end + 1 };
+        let leaving = (start.saturating_sub(8)..start).any(|k| lookup(ACTION_WORDS, self.word(k)).is_some_and(|a| matches!(a, "withdraw" | "reduce")));
+        let origin = self.is(end, "from") && !leaving && !matches!(action, Some("withdraw" | "reduce")) && matches!(self.actor_kind(after), Some(ActorKind::State | ActorKind::ArmedGroup));
+        if self.is(end, "of") || origin {
+            if let Some(a) = named(after) {
                 return Some(a);
             }
         }
-        if kind == FigureKind::Casualty {
-            return None;
+        if let Some(a) = inherited.and_then(|f| f.owner) {
+            return Some(a);
         }
-        (start.saturating_sub(25)..start)
+        let armed = |k: usize| match self.actor_kind(k) {
+            Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
+            Some(ActorKind::State) => kind == FigureKind::Force,
+            _ => false,
+        };
+        // "said it would withdraw its 2,500 troops": the speaker owns them.
+        let possessed = start > 0 && self.any(start - 1, &["its", "their"]);
+        let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
-            .find_map(|k| self.actor(k).filter(|_| matches!(self.actor_kind(k), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup))))
+            .filter(|&k| kind == FigureKind::Force || k + 4 < start && !self.is_agent(k))
+            .find(|&k| armed(k) && (possessed || !self.is_place_or_speaker(k)));
+        nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
+    }
+
+    /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".
+    fn is_agent(&self, k: usize) -> bool {
+        (k.saturating_sub(3)..k).any(|j| self.is(j, "by")) || (k + 1..k + 4).any(|j| lookup(CASUALTY_BEFORE, self.word(j)).is_some())
+    }
+
+    /// The actor mention at `k` stands after a place preposition ("troops in Iraq") or before a
+    /// speech verb ("Seoul's spy agency said").
+    fn is_place_or_speaker(&self, k: usize) -> bool {
+        let mut first = k;
+        while first > 0 && self.actor(first - 1) == self.actor(k) && self.actor(k).is_some() {
+            first -= 1;
+        }
+        let skip_the = if first > 0 && self.is(first - 1, "the") { first - 1 } else { first };
+        if skip_the > 0 && self.any(skip_the - 1, LOCATIVES) {
+            return true;
+        }
+        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.any(j, SPEECH_VERBS))
     }
 }
 

@@ -242,3 +242,9 @@ pub const DESIGNATORS: &[&str] = &[
 
 /// Abbreviations whose full stop does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "dept", "brig", "pte", "cpl", "pvt"];
+
+/// Prepositions that make an actor mention a place: "troops in Iraq".
+pub const LOCATIVES: &[&str] = &["in", "to", "into", "from", "at", "near", "inside", "across", "toward", "towards", "against", "throughout", "within", "around"];
+
+/// Verbs that make an actor mention a source, not an owner: "Seoul's spy agency said".
+pub const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "reported", "reports", "announced", "claimed", "claims", "stated", "added", "believes", "warned", "according"];
