@@ -194,7 +194,7 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             if w.at(c.at) == "categorically" {
                 return true;
             }
-            (c.at + c.len..(c.at + c.len + 4).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
+            (c.at + c.len..(c.at + c.len + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
                 || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
         }
         _ => false,

@@ -167,11 +167,14 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
     let w = &s.words;
     let n = w.len();
     let events = cues::events(w, 0, n);
-    let report = s.cues.iter().find(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
     let colon = colon_source(s);
     let despite = despite_clause(w);
+    // The main clause's reporting cue, not one inside the "despite ..." clause.
+    let in_main = |c: &&Cue| despite.is_none_or(|(d, end)| c.at < d || c.at >= end);
+    let report = s.cues.iter().filter(in_main).find(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
     // A quotation carried over from, or on to, an attributed sentence.
-    let carried = if report.is_none() && (s.quoted_before || s.quoted_after) {
+    let opens_quote = matches!(w.at(0), "\u{201C}" | "\"");
+    let carried = if report.is_none() && (s.quoted_before || s.quoted_after || opens_quote) {
         quoted_run_cue(sentences, si, previous)
     } else {
         None
@@ -218,12 +221,9 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         draft.hedged_events.extend(cues::events(w, c.at + c.len, end));
     }
     // The source.
-    let window = if let Some(c) = report.or(strong).or(negation) {
-        source_window(w, c)
-    } else if let Some(k) = colon {
-        Some((0, k))
-    } else {
-        None
+    let window = match report.or(strong).or(negation) {
+        Some(c) => source_window(w, c),
+        None => colon.map(|k| (0, k)),
     };
     if let Some((a, b)) = window {
         draft.source = source_actor(actors, tok_span(a, b));
@@ -354,8 +354,11 @@ fn despite_clause(w: &Words) -> Option<(usize, usize)> {
         return None;
     }
     let mut end = d + 1;
-    while end < w.len() && !matches!(w.at(end), "," | ";" | "." | "\u{2014}") {
+    while end < w.len() && !matches!(w.at(end), "," | ";" | "\u{2014}") {
         end += 1;
+    }
+    while end > d + 1 && matches!(w.at(end - 1), "." | "!" | "?") {
+        end -= 1;
     }
     Some((d, end))
 }
@@ -372,8 +375,7 @@ struct Carried {
 /// For a sentence inside a quotation: the attribution of the run it belongs to (a
 /// later sentence of the run, or the attributed sentence just before it).
 fn quoted_run_cue(sentences: &[Sentence], si: usize, previous: Option<&Draft>) -> Option<Carried> {
-    for k in si..sentences.len().min(si + 5) {
-        let s = &sentences[k];
+    for (k, s) in sentences.iter().enumerate().skip(si).take(5) {
         if let Some(c) = s.cues.iter().find(|c| c.kind == CueKind::Report) {
             return Some(Carried { cue: s.words.at(c.at).to_string(), later: Some((k, *c)) });
         }
