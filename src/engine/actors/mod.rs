@@ -110,15 +110,27 @@ pub fn find(doc: &Doc) -> FoundActors {
         }
     }
     ctx.acronym_definitions(&mut cands);
+    let cands_roles: Vec<(Span, String)> = cands
+        .iter()
+        .filter_map(|c| match &c.source {
+            Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
+            _ => None,
+        })
+        .collect();
     let mut accepted = longest_first(cands);
     adopt_known_acronyms(text, &mut accepted);
-    let mut b = Builder::default();
+    let mut b = Builder { roles: titled_roles(&cands_roles), ..Builder::default() };
     for c in &accepted {
         b.add(text, c);
     }
     b.add_acronym_aliases(doc, &accepted);
     b.add_short_forms(&ctx, &runs);
     b.finish()
+}
+
+/// Roles found before names, by the name's span (so known people keep their titles).
+fn titled_roles(roles: &[(Span, String)]) -> HashMap<Span, String> {
+    roles.iter().cloned().collect()
 }
 
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
@@ -335,9 +347,17 @@ impl Context<'_, '_> {
             while k > j && run[k - 1].kind == UnitKind::Particle {
                 k -= 1;
             }
+            // "Foreign Minister Thérèse Kayikwamba Wagner": a known name can end a titled person's name.
+            if k >= j + 2 && k + 1 == run.len() && !run[k - 1].possessive && self.hit_in(&run[k]).is_some_and(|h| h.form == Form::Name && h.span == run[k].span && lexicon().entries[h.entry].kind != ActorKind::State) {
+                k += 1;
+            }
             if k > j && run[j].kind == UnitKind::Cap {
                 let role = Span::new(run[i].span.start, run[j - 1].span.end).of(text).to_string();
-                let role = match i.checked_sub(1).and_then(|p| self.hit_in(&run[p])) {
+                let before = match i.checked_sub(1) {
+                    Some(p) => Some(run[p]),
+                    None => self.units.get(self.units.partition_point(|u| u.span.start < run[0].span.start).wrapping_sub(1)).filter(|u| u.possessive && u.tokens.1 + 1 == run[0].tokens.0).copied(),
+                };
+                let role = match before.as_ref().and_then(|u| self.hit_in(u)) {
                     Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
                     None => role,
                 };
@@ -480,24 +500,79 @@ impl Context<'_, '_> {
             let k = seg[0].tokens.0.saturating_sub(3);
             self.tok(k).is_some_and(|w| matches!(w, "," | "better" | "also" | "commonly" | "widely" | "popularly"))
         };
+        let mut role = None;
         let person = if alias_cue {
             out.push(Candidate { span, source: Source::Person { role: None, alias: true } });
             return;
         } else if prev.is_some_and(words::is_role) || next == Some("administration") && caps == 1 {
+            role = prev.filter(|w| words::is_role(w)).and_then(|_| self.role_before(first));
             true
         } else if caps >= 2 && complete {
-            after_comma().is_some_and(|w| words::is_role(&w) || w == "known")
-                || next.is_some_and(words::is_say)
-                || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@"))
-                || told
+            let apposition = after_comma().is_some_and(|w| words::is_role(&w) || w == "known");
+            if apposition {
+                role = self.apposition(last + 2);
+            }
+            apposition || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
         } else {
             false
         };
         if person {
-            out.push(Candidate { span, source: Source::Person { role: None, alias: false } });
+            out.push(Candidate { span, source: Source::Person { role, alias: false } });
         } else if told && caps == 1 && whole.len() == 1 {
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
         }
+    }
+
+    /// The lower-case role words right before token `at` ("defence minister"), with the
+    /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
+    fn role_before(&self, at: usize) -> Option<String> {
+        let tokens = &self.doc.tokens;
+        let mut start = at;
+        while start > 0 && at - start < 3 && self.word(start - 1).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+            start -= 1;
+        }
+        if start > 0 && self.tok(start - 1) == Some("-") {
+            start -= 1;
+            while start > 0 && self.word(start - 1).is_some() && !tokens[start].space_before && at - start < 5 {
+                start -= 1;
+            }
+        }
+        let role = Span::new(tokens.get(start)?.span.start, tokens.get(at.checked_sub(1)?)?.span.end).of(self.text());
+        let owner = start.checked_sub(1).and_then(|p| {
+            let end = tokens[p].span.end;
+            let at = self.hits.partition_point(|h| h.span.end < end);
+            self.hits.get(at).filter(|h| h.span.end == end || (h.span.end + 3 >= end && h.span.end < end))
+        });
+        Some(match owner {
+            Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
+            None => role.to_string(),
+        })
+    }
+
+    /// The role in an apposition starting at token `from`: "the head of the Congo River Alliance".
+    fn apposition(&self, from: usize) -> Option<String> {
+        let tokens = &self.doc.tokens;
+        let mut i = from;
+        while self.word(i).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+            i += 1;
+        }
+        let mut end = None;
+        for (n, t) in tokens.iter().enumerate().skip(i).take(12) {
+            if t.kind == TokenKind::Punct && matches!(t.text(self.text()), "," | "." | ";" | ":" | "(" | "—" | "–" | "\"" | "“" | "”") {
+                break;
+            }
+            if n > i && t.newline_before {
+                break;
+            }
+            end = Some(t.span.end);
+        }
+        let start = tokens.get(i)?.span.start;
+        let role = self.text().get(start..end?)?;
+        let mut role = role;
+        while let Some(cut) = ["the", "of", "in", "and", "for", "a"].iter().find_map(|w| role.strip_suffix(w).filter(|r| r.ends_with(' '))) {
+            role = cut.trim_end();
+        }
+        Some(role.to_string())
     }
 
     /// "Iraq's News Agency (INA)": the words whose initials spell a parenthesised acronym.
@@ -643,6 +718,8 @@ struct Builder {
     acronyms: HashMap<String, usize>,
     /// The draft of each accepted candidate, in order.
     of_candidate: Vec<usize>,
+    /// Titles found before names, by the name's span.
+    roles: HashMap<Span, String>,
     last_person: Option<usize>,
 }
 
@@ -690,7 +767,11 @@ impl Builder {
         let i = match &c.source {
             Source::Lexicon(h) => {
                 let e = &lexicon().entries[h.entry];
-                self.draft(e.name, e.kind, Some(h.entry))
+                let i = self.draft(e.name, e.kind, Some(h.entry));
+                if self.drafts[i].actor.role.is_none() {
+                    self.drafts[i].actor.role = self.roles.get(&c.span).cloned();
+                }
+                i
             }
             Source::Org(kind, name) => self.draft(name, *kind, None),
             Source::Person { role, alias } => {
