@@ -395,7 +395,7 @@ impl Context<'_, '_> {
         let mut seg = &seg[s..];
         // "Deputy Head of the Security and Defence Committee": the title is not the body's name.
         let titles = seg.iter().take_while(|u| u.kind == UnitKind::Cap && words::is_title(self.unit_text(u))).count();
-        if seg[..titles].iter().any(|u| words::is_core_title(self.unit_text(u))) {
+        if titles < seg.len() && seg[..titles].iter().any(|u| words::is_core_title(self.unit_text(u))) {
             seg = &seg[titles..];
             while seg.first().is_some_and(|u| u.kind == UnitKind::Connector) {
                 seg = &seg[1..];
@@ -431,7 +431,9 @@ impl Context<'_, '_> {
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
         if let Some(h) = head {
-            let head_word = self.unit_text(&seg[h]);
+            // "Ministry of Defence of the Russian Federation": the head is the word before "of".
+            let of_head = (0..h).find(|&i| is_head(&seg[i]) && matches!(self.unit_text(&seg[i + 1]), "of" | "for"));
+            let head_word = self.unit_text(&seg[of_head.unwrap_or(h)]);
             let mut kind = words::head_kind(head_word).unwrap_or(ActorKind::Organization);
             let mut start = seg[0].span.start;
             let the_before = first_tok.checked_sub(1).and_then(|p| self.word(p)) == Some("The");
@@ -466,6 +468,13 @@ impl Context<'_, '_> {
             s += 1;
         }
         let whole = &seg[s..];
+        // "state television RTN", "the newspaper Kommersant": an outlet.
+        let media = whole.iter().take_while(|u| u.kind == UnitKind::Cap && !words::is_stop(self.unit_text(u))).count();
+        if media > 0 && self.words_before(whole[0].tokens.0).0.is_some_and(words::is_media_noun) && self.hit_in(&whole[0]).is_none() {
+            let span = Span::new(whole[0].span.start, whole[media - 1].span.end);
+            out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
+            return;
+        }
         // The name: the leading name units ("Mohammed Shia al-Sudani" in "... al-Sudani in Washington").
         let mut n = whole.iter().take_while(|u| self.is_name_unit(u)).count();
         while n > 0 && whole[n - 1].kind == UnitKind::Particle {

@@ -58,8 +58,9 @@ const SAY: &[&str] = &[
 
 /// Last words of armed forces and their units.
 const MILITARY_HEAD: &[&str] = &[
-    "Army", "Battalion", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet", "Force", "Forces",
-    "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team", "Units",
+    "Army", "Battalion", "Battlegroup", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet",
+    "Force", "Forces", "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team",
+    "Units",
 ];
 
 /// Last words of outlets.
@@ -71,9 +72,9 @@ const MEDIA_HEAD: &[&str] = &[
 /// Last words of parties, assemblies, committees and other bodies.
 const ORG_HEAD: &[&str] = &[
     "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Centre", "Commission",
-    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Foundation", "Institute", "Ministry",
-    "Mission", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate", "Service",
-    "Union", "Watch",
+    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Foundation", "Group", "Institute",
+    "Ministry", "Mission", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
+    "Service", "Union", "Watch",
 ];
 
 /// Armed-group heads ("... Front", "... Brigades").
@@ -127,6 +128,16 @@ pub fn is_core_title(w: &str) -> bool {
 pub fn is_role(w: &str) -> bool {
     has(ROLE, w)
 }
+/// Lower-case nouns for outlets that stand before their name ("state television RTN").
+const MEDIA_NOUN: &[&str] = &[
+    "agency", "broadcaster", "channel", "daily", "magazine", "newspaper", "outlet", "radio", "television", "tv", "website",
+];
+
+/// Whether lower-case `w` names a kind of outlet.
+pub fn is_media_noun(w: &str) -> bool {
+    has(MEDIA_NOUN, w)
+}
+
 /// Whether `w` is a verb of saying.
 pub fn is_say(w: &str) -> bool {
     has(SAY, w)
@@ -167,7 +178,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+        for list in [MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }
