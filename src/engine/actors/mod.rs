@@ -499,11 +499,22 @@ impl Context<'_, '_> {
             if self.tok(last + 1) != Some(",") {
                 return None;
             }
-            while self.word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting")) {
+            while self.word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting" | "who")) {
                 k += 1;
+            }
+            // "a UNIFIL spokesman", "Hamas's political chief": the body before the role.
+            let mut body = 0;
+            while body < 3
+                && (self.word(k).is_some_and(|w| !words::is_role(&w.to_lowercase()) && (w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
+                    || self.tok(k).is_some_and(|t| t == "’" || t == "'"))
+            {
+                k += 1;
+                body += 1;
             }
             self.word(k).map(str::to_lowercase)
         };
+        // "Somalia's information minister, Daud Aweis": the role, then a comma.
+        let role_comma = first >= 2 && self.tok(first - 1) == Some(",") && self.word(first - 2).is_some_and(words::is_role);
         let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("according")));
         let alias_cue = prev == Some("as") && prev2 == Some("known") && {
             let k = seg[0].tokens.0.saturating_sub(3);
@@ -517,11 +528,14 @@ impl Context<'_, '_> {
             role = prev.filter(|w| words::is_role(w)).and_then(|_| self.role_before(first));
             true
         } else if caps >= 2 && complete {
-            let apposition = after_comma().is_some_and(|w| words::is_role(&w) || w == "known");
+            let apposition = after_comma().is_some_and(|w| words::is_role(&w) || matches!(w.as_str(), "known" | "heads" | "leads" | "commands" | "runs" | "chairs"));
             if apposition {
                 role = self.apposition(last + 2);
             }
-            apposition || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
+            if role_comma {
+                role = self.role_before(first - 1);
+            }
+            apposition || role_comma || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
         } else {
             false
         };
@@ -537,7 +551,8 @@ impl Context<'_, '_> {
     fn role_before(&self, at: usize) -> Option<String> {
         let tokens = &self.doc.tokens;
         let mut start = at;
-        while start > 0 && at - start < 3 && self.word(start - 1).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+        let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
+        while start > 0 && at - start < 3 && !possessive_s(start - 1) && self.word(start - 1).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
             start -= 1;
         }
         if start > 0 && self.tok(start - 1) == Some("-") {
@@ -548,9 +563,10 @@ impl Context<'_, '_> {
         }
         let role = Span::new(tokens.get(start)?.span.start, tokens.get(at.checked_sub(1)?)?.span.end).of(self.text());
         let owner = start.checked_sub(1).and_then(|p| {
+            let p = if possessive_s(p) { p.checked_sub(2)? } else { p };
             let end = tokens[p].span.end;
             let at = self.hits.partition_point(|h| h.span.end < end);
-            self.hits.get(at).filter(|h| h.span.end == end || (h.span.end + 3 >= end && h.span.end < end))
+            self.hits.get(at).filter(|h| h.span.end == end)
         });
         Some(match owner {
             Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
@@ -562,7 +578,7 @@ impl Context<'_, '_> {
     fn apposition(&self, from: usize) -> Option<String> {
         let tokens = &self.doc.tokens;
         let mut i = from;
-        while self.word(i).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        while self.word(i).is_some_and(|w| matches!(w, "the" | "a" | "an" | "who")) {
             i += 1;
         }
         let mut end = None;
