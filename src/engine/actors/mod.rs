@@ -440,6 +440,9 @@ impl Context<'_, '_> {
             let mut end = h;
             if h + 1 < seg.len() && matches!(self.unit_text(&seg[h + 1]), "of" | "for" | "on") {
                 end = seg.len() - 1;
+            } else if head_word == "Force" && h > 0 && self.unit_text(&seg[h - 1]) == "Task" && seg.len() - h <= 3 {
+                // "Joint Task Force Bravo": task forces carry a name after the head.
+                end = seg.len() - 1;
             }
             let name_span = Span::new(start, seg[end].span.end);
             let name = name_span.of(text);
@@ -541,7 +544,7 @@ impl Context<'_, '_> {
         };
         if person {
             out.push(Candidate { span, source: Source::Person { role, alias: false } });
-        } else if told && caps == 1 && whole.len() == 1 {
+        } else if told && caps == 1 && whole.len() == 1 && words::head_kind(span.of(text)).is_none() {
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
         }
     }

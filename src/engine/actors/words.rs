@@ -72,7 +72,7 @@ const MEDIA_HEAD: &[&str] = &[
 /// Last words of parties, assemblies, committees and other bodies.
 const ORG_HEAD: &[&str] = &[
     "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Center", "Centre", "Commission",
-    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Foundation", "Group", "Institute",
+    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Forum", "Foundation", "Group", "Institute",
     "Ministry", "Mission", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
     "Service", "Union", "Watch",
 ];
