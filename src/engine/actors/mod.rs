@@ -452,7 +452,7 @@ impl Context<'_, '_> {
             if head_word == "Agency" && (name.contains("News") || name.contains("Press")) {
                 kind = ActorKind::Media;
             }
-            if kind == ActorKind::Military && ["Liberation", "Islamic", "Jihad", "Resistance"].iter().any(|w| name.contains(w)) {
+            if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
                 kind = ActorKind::ArmedGroup;
             }
             let media_alone = kind == ActorKind::Media && the_before && h == 0;
@@ -523,10 +523,15 @@ impl Context<'_, '_> {
             let k = seg[0].tokens.0.saturating_sub(3);
             self.tok(k).is_some_and(|w| matches!(w, "," | "better" | "also" | "commonly" | "widely" | "popularly"))
         };
+        // `"We will stay," Kirby said.` and `..., said Kirby.`: a quote's speaker.
+        let after_quote = first > 0 && self.tok(first - 1).is_some_and(|t| matches!(t, "”" | "\"" | "’" | "'")) && (first < 2 || self.tok(first - 2).is_some_and(|t| matches!(t, "," | "." | "?" | "!")));
+        let quote_speaker = complete && (after_quote && next.is_some_and(words::is_say) || matches!(prev, Some("said" | "says")) && self.tok(last + 1).is_some_and(|t| matches!(t, "," | "." | ";")));
         let mut role = None;
         let person = if alias_cue {
             out.push(Candidate { span, source: Source::Person { role: None, alias: true } });
             return;
+        } else if quote_speaker && caps >= 1 && self.hit_in(&seg[0]).is_none() {
+            true
         } else if prev.is_some_and(words::is_role) || next == Some("administration") && caps == 1 {
             role = prev.filter(|w| words::is_role(w)).and_then(|_| self.role_before(first));
             true

@@ -7,15 +7,19 @@ fn has(list: &[&str], word: &str) -> bool {
 
 /// Capitalised words that open sentences or headlines but never start a name.
 const STOP: &[&str] = &[
-    "A", "ALSO", "About", "According", "Across", "After", "Again", "Against", "Ahead", "All", "Also", "Although",
-    "Amid", "An", "And", "Another", "Any", "Are", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
-    "Currently", "Date", "Despite", "During", "Each", "Earlier", "Either", "Even", "Every", "For", "Former", "From",
-    "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead", "It", "Its", "Last", "Later",
-    "Latest", "Many", "Meanwhile", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Next", "No", "Not",
-    "Now", "Of", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "READ", "Read", "Relatedly", "Several",
-    "She", "Since", "So", "Some", "Speaking", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "Thus", "To", "Today", "Tomorrow", "Two", "Under", "Until", "Up", "We", "What", "When",
-    "Where", "Whether", "Which", "While", "Who", "Why", "With", "Within", "Without", "Yesterday", "You",
+    "A", "ALSO", "About", "According", "Across", "Activists", "After", "Again", "Against", "Ahead", "All", "Also",
+    "Although", "Amid", "An", "Analysts", "And", "Another", "Any", "Are", "As", "At", "Authorities", "Because",
+    "Before", "Both", "But", "By", "Can", "Commanders", "Critics", "Currently", "Date", "Despite", "Diplomats",
+    "Doctors", "During", "Each", "Earlier", "Either", "Even", "Every", "Everyone", "Experts", "Fighters", "For",
+    "Forces", "Former", "From", "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead",
+    "It", "Its", "Journalists", "Last", "Later", "Latest", "Lawmakers", "Leaders", "Locals", "Many", "Meanwhile",
+    "Medics", "Militants", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Next", "No", "Nobody", "Not", "Now",
+    "Observers", "Of", "Officers", "Official", "Officials", "On", "Once", "One", "Only", "Or", "Other", "Others",
+    "Our", "Over", "Police", "Protesters", "READ", "Read", "Rebels", "Relatedly", "Reporters", "Residents", "Several",
+    "She", "Since", "So", "Soldiers", "Some", "Someone", "Sources", "Speaking", "Spokesmen", "Still", "Such",
+    "Survivors", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To", "Today",
+    "Tomorrow", "Troops", "Two", "Under", "Until", "Up", "Villagers", "We", "What", "When", "Where", "Whether",
+    "Which", "While", "Who", "Why", "With", "Within", "Without", "Witnesses", "Yesterday", "You",
 ];
 
 /// Months, their abbreviations, and days of the week.
@@ -28,14 +32,14 @@ const CALENDAR: &[&str] = &[
 /// Capitalised titles and ranks that stand before a person's name (not part of it).
 const TITLE: &[&str] = &[
     "Acting", "Adm", "Admiral", "Adviser", "Advisor", "Air", "Ambassador", "Army", "Attorney", "Ayatollah", "Brig",
-    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Cmdr", "Col",
-    "Colonel", "Commander", "Commissioner", "Cpl", "Crown", "Defence", "Defense", "Deputy", "Director", "Dr", "Emir",
-    "Envoy", "Field", "Finance", "Force", "Foreign", "Gen", "General", "Gov", "Governor", "Head", "Interior", "Judge",
-    "Justice", "King", "Leader", "Lieutenant", "Lord", "Lt", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister",
-    "Mr", "Mrs", "Ms", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince",
-    "Private", "Queen", "Rear", "Rep", "Representative", "Sec", "Secretary", "Security", "Sen", "Senator", "Sergeant",
-    "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman", "Staff", "State",
-    "Supreme", "Vice",
+    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class", "Cmdr",
+    "Col", "Colonel", "Commander", "Commissioner", "Cpl", "Crown", "Defence", "Defense", "Deputy", "Director", "Dr",
+    "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General", "Gov", "Governor", "Head",
+    "Interior", "Judge", "Justice", "King", "Leader", "Lieutenant", "Lord", "Lt", "Maj", "Major", "Marine", "Marshal",
+    "Mayor", "Minister", "Mr", "Mrs", "Ms", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President",
+    "Prime", "Prince", "Private", "Queen", "Rear", "Rep", "Representative", "Sec", "Secretary", "Security", "Sen",
+    "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman",
+    "Staff", "State", "Supreme", "Vice",
 ];
 
 /// Lower-case nouns for people's roles ("defence minister X", "X, the spokesperson of").
@@ -73,7 +77,7 @@ const MEDIA_HEAD: &[&str] = &[
 const ORG_HEAD: &[&str] = &[
     "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Center", "Centre", "Commission",
     "Committee", "Congress", "Council", "Court", "Department", "Federation", "Forum", "Foundation", "Group", "Institute",
-    "Ministry", "Mission", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
+    "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
     "Service", "Union", "Watch",
 ];
 
@@ -115,8 +119,9 @@ pub fn is_title(w: &str) -> bool {
 }
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
-    "Acting", "Air", "Army", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "Force", "Foreign", "Interior",
-    "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State", "Supreme", "Vice",
+    "Acting", "Air", "Army", "Class", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "First", "Force",
+    "Foreign", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State", "Supreme",
+    "Vice",
 ];
 
 /// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
