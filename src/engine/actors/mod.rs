@@ -638,10 +638,15 @@ impl Context<'_, '_> {
                     k -= 1;
                     continue;
                 }
-                if !w.starts_with(letters[need - 1]) {
+                // "US Forces Korea (USFK)": an all-capital word gives all its letters.
+                let wanted: String = letters[..need].iter().collect();
+                if is_all_caps(w) && w.chars().all(|c| c.is_ascii_uppercase()) && wanted.ends_with(w) {
+                    need -= w.len();
+                } else if w.starts_with(letters[need - 1]) {
+                    need -= 1;
+                } else {
                     break;
                 }
-                need -= 1;
                 k -= 1;
             }
             if need > 0 {
@@ -649,8 +654,7 @@ impl Context<'_, '_> {
             }
             let span = Span::new(self.units[k].span.start, self.units[last].span.end);
             let name = span.of(text);
-            let head = name.rsplit(' ').next().unwrap_or(name);
-            let kind = match words::head_kind(head) {
+            let kind = match name.rsplit(' ').find_map(words::head_kind) {
                 Some(ActorKind::Organization) if name.contains("News") || name.contains("Press") => ActorKind::Media,
                 Some(kind) => kind,
                 None => ActorKind::Organization,
@@ -721,7 +725,10 @@ impl NameKey {
         let parts: Vec<&str> = name.split_whitespace().filter(|p| p.chars().next().is_some_and(char::is_uppercase) || p.contains('-')).collect();
         let first = parts.first().copied().unwrap_or(name);
         let last = parts.last().copied().unwrap_or(name);
-        NameKey { first: skeleton(first), last: skeleton(last), parts: parts.len(), surname: bare(last) }
+        // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first.
+        let family_first = parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4);
+        let surname = bare(if family_first { first } else { last });
+        NameKey { first: skeleton(first), last: skeleton(last), parts: parts.len(), surname }
     }
 
     /// Whether two names can be the same person.

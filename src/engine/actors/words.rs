@@ -42,13 +42,14 @@ const TITLE: &[&str] = &[
     "Staff", "State", "Supreme", "Vice",
 ];
 
-/// Lower-case nouns for people's roles ("defence minister X", "X, the spokesperson of").
+/// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
 const ROLE: &[&str] = &[
-    "adviser", "advisor", "ambassador", "analyst", "captain", "chairman", "chief", "cleric", "colonel", "commander",
-    "correspondent", "deputy", "director", "editor", "emir", "envoy", "expert", "founder", "general", "governor",
-    "head", "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "negotiator",
-    "officer", "official", "politician", "premier", "president", "professor", "prosecutor", "researcher", "secretary",
-    "senator", "sergeant", "spokesman", "spokesperson", "spokeswoman",
+    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chief", "cleric", "colonel",
+    "commander", "correspondent", "cousin", "daughter", "deputy", "director", "editor", "emir", "envoy", "expert",
+    "father", "founder", "general", "governor", "head", "husband", "journalist", "judge", "lawmaker", "leader",
+    "lieutenant", "mayor", "member", "minister", "mother", "negotiator", "nephew", "officer", "official",
+    "politician", "premier", "president", "professor", "prosecutor", "researcher", "secretary", "senator", "sergeant",
+    "sister", "son", "spokesman", "spokesperson", "spokeswoman", "uncle", "widow", "wife",
 ];
 
 /// Verbs of saying that follow a speaker ("X said").
