@@ -214,6 +214,7 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
             !(entry.kind == ActorKind::State && !possessive && after.is_some_and(is_place_name_head))
         }
         Form::Demonym => true,
+        Form::Place => false,
         Form::Capital => {
             if next_tok == Some("-") {
                 return word(last + 2).is_some_and(words::is_government_compound);
@@ -230,7 +231,10 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
 }
 
 fn is_place_name_head(w: &str) -> bool {
-    matches!(w, "Street" | "Square" | "Road" | "Avenue" | "Airport" | "Bridge" | "Strip" | "Province" | "Region" | "Governorate")
+    matches!(
+        w,
+        "Street" | "Square" | "Road" | "Avenue" | "Airport" | "Bridge" | "Strip" | "Province" | "Region" | "Governorate" | "Delta" | "River" | "Valley" | "Basin" | "Sea" | "Gulf" | "Strait" | "Peninsula" | "Desert"
+    )
 }
 
 /// Whether a line is a headline in title case: mostly capitalised words, no final stop.
