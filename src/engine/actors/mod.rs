@@ -110,7 +110,8 @@ pub fn find(doc: &Doc) -> FoundActors {
         }
     }
     ctx.acronym_definitions(&mut cands);
-    let cands_roles: Vec<(Span, String)> = cands
+    // Titles found before names, so that known people keep theirs.
+    let roles: HashMap<Span, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
             Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
@@ -119,18 +120,13 @@ pub fn find(doc: &Doc) -> FoundActors {
         .collect();
     let mut accepted = longest_first(cands);
     adopt_known_acronyms(text, &mut accepted);
-    let mut b = Builder { roles: titled_roles(&cands_roles), ..Builder::default() };
+    let mut b = Builder { roles, ..Builder::default() };
     for c in &accepted {
         b.add(text, c);
     }
     b.add_acronym_aliases(doc, &accepted);
     b.add_short_forms(&ctx, &runs);
     b.finish()
-}
-
-/// Roles found before names, by the name's span (so known people keep their titles).
-fn titled_roles(roles: &[(Span, String)]) -> HashMap<Span, String> {
-    roles.iter().cloned().collect()
 }
 
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
@@ -465,7 +461,7 @@ impl Context<'_, '_> {
                     start = tokens[first_tok - 1].span.start;
                 }
                 let span = Span::new(start, seg[end].span.end);
-                out.push(Candidate { span, source: Source::Org(kind, org_name(text, span)) });
+                out.push(Candidate { span, source: Source::Org(kind, span.of(text).to_string()) });
                 return;
             }
         }
@@ -666,11 +662,6 @@ impl Context<'_, '_> {
             out.push(Candidate { span, source: Source::Org(kind, name.to_string()) });
         }
     }
-}
-
-/// An organisation's display name: its words, with a leading lower-case "army" capitalised.
-fn org_name(text: &str, span: Span) -> String {
-    span.of(text).to_string()
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -44,12 +44,13 @@ const TITLE: &[&str] = &[
 
 /// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
 const ROLE: &[&str] = &[
-    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chief", "cleric", "colonel",
-    "commander", "correspondent", "cousin", "daughter", "deputy", "director", "editor", "emir", "envoy", "expert",
-    "father", "founder", "general", "governor", "head", "husband", "journalist", "judge", "lawmaker", "leader",
-    "lieutenant", "mayor", "member", "minister", "mother", "negotiator", "nephew", "officer", "official",
-    "politician", "premier", "president", "professor", "prosecutor", "researcher", "secretary", "senator", "sergeant",
-    "sister", "son", "spokesman", "spokesperson", "spokeswoman", "uncle", "widow", "wife",
+    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chancellor", "chief", "cleric",
+    "colonel", "commander", "commissioner", "coordinator", "correspondent", "cousin", "daughter", "deputy",
+    "director", "editor", "emir", "envoy", "expert", "father", "founder", "general", "governor", "head", "husband",
+    "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "mother", "mp",
+    "negotiator", "nephew", "officer", "official", "politician", "premier", "president", "professor", "prosecutor",
+    "representative", "researcher", "secretary", "senator", "sergeant", "sister", "son", "spokesman", "spokesperson",
+    "spokeswoman", "uncle", "widow", "wife",
 ];
 
 /// Verbs of saying that follow a speaker ("X said").
