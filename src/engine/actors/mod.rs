@@ -2,13 +2,13 @@
 //!
 //! 1. Known actors come from the [`lexicon`](super::lexicon): names, aliases, capitals
 //!    (kept only where they act as governments) and demonyms (kept as adjectives).
-//! 2. Unknown actors come from name runs ([`runs`]): people after titles or with cues
-//!    (apposition, verbs of saying, "told X"), organisations ending in a head word
-//!    ("Committee", "Brigade", "News"), acronyms defined in parentheses.
+//! 2. Unknown actors come from name runs ([`runs`], read by [`scan`]): people after titles
+//!    or with cues (apposition, verbs of saying, "told X"), organisations ending in a head
+//!    word ("Committee", "Brigade", "News"), acronyms defined in parentheses.
 //! 3. Where candidates overlap, the longest wins.
-//! 4. Mentions are merged into actors: lexicon entries by identity, people by name
-//!    skeleton (transliteration-tolerant), organisations by name; then later short forms
-//!    (surnames, acronyms, repeated names) are found in what is left.
+//! 4. Mentions are merged into actors ([`merge`]): lexicon entries by identity, people by
+//!    name skeleton (transliteration-tolerant), organisations by name; then later short
+//!    forms (surnames, acronyms, repeated names) are found in what is left.
 //!
 //! Actors known only through adjectives ("American troops" with no "US" in the text) sit
 //! at the end of [`FoundActors::actors`], after [`FoundActors::listed`]; they are not
@@ -215,8 +215,14 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
         Form::Demonym => true,
         Form::Place => false,
         Form::Capital => {
-            if next_tok == Some("-") {
+            let glued_hyphen = next_tok == Some("-") && tokens.get(last + 1).is_some_and(|t| !t.space_before);
+            if glued_hyphen {
                 return word(last + 2).is_some_and(words::is_government_compound);
+            }
+            // "Kyiv, Ukraine —" or "Kyiv (AP) —" opening a line: a dateline.
+            let line_start = first == 0 || tokens[first].newline_before;
+            if line_start && matches!(next_tok, Some("," | "—" | "–" | "-" | "(" | ":")) {
+                return false;
             }
             if possessive {
                 // "Washington’s support" acts; "Baghdad’s streets", "Baghdad’s International Airport" are places.

@@ -90,8 +90,9 @@ const ARMED_HEAD: &[&str] = &[
 
 /// Lower-case words after a capital that show it is a place ("Baghdad airport").
 const PLACE_NOUN: &[&str] = &[
-    "airport", "area", "city", "district", "governorate", "metro", "oblast", "outskirts", "province", "region",
-    "residents", "street", "streets", "suburb", "suburbs",
+    "airbase", "airport", "area", "base", "bureau", "city", "correspondent", "district", "governorate", "harbor",
+    "harbour", "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "province",
+    "region", "residents", "street", "streets", "suburb", "suburbs", "time", "university",
 ];
 
 /// Words before a capital that show it is a place ("in Baghdad").
