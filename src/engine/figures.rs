@@ -83,6 +83,8 @@ struct Reader<'a> {
     actors: &'a FoundActors,
     /// Sentence number of every token.
     sentence: Vec<u32>,
+    /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
+    actor_of: Vec<Option<usize>>,
 }
 
 impl<'a> Reader<'a> {
@@ -101,7 +103,17 @@ impl<'a> Reader<'a> {
             }
             sentence.push(id);
         }
-        Reader { doc, toks, actors, sentence }
+        // Adjectives first, then mentions in actor order: the first to claim a token keeps it, as in `actor_at`.
+        let mut actor_of = vec![None; toks.len()];
+        let mentions = actors.actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (*m, a)));
+        for (span, a) in actors.adjectives.iter().copied().chain(mentions) {
+            let first = toks.partition_point(|t| t.span.end <= span.start);
+            let count = toks[first..].partition_point(|t| t.span.start < span.end);
+            for slot in actor_of.iter_mut().skip(first).take(count) {
+                slot.get_or_insert(a);
+            }
+        }
+        Reader { doc, toks, actors, sentence, actor_of }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
@@ -158,7 +170,7 @@ impl<'a> Reader<'a> {
     }
 
     fn actor(&self, i: usize) -> Option<usize> {
-        self.toks.get(i).and_then(|t| self.actors.actor_at(t.span))
+        self.actor_of.get(i).copied().flatten()
     }
 
     fn actor_kind(&self, i: usize) -> Option<ActorKind> {
@@ -176,14 +188,20 @@ impl<'a> Reader<'a> {
             .or_else(|| self.group_of(first, end))
             .or_else(|| self.elliptical(n, first, num, end, previous))?;
         let inherited = shape.inherits.and_then(|i| out.get(i));
-        let casualty = self.casualty(shape.start, shape.end).or_else(|| inherited.and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
+        let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
+        // "killed 37 militants and 12 soldiers": a figure joined to a casualty shares its fate.
+        let joined = before.filter(|f| {
+            shape.start > 0 && self.any(shape.start - 1, &["and", ",", "or"]) && self.token_end(f.span.end) + 1 == shape.start
+        });
+        let casualty = self
+            .casualty(shape.start, shape.end)
+            .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
         let kind = if casualty.is_some() { FigureKind::Casualty } else { FigureKind::Force };
         let action = match casualty {
             Some(a) => Some(a),
             None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
         };
         let location = self.location(shape.start, shape.end, action).or_else(|| inherited.and_then(|f| f.location.clone()));
-        let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
         let owner = self.owner(&shape, kind, action, inherited, before);
         let action = action.or_else(|| location.as_ref().and_then(|_| self.default_action(shape.end)));
         Some(FoundFigure {
@@ -201,7 +219,8 @@ impl<'a> Reader<'a> {
 
     /// "Unit 8200", "Task Force 51", "Resolution 2334": a name, not a count.
     fn designation(&self, first: usize, num: usize) -> bool {
-        first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
+        let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
+        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
     }
 
     /// "a 3,500-strong contingent", "a 200-man unit".
@@ -225,7 +244,11 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        let k = noun?;
+        let Some(k) = noun else {
+            // "The militia, estimated at 5,000 strong, ..."
+            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.any(j, GROUP_NOUNS) || self.strong_noun(j)));
+            return anchored.then_some(Shape { start: first, end: at + 1, chain: (at, at), inherits: None });
+        };
         let start = if first > 0 && self.any(first - 1, &["a", "an"]) { first - 1 } else { first };
         Some(Shape { start, end: k + 1, chain: (at + 1, k), inherits: None })
     }
@@ -261,7 +284,8 @@ impl<'a> Reader<'a> {
             } else if head.is_some() {
                 break;
             } else if self.any(k, WEAK_NOUNS) {
-                if (military || self.service_before(k)) && !self.attributive(k) {
+                let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
+                if (military || under_arms || self.service_before(k)) && !self.attributive(k) {
                     head = Some(k);
                 }
             } else if !self.modifier(k) {
@@ -438,7 +462,7 @@ impl<'a> Reader<'a> {
                 return Some("killed");
             }
             // "Thirteen peacekeepers and foreign soldiers were killed"
-            let coordinated = k > end && (self.strong_noun(k) || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
+            let coordinated = k > end && (self.strong_noun(k) || self.toks[k].kind == TokenKind::Number || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
             if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
                 break;
             }
@@ -475,8 +499,8 @@ impl<'a> Reader<'a> {
             let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
             let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
-            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
-                continue; // "New York-based"
+            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) || k < start && self.is(k, "left") {
+                continue; // "New York-based"; "left 11 soldiers" is not a withdrawal
             }
             if self.is(k, "deployed") && self.any(k + 1, &["in", "at", "inside"]) {
                 action = "present";
@@ -663,4 +687,41 @@ fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
         return None;
     }
     table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<(String, Option<u64>)> {
+        let doc = Doc::new(text);
+        find(&doc, &FoundActors::default()).into_iter().map(|f| (f.span.of(text).to_string(), f.value)).collect()
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+        let odd = [
+            "", "-", "’s", "2,", ",500 troops", "1.", "1.5", "between", "between 4", "a force of", "strong troops",
+            "99999999999999999999999 troops", "1,000,000,000,000,000,000,000 soldiers", "9.99999999999 million troops",
+            "٢٬٥٠٠ جندي", "2,500 عسكري troops", "🙂 2,500 🙂 troops 🙂", "2,500\u{200B}troops", "—2,500— troops",
+            "more than", "up to 5,000", "and 900 in Syria", "killing two", "twenty-", "a dozen", "U.S. 2,000 U.S.",
+        ];
+        for text in odd {
+            for (span, _) in figures(text) {
+                assert!(text.contains(&span), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn elliptical_figures_follow_the_figure_before_them() {
+        assert_eq!(figures("2,500 troops in Iraq and 900 in Syria"), [("2,500 troops".into(), Some(2500)), ("900".into(), Some(900))]);
+        assert_eq!(figures("150 attacks in Iraq and 90 in Syria"), []);
+    }
+
+    #[test]
+    fn huge_input_is_read_in_one_pass() {
+        let text = "Around 2,500 American troops in Iraq and 900 in Syria. ".repeat(5_000);
+        assert_eq!(figures(&text).len(), 10_000);
+    }
 }

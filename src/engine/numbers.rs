@@ -66,6 +66,10 @@ pub fn find(doc: &Doc) -> Vec<NumberExpr> {
     let mut out: Vec<NumberExpr> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
+        if !s.may_start(i) {
+            i += 1;
+            continue;
+        }
         match s.expression(i, out.last()) {
             Some((expr, next)) => {
                 out.push(expr);
@@ -110,6 +114,9 @@ const YEAR_CUES: [&str; 16] = [
     "in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "early", "late", "mid", "year",
     "summer", "winter",
 ];
+
+/// Words other than qualifiers and number words that can open an expression.
+const STARTERS: &[&str] = &["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
 
 /// Qualifiers before the number, longest first, with what they mean.
 const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
@@ -241,6 +248,21 @@ impl<'a> Scanner<'a> {
 
     fn is_dash(&self, i: usize) -> bool {
         matches!(self.word(i), "-" | "–" | "—" | "‑")
+    }
+
+    /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
+    /// a qualifier, a number word or a vague amount.
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => self.word(i) == "~",
+            TokenKind::Word => {
+                let w = self.word(i);
+                w.len() <= 13 && (one_of(STARTERS, w) || lookup(&UNITS, w).is_some() || lookup(&TENS, w).is_some()
+                    || PRE_QUALIFIERS.iter().any(|(q, _)| q[0].eq_ignore_ascii_case(w)))
+            }
+        }
     }
 
     /// Parses one expression starting at token `i` (its qualifier, if any, starts there).

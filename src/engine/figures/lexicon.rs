@@ -10,7 +10,7 @@ pub const FORCE_NOUNS: &[&str] = &[
     "troopers", "trooper", "infantrymen", "infantryman", "infantry", "gunmen", "gunman", "combatants", "combatant",
     "commanders", "commander", "generals", "snipers", "operatives", "terrorists", "reinforcements", "paramilitaries",
     "gendarmes", "legionnaires", "sappers", "rangers", "seals", "taliban", "houthis", "separatists", "partisans",
-    "guerrillas", "guerillas", "warriors", "riflemen", "gunners", "artillerymen", "tankmen", "jihadis", "contractors",
+    "guerrillas", "guerillas", "warriors", "riflemen", "gunners", "artillerymen", "tankmen", "jihadis",
     "servicepeople", "draftees", "mobiks", "cadres", "raiders",
 ];
 
@@ -18,7 +18,7 @@ pub const FORCE_NOUNS: &[&str] = &[
 pub const WEAK_NOUNS: &[&str] = &[
     "members", "member", "men", "officers", "officer", "advisers", "advisors", "adviser", "advisor", "trainers",
     "instructors", "guards", "volunteers", "pilots", "pilot", "staff", "casualties", "dead", "personnel", "experts",
-    "specialists", "observers", "police",
+    "specialists", "observers", "police", "contractors",
 ];
 
 /// Words that make a weak noun military: "military advisers", "service members", "Wagner members".
