@@ -257,7 +257,7 @@ impl<'a> Reader<'a> {
     fn noun_chain(&self, first: usize, num: usize, end: usize) -> Option<Shape> {
         let mut k = end;
         let mut head = None;
-        let mut military = self.group_before(first);
+        let mut military = self.group_before(first) || self.counted_force_before(first);
         let mut used_of = false;
         let limit = end + 8;
         while k < limit && k < self.toks.len() {
@@ -277,6 +277,11 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // "about 350 US Army and Air Force personnel"
+            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.any(k + 1, STOPS) {
+                k += 1;
+                continue;
+            }
             if self.strong_noun(k) || self.boots(k) {
                 if !self.attributive(k) {
                     head = Some(k);
@@ -285,7 +290,7 @@ impl<'a> Reader<'a> {
                 break;
             } else if self.any(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
-                if (military || under_arms || self.service_before(k)) && !self.attributive(k) {
+                if (military || under_arms || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
             } else if !self.modifier(k) {
@@ -303,6 +308,24 @@ impl<'a> Reader<'a> {
         }
         let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
+    }
+
+    /// "of the armed forces", "of the Wagner group", "of Hamas": a weak noun's members are armed.
+    fn of_military(&self, k: usize) -> bool {
+        if !self.is(k, "of") {
+            return false;
+        }
+        let k = if self.any(k + 1, &["the", "its", "their"]) { k + 2 } else { k + 1 };
+        self.any(k, MILITARY_MODIFIERS)
+            || self.any(k, &["armed", "security"]) && self.any(k + 1, &["forces", "services"])
+            || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup))
+    }
+
+    /// "forces totalling 1,000 men": a force named just before, then a counting word.
+    fn counted_force_before(&self, first: usize) -> bool {
+        first > 0
+            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of"])
+            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
     }
 
     /// "boots on the ground".
@@ -448,7 +471,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        for k in end..end + 6 {
+        for k in end..end + 7 {
             if !self.same_sentence(k, end.saturating_sub(1)) {
                 break;
             }
@@ -462,7 +485,13 @@ impl<'a> Reader<'a> {
                 return Some("killed");
             }
             // "Thirteen peacekeepers and foreign soldiers were killed"
-            let coordinated = k > end && (self.strong_noun(k) || self.toks[k].kind == TokenKind::Number || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
+            let coordinated = self.any(k, &["of", "the"])
+                || k > end
+                    && (self.strong_noun(k)
+                        || self.toks[k].kind == TokenKind::Number
+                        || self.any(k, GROUP_NOUNS)
+                        || self.capitalized(k) && !self.any(k, STOPS)
+                        || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
             if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
                 break;
             }

@@ -136,6 +136,7 @@ pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
     ("executed", "killed"), ("perished", "killed"), ("wounded", "wounded"), ("injured", "wounded"),
     ("hurt", "wounded"), ("captured", "captured"), ("missing", "captured"), ("abducted", "captured"),
     ("kidnapped", "captured"), ("taken", "captured"), ("surrendered", "captured"), ("kia", "killed"),
+    ("detained", "captured"), ("arrested", "captured"), ("seized", "captured"), ("imprisoned", "captured"),
 ];
 
 /// Words that may stand between a figure and its casualty word.
@@ -175,6 +176,7 @@ pub const ACTION_WORDS: &[(&str, &str)] = &[
     ("boost", "reinforce"), ("boosted", "reinforce"), ("boosting", "reinforce"), ("bolster", "reinforce"),
     ("bolstered", "reinforce"), ("bolstering", "reinforce"), ("increase", "reinforce"), ("increased", "reinforce"),
     ("increasing", "reinforce"), ("surge", "reinforce"), ("augment", "reinforce"),
+    ("grow", "reinforce"), ("expand", "reinforce"), ("expanded", "reinforce"), ("expanding", "reinforce"),
     ("rotate", "rotate"), ("rotated", "rotate"), ("rotates", "rotate"), ("rotating", "rotate"),
     ("rotation", "rotate"), ("rotations", "rotate"), ("replace", "rotate"), ("replaced", "rotate"),
     ("replaces", "rotate"), ("replacing", "rotate"), ("relieve", "rotate"), ("relieved", "rotate"),
@@ -237,7 +239,7 @@ pub const DESIGNATORS: &[&str] = &[
     "unit", "brigade", "battalion", "division", "regiment", "resolution", "article", "route", "highway", "flight",
     "no", "number", "chapter", "camp", "force", "squadron", "corps", "group", "base", "fleet", "operation", "phase",
     "section", "site", "point", "hill", "block", "sector", "gate", "building", "room", "level", "road", "exit", "zone",
-    "area", "district", "region", "boeing", "airbus", "apollo", "vol",
+    "area", "district", "region", "tower", "outpost", "checkpoint", "boeing", "airbus", "apollo", "vol",
 ];
 
 /// Abbreviations whose full stop does not end a sentence.
