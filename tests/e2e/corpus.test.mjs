@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, PAGE_PENDING, openApp, articleInput, pasteArticle, apiAnnotate, waitForDocument, annotationIds, coveredBy, markIdsOver,
+  ROOT, PAGE_PENDING, openApp, articleInput, pasteArticle, apiAnnotate, waitForDocument, annotationIds, coveredBy, markIdsOver, screenshot,
 } from './harness.mjs';
 
 const TESTDATA = join(ROOT, 'tests/testdata');
@@ -156,6 +156,7 @@ for (const file of FILES) {
       const ids = annotationIds(await apiAnnotate(app.page, c.text));
       await pasteArticle(app.page, c.text);
       const errors = checkPage(c, await waitForDocument(app.page, c.text, ids));
+      if (errors.length) await screenshot(app.page, `corpus-${file.replace('.json', '')}-${i + 1}`);
       assert.deepEqual(errors, [], errors.join('\n'));
     }));
   });
