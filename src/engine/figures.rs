@@ -653,7 +653,7 @@ impl<'a> Reader<'a> {
     fn owner(&self, shape: &Shape, kind: FigureKind, action: Option<&str>, inherited: Option<&FoundFigure>, before: Option<&FoundFigure>) -> Option<usize> {
         let (start, end) = (shape.start, shape.end);
         let named = |k: usize| self.actor(k).filter(|_| !matches!(self.actor_kind(k), Some(ActorKind::Person | ActorKind::Media)));
-        if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).find_map(named) {
+        if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).filter(|&k| !self.sponsor(k)).find_map(named) {
             return Some(a);
         }
         if start >= 3 && matches!(self.word(start - 2), "’" | "'") && self.is(start - 1, "s") {
@@ -683,8 +683,20 @@ impl<'a> Reader<'a> {
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
             .filter(|&k| kind == FigureKind::Force || k + 4 < start && !self.is_agent(k))
-            .find(|&k| armed(k) && (possessed || !self.is_place_or_speaker(k)));
+            .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
+    }
+
+    /// Token `k` sits in a compound that names a sponsor, not an owner: "Iran-backed", "pro-Russian".
+    fn sponsor(&self, k: usize) -> bool {
+        let (mut lo, mut hi) = (k, k);
+        while lo >= 2 && is_dash(self.word(lo - 1)) && self.glued(lo - 1) && self.glued(lo) {
+            lo -= 2;
+        }
+        while is_dash(self.word(hi + 1)) && self.glued(hi + 1) && self.glued(hi + 2) {
+            hi += 2;
+        }
+        (hi > k || lo < k) && (self.any(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
     }
 
     /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".

@@ -250,3 +250,9 @@ pub const LOCATIVES: &[&str] = &["in", "to", "into", "from", "at", "near", "insi
 
 /// Verbs that make an actor mention a source, not an owner: "Seoul's spy agency said".
 pub const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "reported", "reports", "announced", "claimed", "claims", "stated", "added", "believes", "warned", "according"];
+
+/// Second halves of compounds that name a sponsor, not an owner: "Iran-backed", "Russia-aligned".
+pub const SPONSORED: &[&str] = &[
+    "backed", "aligned", "supported", "sponsored", "allied", "linked", "affiliated", "trained", "funded", "armed",
+    "friendly", "leaning", "controlled", "inspired", "made",
+];
