@@ -202,7 +202,7 @@ impl<'a> Reader<'a> {
             None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
         };
         let location = self.location(shape.start, shape.end, action).or_else(|| inherited.and_then(|f| f.location.clone()));
-        let owner = self.owner(&shape, kind, action, inherited, before);
+        let owner = self.owner(&shape, kind, action, inherited, before).map(|a| self.state_of(a));
         let action = action.or_else(|| location.as_ref().and_then(|_| self.default_action(shape.end)));
         Some(FoundFigure {
             span: self.span(shape.start, shape.end),
@@ -259,7 +259,7 @@ impl<'a> Reader<'a> {
         let mut head = None;
         let mut military = self.group_before(first) || self.counted_force_before(first);
         let mut used_of = false;
-        let limit = end + 8;
+        let limit = end + 10;
         while k < limit && k < self.toks.len() {
             if self.any(k, BLOCKERS) {
                 return None;
@@ -490,6 +490,7 @@ impl<'a> Reader<'a> {
                     && (self.strong_noun(k)
                         || self.toks[k].kind == TokenKind::Number
                         || self.any(k, GROUP_NOUNS)
+                        || self.any(k, WEAK_NOUNS)
                         || self.capitalized(k) && !self.any(k, STOPS)
                         || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
             if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
@@ -677,14 +678,23 @@ impl<'a> Reader<'a> {
             Some(ActorKind::State) => kind == FigureKind::Force,
             _ => false,
         };
-        // "said it would withdraw its 2,500 troops": the speaker owns them.
-        let possessed = start > 0 && self.any(start - 1, &["its", "their"]);
+        // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
+        let possessed = (start.saturating_sub(12)..start).any(|k| self.same_sentence(k, start) && self.any(k, &["its", "their", "it", "they", "we", "our"]));
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
             .filter(|&k| kind == FigureKind::Force || k + 4 < start && !self.is_agent(k))
             .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
+    }
+
+    /// A state's own forces belong to the state: "United States Army" → "United States" when both are actors.
+    fn state_of(&self, actor: usize) -> usize {
+        let list = &self.actors.actors;
+        let Some(a) = list.get(actor).filter(|a| a.kind == ActorKind::Military) else { return actor };
+        list.iter()
+            .position(|s| s.kind == ActorKind::State && a.name.len() > s.name.len() && a.name.starts_with(&s.name) && a.name.as_bytes()[s.name.len()] == b' ')
+            .unwrap_or(actor)
     }
 
     /// Token `k` sits in a compound that names a sponsor, not an owner: "Iran-backed", "pro-Russian".

@@ -128,7 +128,7 @@ pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
-pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
+pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "\"", "“", "”", "'", "‘", "’", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
 
 /// Casualty words after a figure: "three US soldiers were killed".
 pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
