@@ -257,7 +257,7 @@ impl<'a> Reader<'a> {
     fn noun_chain(&self, first: usize, num: usize, end: usize) -> Option<Shape> {
         let mut k = end;
         let mut head = None;
-        let mut military = self.group_before(first) || self.counted_force_before(first);
+        let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
         let mut used_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() {
@@ -326,6 +326,14 @@ impl<'a> Reader<'a> {
         first > 0
             && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of"])
             && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
+    }
+
+    /// "Wagner's 1,500 men", "the army's 3,000 men": the possessor before the number is armed.
+    fn armed_possessor(&self, first: usize) -> bool {
+        first >= 3
+            && matches!(self.word(first - 2), "’" | "'")
+            && self.is(first - 1, "s")
+            && (self.any(first - 3, MILITARY_MODIFIERS) || self.any(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
     }
 
     /// "boots on the ground".
@@ -467,6 +475,13 @@ impl<'a> Reader<'a> {
                 // "the deaths of three soldiers"
                 return Some(a);
             }
+            // "killing at least 12 people, including four soldiers"
+            if self.any(k, &["including", "among"]) {
+                let from = k.saturating_sub(10);
+                if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| lookup(CASUALTY_BEFORE, self.word(j))) {
+                    return Some(a);
+                }
+            }
             if !self.any(k, CASUALTY_SKIP_BEFORE) {
                 break;
             }
@@ -491,6 +506,8 @@ impl<'a> Reader<'a> {
                         || self.toks[k].kind == TokenKind::Number
                         || self.any(k, GROUP_NOUNS)
                         || self.any(k, WEAK_NOUNS)
+                        || self.any(k, BLOCKERS)
+                        || self.any(k, &["a", "an", "one", "several"])
                         || self.capitalized(k) && !self.any(k, STOPS)
                         || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
             if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {

@@ -12,7 +12,8 @@ use super::text::{Token, TokenKind};
 use super::{Doc, Span};
 
 /// What sort of quantity a numeric expression is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NumberKind {
     /// A count of things: "2,500", "two dozen", "hundreds of".
     Count,

@@ -112,6 +112,7 @@ pub const BARE_FOLLOWERS: &[&str] = &[
     "with", "who", "which", "that", "were", "was", "are", "is", "have", "has", "had", "will", "would", "remain",
     "remained", "remaining", "stationed", "based", "deployed", "of", "more", "others", "between", "under",
     "currently", "still", "now", "respectively", "last", "this", "next", "by", "as", "for", "plus", "including",
+    "sent", "arrived", "withdrawn", "serving", "fighting", "left", "dispatched", "mobilised", "mobilized",
 ];
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
