@@ -187,6 +187,10 @@ impl<'a> Reader<'a> {
             .or_else(|| self.noun_chain(first, num, end))
             .or_else(|| self.group_of(first, end))
             .or_else(|| self.elliptical(n, first, num, end, previous))?;
+        // "one soldier in ten": a ratio, not a count.
+        if n.value == Some(1) && self.is(shape.end, "in") && (self.toks.get(shape.end + 1).is_some_and(|t| t.kind == TokenKind::Number) || lookup_value(self.word(shape.end + 1))) {
+            return None;
+        }
         let inherited = shape.inherits.and_then(|i| out.get(i));
         let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
         // "killed 37 militants and 12 soldiers": a figure joined to a casualty shares its fate.
@@ -744,6 +748,11 @@ impl<'a> Reader<'a> {
         }
         (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.any(j, SPEECH_VERBS))
     }
+}
+
+/// Whether `w` is a small number word ("ten", "five").
+fn lookup_value(w: &str) -> bool {
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 fn is_dash(w: &str) -> bool {

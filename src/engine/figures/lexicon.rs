@@ -24,7 +24,7 @@ pub const WEAK_NOUNS: &[&str] = &[
 /// Words that make a weak noun military: "military advisers", "service members", "Wagner members".
 pub const MILITARY_MODIFIERS: &[&str] = &[
     "military", "army", "service", "armed", "defence", "defense", "special", "combat", "naval", "navy", "air",
-    "marine", "militia", "nato", "un", "coalition", "border", "elite", "rebel", "regime", "enemy", "troop",
+    "marine", "militia", "coalition", "border", "elite", "rebel", "regime", "enemy", "troop",
     "paramilitary", "guard", "republican", "revolutionary", "wagner", "battlefield", "frontline", "infantry",
     "airborne", "force", "forces", "corps", "peacekeeping", "soldiers", "fighting",
     // Armed groups whose members are fighters even when no actor list is at hand.
