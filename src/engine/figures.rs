@@ -428,6 +428,10 @@ impl<'a> Reader<'a> {
         if self.any(end, &["others", "more"]) && (self.bare_after(end + 1).is_some()) {
             return Some(end + 1);
         }
+        // "900 of them", "500 of whom"; but not "30 of its 42 brigades".
+        if self.is(end, "of") {
+            return self.any(end + 1, &["them", "whom", "those", "these", "which"]).then_some(end);
+        }
         match self.toks[end].kind {
             TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
             TokenKind::Number => None,
@@ -647,7 +651,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        if self.any(end, GEO_HEADS) {
+        if self.any(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
             end += 1;
         }
         if end == first || is_dash(self.word(end - 1)) {

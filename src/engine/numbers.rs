@@ -634,6 +634,10 @@ impl<'a> Scanner<'a> {
         if !any || k == i {
             return None;
         }
+        // "two-thirds", "one-quarter": a share, not a count.
+        if self.is_dash(k) && self.glued(k) && one_of(&["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"], self.word(k + 1)) {
+            return None;
+        }
         let value = total + current;
         // Keep the closing scale word so a range can lend it to its left end: "two to three thousand".
         let scale = self.scale_word(k - 1).filter(|&s| value % s == 0).unwrap_or(1);
@@ -706,6 +710,7 @@ mod tests {
         exact("Forty-two fighters", "Forty-two", 42);
         exact("two thousand five hundred troops", "two thousand five hundred", 2_500);
         assert!(read("no one was hurt").is_empty());
+        assert!(read("two-thirds of the troops").is_empty());
     }
 
     #[test]
