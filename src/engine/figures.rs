@@ -197,8 +197,11 @@ impl<'a> Reader<'a> {
         let joined = before.filter(|f| {
             shape.start > 0 && self.any(shape.start - 1, &["and", ",", "or"]) && self.token_end(f.span.end) + 1 == shape.start
         });
+        // "300 dead soldiers", "12 wounded troops"
+        let in_chain = (shape.chain.0..shape.chain.1).find_map(|k| lookup(CASUALTY_AFTER_ACTION, self.word(k)));
         let casualty = self
             .casualty(shape.start, shape.end)
+            .or(in_chain)
             .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
         let kind = if casualty.is_some() { FigureKind::Casualty } else { FigureKind::Force };
         let action = match casualty {

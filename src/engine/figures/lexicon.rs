@@ -55,7 +55,7 @@ pub const MODIFIERS: &[&str] = &[
     "rotational", "partner", "junior", "senior", "dead", "captured", "injured", "wounded", "young", "female",
     "male", "women", "child", "ethnic", "tribal", "islamist", "jihadist", "militant", "insurgent", "hostile", "ukrainian",
     "russian", "american", "israeli", "british", "french", "german", "polish", "chinese", "iranian", "turkish", "allied",
-    "un", "nato", "us", "u", "s", "so", "odd", "or", "and", "total", "strong", "commando", "assault", "ranger",
+    "un", "nato", "us", "u", "s", "total", "strong", "fallen", "commando", "assault", "ranger",
     "cavalry", "artillery", "tank", "recon", "reconnaissance", "counterterrorism", "counter", "terrorism", "intelligence",
     "support", "logistics", "engineering", "medical", "signals", "training", "non", "rank", "file", "soldier",
     "fighting", "trained", "experienced", "career", "professional", "standing", "rapid", "reaction", "response",
@@ -66,7 +66,7 @@ pub const MODIFIERS: &[&str] = &[
 pub const STOPS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "as", "at", "in", "on", "to", "of", "from", "for", "with", "by", "into",
     "after", "before", "while", "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would",
-    "said", "says", "say", "killed", "wounded", "injured", "dead", "died", "deploy", "deployed", "deploying", "send",
+    "said", "says", "say", "killed", "died", "deploy", "deployed", "deploying", "send",
     "sends", "sent", "arrive", "arrived", "withdraw", "withdraws", "leave", "amid", "over", "against", "than",
     "that", "which", "who", "this", "these", "those", "it", "they", "their", "its", "his", "her", "our", "we", "he",
     "she", "you", "not", "no", "per", "each", "every", "times", "attacks", "strikes", "days", "years", "months",
