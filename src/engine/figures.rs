@@ -670,7 +670,9 @@ impl<'a> Reader<'a> {
         let last = self.word(end - 1);
         let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.any(end - 1, GEO_HEADS);
         let next = self.toks.get(end);
-        if adjective && next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS) {
+        let verb = ["ed", "ing", "ly"].iter().any(|s| self.word(end).ends_with(s));
+        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS);
+        if noun_after && (adjective || !verb) {
             return None;
         }
         Some((first, end))
@@ -707,11 +709,11 @@ impl<'a> Reader<'a> {
             _ => false,
         };
         // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
-        let possessed = (start.saturating_sub(12)..start).any(|k| self.same_sentence(k, start) && self.any(k, &["its", "their", "it", "they", "we", "our"]));
+        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, &["its", "their", "it", "they", "we", "our"]));
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
-            .filter(|&k| kind == FigureKind::Force || k + 4 < start && !self.is_agent(k))
+            .filter(|&k| kind == FigureKind::Force || possessed || k + 4 < start && !self.is_agent(k))
             .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
     }
