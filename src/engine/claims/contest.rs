@@ -4,6 +4,7 @@
 
 use super::Draft;
 use crate::engine::figures::FoundFigure;
+use crate::engine::ledger::incompatible;
 use crate::engine::schema::FigureKind;
 
 /// Links every contesting pair of `drafts` both ways.
@@ -64,13 +65,6 @@ fn finished_but_counted(x: &Draft, y: &Draft) -> bool {
 /// Both claims size the same force (same owner, place and action) with bounds that
 /// cannot both hold.
 fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure]) -> bool {
-    let bounds = |f: &FoundFigure| {
-        let lo = f.min.or(f.value).unwrap_or(0);
-        let hi = f.max.or(f.value).unwrap_or(u64::MAX);
-        // "around 2,000" and "2,100" can both hold: allow a tenth either way.
-        let slack = |v: u64| v / 10;
-        (lo.saturating_sub(slack(lo)), hi.saturating_add(slack(hi)))
-    };
     x.figures.iter().any(|&i| {
         y.figures.iter().any(|&j| {
             let (f, g) = (&figures[i], &figures[j]);
@@ -80,8 +74,7 @@ fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure]) -> bool {
                 && f.owner == g.owner
                 && f.location == g.location
                 && f.action == g.action;
-            let (a, b) = (bounds(f), bounds(g));
-            same_force && (a.1 < b.0 || b.1 < a.0)
+            same_force && incompatible((f.value, f.min, f.max), (g.value, g.min, g.max))
         })
     })
 }
