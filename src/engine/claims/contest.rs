@@ -7,13 +7,17 @@ use crate::engine::figures::FoundFigure;
 use crate::engine::ledger::incompatible;
 use crate::engine::schema::FigureKind;
 
+/// How many following claims each claim is compared with.
+const WINDOW: usize = 400;
+
 /// Links every contesting pair of `drafts` both ways.
 pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure]) {
     let n = drafts.len();
     for a in 0..n {
-        for b in a + 1..n {
+        // Claims further apart than any article's length are never compared: stays linear.
+        for b in a + 1..n.min(a + WINDOW) {
             let (x, y) = (&drafts[a], &drafts[b]);
-            let hit = (!same_source(x, y) && (opposite_events(x, y) || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures)))
+            let hit = (!same_source(x, y) && ((opposite_events(x, y) && !different_forces(x, y, figures)) || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures)))
                 || hedges(x, y)
                 || hedges(y, x)
                 || disputes_number(x, y)
@@ -47,6 +51,13 @@ fn opposite_events(x: &Draft, y: &Draft) -> bool {
     x.events.iter().any(|&(e, p)| y.events.contains(&(e, !p)))
 }
 
+/// Both claims size forces, and no owner is common to them: they speak of different forces.
+fn different_forces(x: &Draft, y: &Draft, figures: &[FoundFigure]) -> bool {
+    let owners = |d: &Draft| d.figures.iter().filter_map(|&f| figures[f].owner).collect::<Vec<_>>();
+    let (a, b) = (owners(x), owners(y));
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|o| b.contains(o))
+}
+
 /// `h` hedges an event ("the alleged deployment") that `t` reports.
 fn hedges(h: &Draft, t: &Draft) -> bool {
     h.hedged_events.iter().any(|e| t.events.contains(e))
@@ -59,7 +70,7 @@ fn disputes_number(d: &Draft, t: &Draft) -> bool {
 
 /// `x` calls a group finished ("no longer a danger") and `y` counts its fighters.
 fn finished_but_counted(x: &Draft, y: &Draft) -> bool {
-    x.finished_group.as_ref().is_some_and(|g| !y.numbers.is_empty() && y.words.contains(g))
+    x.finished_group.as_ref().is_some_and(|g| !y.numbers.is_empty() && y.topics.contains(g))
 }
 
 /// Both claims size the same force (same owner, place and action) with bounds that

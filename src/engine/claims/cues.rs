@@ -116,7 +116,7 @@ const NEGATION: &[&[&str]] = &[
 const CLAIM_NOUNS: &[&str] = &[
     "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
     "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
-    "it", "this", "\"", "\u{201C}", "media",
+    "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge",
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
 
@@ -168,7 +168,8 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
     if DENIAL.contains(&word) {
-        return cue(CueKind::Denial, 1);
+        // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
+        return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
