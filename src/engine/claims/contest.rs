@@ -73,8 +73,13 @@ fn finished_but_counted(x: &Draft, y: &Draft) -> bool {
     x.finished_group.as_ref().is_some_and(|g| !y.numbers.is_empty() && y.topics.contains(g))
 }
 
-/// Both claims size the same force (same owner, place and action) with bounds that
-/// cannot both hold.
+/// Whether two optional attributes can describe the same thing (equal, or one unsaid).
+fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// Both claims size the same force (same owner; place and action the same or unsaid)
+/// with bounds that cannot both hold.
 fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure]) -> bool {
     x.figures.iter().any(|&i| {
         y.figures.iter().any(|&j| {
@@ -83,8 +88,8 @@ fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure]) -> bool {
                 && g.kind == FigureKind::Force
                 && f.owner.is_some()
                 && f.owner == g.owner
-                && f.location == g.location
-                && f.action == g.action;
+                && agree(&f.location, &g.location)
+                && agree(&f.action, &g.action);
             same_force && incompatible((f.value, f.min, f.max), (g.value, g.min, g.max))
         })
     })
