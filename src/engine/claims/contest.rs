@@ -8,7 +8,7 @@ use crate::engine::ledger::incompatible;
 use crate::engine::schema::FigureKind;
 
 /// How many following claims each claim is compared with.
-const WINDOW: usize = 400;
+const WINDOW: usize = 200;
 
 /// Links every contesting pair of `drafts` both ways.
 pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure]) {
@@ -23,17 +23,14 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure]) {
                 || disputes_number(x, y)
                 || disputes_number(y, x);
             if hit {
-                if !drafts[a].links.contains(&b) {
-                    drafts[a].links.push(b);
-                }
-                if !drafts[b].links.contains(&a) {
-                    drafts[b].links.push(a);
-                }
+                drafts[a].links.push(b);
+                drafts[b].links.push(a);
             }
         }
     }
     for d in drafts.iter_mut() {
         d.links.sort_unstable();
+        d.links.dedup();
     }
 }
 

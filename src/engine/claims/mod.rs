@@ -84,7 +84,14 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             previous = None;
             continue;
         };
+        let unverified = sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
         drafts.push(first);
+        if let (true, Some(p)) = (unverified, previous) {
+            // "... could not be independently verified" doubts the claim just before.
+            let this = drafts.len() - 1;
+            drafts[this].links.push(p);
+            drafts[p].links.push(this);
+        }
         if let Some(mut second) = second {
             let main = drafts.len() - 1;
             drafts[main].links.push(main + 1);
@@ -199,7 +206,7 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         ..Draft::default()
     };
     let strong = s.cues.iter().find(|c| matches!(c.kind, CueKind::Denial | CueKind::Dismissal));
-    let hedge = s.cues.iter().find(|c| matches!(c.kind, CueKind::Hedge | CueKind::HedgeVerb));
+    let hedge = s.cues.iter().find(|c| matches!(c.kind, CueKind::Hedge | CueKind::HedgeVerb | CueKind::Unverified));
     let negation = s.cues.iter().find(|c| c.kind == CueKind::Negation);
     let (stance, cue) = match (strong, hedge, negation) {
         (Some(c), _, _) => (Stance::Denied, Some(c)),
@@ -350,7 +357,7 @@ fn despite_clause(w: &Words) -> Option<(usize, usize)> {
     let d = (1..w.len()).find(|&i| w.at(i) == "despite" || (w.at(i) == "contrary" && w.at(i + 1) == "to"))?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
         let x = w.at(k);
-        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment"]
+        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment", "report", "evidence"]
             .iter()
             .any(|p| x.starts_with(p))
     });
