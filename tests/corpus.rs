@@ -1,5 +1,6 @@
 //! Runs every case of `tests/testdata/*.json` against the engine and prints how many pass.
 //! The format is described in `tests/testdata/README.md`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use muster::{annotate, Annotations};
 use serde_json::Value;

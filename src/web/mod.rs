@@ -1,10 +1,235 @@
-//! The Yew page: state, components and browser glue. Compiled only for `wasm32`.
+//! The Yew page: one [`state::State`] changed by [`state::Action`]s, one file per component;
+//! this module only composes them. Compiled only for `wasm32`.
 
+mod analysis;
+mod browser;
+mod document;
+mod editor;
+mod exports;
+mod files;
+mod help;
+mod legend;
+mod notice;
+mod panel;
+mod popover;
+mod samples;
+mod state;
+mod tabs;
+mod toolbar;
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use analysis::Target;
+use document::DocumentView;
+use editor::Editor;
+use help::Help;
+use legend::Legend;
+use notice::NoticeBar;
+use panel::Panel;
+use popover::Popover;
+use samples::SAMPLES;
+use state::{Action, Category, State, Via};
+use tabs::Tabs;
+use toolbar::Toolbar;
+
+/// How long typing must pause before the text is annotated again.
+const TYPING_PAUSE: Duration = Duration::from_millis(180);
+
+/// Maps a key press outside text fields to an action.
+fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
+    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+        return None;
+    }
+    let typing = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
+    let key = event.key();
+    if typing {
+        return (key == "Escape").then_some(Action::Escape);
+    }
+    Some(match key.as_str() {
+        "j" | "n" => Action::Step(1),
+        "k" | "p" => Action::Step(-1),
+        "f" | "1" => Action::Toggle(Category::Figure),
+        "a" | "2" => Action::Toggle(Category::Actor),
+        "c" | "3" => Action::Toggle(Category::Claim),
+        "Enter" => {
+            let on_button = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| matches!(e.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"));
+            if on_button {
+                return None;
+            }
+            Action::Pin
+        }
+        "Escape" => Action::Escape,
+        "?" => Action::Help(true),
+        "e" => {
+            browser::focus_id("article-text");
+            event.prevent_default();
+            return None;
+        }
+        _ => return None,
+    })
+}
 
 #[function_component(App)]
 fn app() -> Html {
-    html! { <main><h1>{ "Muster" }</h1></main> }
+    let state = use_reducer(State::restore);
+    let dispatch = state.dispatcher();
+
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+                if let Some(action) = key_action(&event) {
+                    if !matches!(action, Action::Escape) {
+                        event.prevent_default();
+                    }
+                    dispatch.dispatch(action);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let typing_generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        let generation = typing_generation.borrow().clone();
+        Callback::from(move |(text, now): (String, bool)| {
+            dispatch.dispatch(Action::Edit(text));
+            let mine = generation.get() + 1;
+            generation.set(mine);
+            if now {
+                dispatch.dispatch(Action::Analyse);
+                return;
+            }
+            let dispatch = dispatch.clone();
+            let generation = generation.clone();
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(TYPING_PAUSE).await;
+                if generation.get() == mine {
+                    dispatch.dispatch(Action::Analyse);
+                }
+            });
+        })
+    };
+    let on_select = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(target, via): (Target, Via)| dispatch.dispatch(Action::Select(target, via)))
+    };
+    let on_leave = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |clicked: bool| {
+            if clicked {
+                dispatch.dispatch(Action::Escape);
+                return;
+            }
+            let dispatch = dispatch.clone();
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(Duration::from_millis(250)).await;
+                dispatch.dispatch(Action::Leave);
+            });
+        })
+    };
+    let dragging = use_state(|| false);
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if event.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            let list = event.data_transfer().and_then(|d| d.files());
+            files::open_files(files::file_list(list), dispatch.clone());
+        })
+    };
+
+    let article = state.current();
+    let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
+    let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
+    let titles: Vec<String> = state.articles.iter().map(|a| a.display_title()).collect();
+    let open_sample = |index: usize| {
+        let dispatch = dispatch.clone();
+        let (_, title, text) = SAMPLES[index];
+        Callback::from(move |_| dispatch.dispatch(Action::Open { title: title.into(), text: text.into() }))
+    };
+    html! {
+        <div class={classes!("app", dragging.then_some("dragging"))}
+            ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <header class="top">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{ "▚" }</span>
+                    <div>
+                        <h1>{ "Muster" }</h1>
+                        <p class="tagline">{ "Troop figures, actors and contested claims in military news. Runs in your browser; your text never leaves it." }</p>
+                    </div>
+                </div>
+                <Toolbar title={article.display_title()} analysis={state.analysis.clone()} dispatch={dispatch.clone()} />
+            </header>
+            if let Some(notice) = &state.notice {
+                <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
+            }
+            <Tabs {titles} active={state.active} dispatch={dispatch.clone()} />
+            <main class="workspace">
+                <Editor text={article.text.clone()} loaded={state.loaded} {on_edit} />
+                <section class="reader" aria-label="Reading view">
+                    <Legend analysis={state.analysis.clone()} filters={state.filters.clone()} dispatch={dispatch.clone()} />
+                    if empty {
+                        <div class="welcome">
+                            <h2>{ "Paste an article, drop a file, or try a sample" }</h2>
+                            <p>{ "Muster marks troop figures, the actors involved and the claims they make — including who denies what." }</p>
+                            <div class="welcome-samples">
+                                { for (0..SAMPLES.len()).map(|i| html! {
+                                    <button type="button" class="sample-card" onclick={open_sample(i)}>
+                                        <strong>{ SAMPLES[i].1 }</strong><span>{ SAMPLES[i].0 }</span>
+                                    </button>
+                                }) }
+                            </div>
+                        </div>
+                    }
+                    <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
+                </section>
+                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} dispatch={dispatch.clone()} />
+            </main>
+            <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
+            if state.help { <Help dispatch={dispatch.clone()} /> }
+            <div class="drop-hint" aria-hidden="true">{ "Drop .txt, .md, .html or .json files to open them" }</div>
+        </div>
+    }
 }
 
 /// Mounts the app on the page's body.

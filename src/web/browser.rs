@@ -1,0 +1,165 @@
+//! Thin glue to browser APIs: performance marks, local storage, downloads, clipboard, focusing marks.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::analysis::Target;
+use super::state::Article;
+
+const STORAGE_KEY: &str = "muster:articles:v1";
+
+/// Runs `work` between two performance marks and records a measure called `name`.
+pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let end = format!("{name}:end");
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    result
+}
+
+/// Records the `muster:render` measure: from the end of the last annotate to now (the DOM is patched).
+pub fn mark_rendered() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("muster:render:end");
+        let _ = p.measure_with_start_mark_and_end_mark("muster:render", "muster:annotate:end", "muster:render:end");
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedArticle {
+    title: String,
+    text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    articles: Vec<SavedArticle>,
+    active: usize,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The open articles as last saved, if any.
+pub fn load_articles() -> Option<(Vec<Article>, usize)> {
+    let raw = storage()?.get_item(STORAGE_KEY).ok()??;
+    let saved: Saved = serde_json::from_str(&raw).ok()?;
+    if saved.articles.is_empty() {
+        return None;
+    }
+    let articles = saved
+        .articles
+        .into_iter()
+        .map(|a| Article { title: a.title.into(), text: a.text.into() })
+        .collect();
+    Some((articles, saved.active))
+}
+
+/// Saves the open articles; returns false when storage is unavailable or full.
+pub fn save_articles(articles: &[Article], active: usize) -> bool {
+    let saved = Saved {
+        articles: articles
+            .iter()
+            .map(|a| SavedArticle { title: a.title.to_string(), text: a.text.to_string() })
+            .collect(),
+        active,
+    };
+    let Ok(json) = serde_json::to_string(&saved) else { return false };
+    storage().is_some_and(|s| s.set_item(STORAGE_KEY, &json).is_ok())
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(anchor) = document.create_element("a") {
+        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() {
+            anchor.set_href(&url);
+            anchor.set_download(name);
+            anchor.set_hidden(true);
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&anchor);
+                anchor.click();
+                let _ = body.remove_child(&anchor);
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies `text` to the clipboard.
+pub fn copy(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The CSS selector of a target's first mark.
+pub fn mark_selector(target: &Target) -> String {
+    format!(
+        "[data-muster=\"document\"] mark[data-kind=\"{}\"][data-id=\"{}\"][data-at=\"{}\"]",
+        target.kind.as_str(),
+        target.id.replace(['"', '\\'], ""),
+        target.at
+    )
+}
+
+/// The first mark of a target, if it is on the page.
+pub fn find_mark(target: &Target) -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector(&mark_selector(target)).ok()??.dyn_into().ok()
+}
+
+/// Scrolls a target's mark into view and focuses it.
+pub fn focus_mark(target: &Target) {
+    if let Some(mark) = find_mark(target) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = mark.focus();
+    }
+}
+
+/// Places `popup` (position: fixed) just below, or else above, the mark of `target`.
+pub fn place_popover(popup: &web_sys::HtmlElement, target: &Target) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(mark) = find_mark(target) else { return };
+    let rect = mark.get_bounding_client_rect();
+    let width = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
+    let height = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0);
+    let pop = popup.get_bounding_client_rect();
+    let left = rect.left().min(width - pop.width() - 8.0).max(8.0);
+    let below = rect.bottom() + 6.0;
+    let top = if below + pop.height() > height - 8.0 && rect.top() - pop.height() - 6.0 > 8.0 {
+        rect.top() - pop.height() - 6.0
+    } else {
+        below
+    };
+    let style = popup.style();
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+}
+
+/// Moves keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

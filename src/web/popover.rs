@@ -1,0 +1,196 @@
+//! Details of the selected annotation, floating by its mark.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::analysis::{actor_sub, claim_sub, Analysis, Target};
+use super::browser;
+use super::state::{Action, Category, Selection, State, Via};
+
+/// Properties of [`Popover`].
+#[derive(Properties, PartialEq)]
+pub struct PopoverProps {
+    /// The annotations.
+    pub analysis: Rc<Analysis>,
+    /// What is selected.
+    pub selection: Option<Selection>,
+    /// Sends actions to the page state.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn row(label: &str, value: Option<String>) -> Html {
+    let value = value.filter(|v| !v.is_empty()).unwrap_or_else(|| "—".to_string());
+    html! { <><dt>{ label }</dt><dd>{ value }</dd></> }
+}
+
+/// A number with thousands separators.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Human words for a snake_case label.
+pub fn words(label: &str) -> String {
+    label.replace('_', " ")
+}
+
+fn figure_details(analysis: &Analysis, id: &str) -> Html {
+    let Some(f) = analysis.figure(id) else { return Html::default() };
+    let bounds = match (f.min, f.max) {
+        (Some(a), Some(b)) if a == b => Some(thousands(a)),
+        (Some(a), Some(b)) => Some(format!("{} – {}", thousands(a), thousands(b))),
+        (Some(a), None) => Some(format!("≥ {}", thousands(a))),
+        (None, Some(b)) => Some(format!("≤ {}", thousands(b))),
+        (None, None) => None,
+    };
+    let kind = if f.kind == crate::FigureKind::Force { "force" } else { "casualty" };
+    let qualifier = serde_json::to_value(f.qualifier).ok().and_then(|v| v.as_str().map(words));
+    html! {
+        <>
+            <p class="pop-head"><span class="chip chip-figure">{ format!("Figure · {kind}") }</span></p>
+            <p class="pop-quote">{ &f.text }</p>
+            <dl>
+                { row("Value", f.value.map(thousands)) }
+                { row("Bounds", bounds) }
+                { row("Qualifier", qualifier) }
+                { row("Owner", f.owner.as_deref().map(|o| analysis.actor_name(o))) }
+                { row("Location", f.location.clone()) }
+                { row("Action", f.action.clone()) }
+            </dl>
+        </>
+    }
+}
+
+fn actor_details(analysis: &Analysis, id: &str, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let Some(a) = analysis.actor(id) else { return Html::default() };
+    let mut aliases: Vec<&str> = Vec::new();
+    for mention in &a.mentions {
+        if mention.text != a.name && !aliases.contains(&mention.text.as_str()) {
+            aliases.push(&mention.text);
+        }
+    }
+    let light = {
+        let dispatch = dispatch.clone();
+        let id: Rc<str> = a.id.as_str().into();
+        Callback::from(move |_| dispatch.dispatch(Action::LightActor(Some(id.clone()))))
+    };
+    html! {
+        <>
+            <p class="pop-head"><span class="chip chip-actor">{ format!("Actor · {}", words(actor_sub(a))) }</span></p>
+            <p class="pop-title">{ &a.name }</p>
+            <dl>
+                { row("Kind", Some(words(actor_sub(a)))) }
+                { row("Role", a.role.clone()) }
+                { row("Aliases", Some(aliases.join(", "))) }
+                { row("Mentions", Some(a.mentions.len().to_string())) }
+            </dl>
+            <button type="button" class="link" onclick={light}>{ "Show all mentions" }</button>
+        </>
+    }
+}
+
+fn claim_details(analysis: &Analysis, id: &str, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let Some(c) = analysis.claim(id) else { return Html::default() };
+    let contesters = c.contested_by.iter().filter_map(|other| analysis.claim(other)).map(|other| {
+        let target = Target {
+            kind: Category::Claim,
+            id: other.id.as_str().into(),
+            at: other.start,
+            sub: claim_sub(other),
+            contested: other.contested,
+        };
+        let dispatch = dispatch.clone();
+        let jump = Callback::from(move |_| dispatch.dispatch(Action::Select(target.clone(), Via::Jump)));
+        let source = other.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
+        html! {
+            <li>
+                <button type="button" class="link jump" onclick={jump}>
+                    { format!("{source} ({}): “{}”", claim_sub(other), excerpt(&other.text, 90)) }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <p class="pop-head">
+                <span class="chip chip-claim">{ format!("Claim · {}", claim_sub(c)) }</span>
+                if c.contested { <span class="chip chip-contested">{ "contested" }</span> }
+            </p>
+            <p class="pop-quote">{ excerpt(&c.text, 220) }</p>
+            <dl>
+                { row("Source", c.source.as_deref().map(|s| analysis.actor_name(s))) }
+                { row("Cue", Some(c.cue.clone())) }
+                { row("Stance", Some(claim_sub(c).to_string())) }
+            </dl>
+            if !c.contested_by.is_empty() {
+                <p class="pop-sub">{ "Contested by" }</p>
+                <ul class="contesters">{ for contesters }</ul>
+            }
+        </>
+    }
+}
+
+/// The first `limit` characters of `text`, with an ellipsis when cut.
+pub fn excerpt(text: &str, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// The details popover.
+#[function_component(Popover)]
+pub fn popover(props: &PopoverProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.selection.clone(), move |selection| {
+            if let Some(selection) = selection {
+                if selection.via == Via::Jump {
+                    browser::focus_mark(&selection.target);
+                }
+                if let Some(popup) = node.cast::<web_sys::HtmlElement>() {
+                    browser::place_popover(&popup, &selection.target);
+                }
+            }
+        });
+    }
+    let Some(selection) = &props.selection else { return Html::default() };
+    let target = &selection.target;
+    let body = match target.kind {
+        Category::Figure => figure_details(&props.analysis, &target.id),
+        Category::Actor => actor_details(&props.analysis, &target.id, &props.dispatch),
+        Category::Claim => claim_details(&props.analysis, &target.id, &props.dispatch),
+    };
+    let hold = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Hold))
+    };
+    let close = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Escape))
+    };
+    html! {
+        <div
+            ref={node}
+            class={classes!("popover", format!("pop-{}", target.kind.as_str()))}
+            role="dialog"
+            aria-label={format!("{} details", target.kind.as_str())}
+            data-muster="details"
+            onmouseenter={hold}
+        >
+            if selection.pinned {
+                <button type="button" class="pop-close" aria-label="Close details" onclick={close}>{ "×" }</button>
+            }
+            { body }
+        </div>
+    }
+}

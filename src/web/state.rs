@@ -1,0 +1,545 @@
+//! The page's one state and the actions that change it (a reducer, as in Yew's function_todomvc).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::analysis::{Analysis, Target};
+use super::browser;
+
+/// The three kinds of annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Troop figures.
+    Figure,
+    /// Actors (each mention).
+    Actor,
+    /// Reported claims.
+    Claim,
+}
+
+impl Category {
+    /// All categories, in legend order.
+    pub const ALL: [Category; 3] = [Category::Figure, Category::Actor, Category::Claim];
+
+    /// The name used in `data-kind` and CSS.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Figure => "figure",
+            Category::Actor => "actor",
+            Category::Claim => "claim",
+        }
+    }
+
+    /// The plural label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Figure => "Figures",
+            Category::Actor => "Actors",
+            Category::Claim => "Claims",
+        }
+    }
+
+    /// Parses a `data-kind` value.
+    pub fn parse(name: &str) -> Option<Self> {
+        Category::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    /// Outer marks rank lower: a claim holds figures, a figure holds actors.
+    pub fn nesting_rank(self) -> u8 {
+        match self {
+            Category::Claim => 0,
+            Category::Figure => 1,
+            Category::Actor => 2,
+        }
+    }
+
+    fn index(self) -> usize {
+        self.nesting_rank() as usize
+    }
+}
+
+/// One open article (one tab).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The tab's title.
+    pub title: Rc<str>,
+    /// The article text, exactly as typed or loaded.
+    pub text: Rc<str>,
+}
+
+impl Article {
+    /// An empty, untitled article.
+    pub fn blank() -> Self {
+        Article { title: "".into(), text: "".into() }
+    }
+
+    /// The title to show: the given one, else the text's first words.
+    pub fn display_title(&self) -> String {
+        if !self.title.trim().is_empty() {
+            return self.title.to_string();
+        }
+        let first_line = self.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+        if first_line.is_empty() {
+            return "Untitled".to_string();
+        }
+        let mut words = String::new();
+        for word in first_line.split_whitespace() {
+            if words.chars().count() + word.chars().count() > 32 {
+                words.push('…');
+                break;
+            }
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(word);
+        }
+        if words.is_empty() {
+            first_line.chars().take(32).collect()
+        } else {
+            words
+        }
+    }
+}
+
+/// What the reader has chosen to see.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    /// Hidden categories, indexed by nesting rank (claim, figure, actor).
+    hidden: [bool; 3],
+    /// Hidden sub-kinds (`force`, `casualty`, actor kinds).
+    pub hidden_subs: Vec<&'static str>,
+    /// Show only contested claims.
+    pub contested_only: bool,
+}
+
+impl Filters {
+    /// Whether a category is shown.
+    pub fn shows(&self, category: Category) -> bool {
+        !self.hidden[category.index()]
+    }
+
+    /// Whether one annotation is shown.
+    pub fn shows_target(&self, target: &Target) -> bool {
+        self.shows(target.kind)
+            && !self.hidden_subs.contains(&target.sub)
+            && !(self.contested_only && target.kind == Category::Claim && !target.contested)
+    }
+
+    /// CSS classes for the reading view that hide what is filtered out.
+    pub fn classes(&self) -> Classes {
+        let mut classes = Classes::new();
+        for category in Category::ALL {
+            if !self.shows(category) {
+                classes.push(format!("hide-{}", category.as_str()));
+            }
+        }
+        for sub in &self.hidden_subs {
+            classes.push(format!("hide-{sub}"));
+        }
+        if self.contested_only {
+            classes.push("contested-only");
+        }
+        classes
+    }
+}
+
+/// How a selection was made: hovering shows details in place, a jump also scrolls and focuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// Pointer hover: show details, move nothing.
+    Hover,
+    /// Click or tap: show details and keep them open.
+    Click,
+    /// Keyboard or link: show details, scroll there and focus the mark.
+    Jump,
+}
+
+/// The annotation whose details are open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    /// The annotation (for an actor, one mention).
+    pub target: Target,
+    /// How it was selected.
+    pub via: Via,
+    /// A pinned popover stays open when the pointer leaves.
+    pub pinned: bool,
+    /// Bumped on every jump so the page scrolls again even to the same mark.
+    pub serial: u64,
+}
+
+/// The side panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelTab {
+    /// The figures table.
+    Figures,
+    /// Actors grouped by kind.
+    Actors,
+    /// Claims and contested pairs.
+    Claims,
+}
+
+/// Columns the figures table sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureColumn {
+    /// Position in the text.
+    Position,
+    /// The figure's text.
+    Text,
+    /// The number.
+    Value,
+    /// Force or casualty.
+    Kind,
+    /// The owner's name.
+    Owner,
+    /// The location.
+    Location,
+    /// The action.
+    Action,
+}
+
+/// A message under the toolbar, optionally offering to undo the last clear or close.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// What happened.
+    pub text: String,
+    /// Whether it is a problem (shown as an alert).
+    pub error: bool,
+    /// Whether an Undo button goes with it.
+    pub undoable: bool,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// Open articles, one per tab.
+    pub articles: Vec<Article>,
+    /// The index of the article shown.
+    pub active: usize,
+    /// Revision of the active text; bumped on every edit.
+    pub rev: u64,
+    /// Bumped when the editor's content must be replaced (load, switch, undo).
+    pub loaded: u64,
+    /// Annotations of the active article (possibly of a slightly older revision while typing).
+    pub analysis: Rc<Analysis>,
+    /// What is shown.
+    pub filters: Filters,
+    /// The annotation whose details are open.
+    pub selection: Option<Selection>,
+    /// The actor whose mentions are lit, and which mention is current.
+    pub lit_actor: Option<(Rc<str>, usize)>,
+    /// The side panel's tab.
+    pub panel: PanelTab,
+    /// The figures table's sort column and direction (true = ascending).
+    pub sort: (FigureColumn, bool),
+    /// Whether the keyboard help is open.
+    pub help: bool,
+    /// A message to the reader.
+    pub notice: Option<Notice>,
+    /// The articles before the last clear or close, for Undo.
+    pub undo: Option<(Vec<Article>, usize)>,
+    /// Counter for unique revisions and selection serials.
+    serial: u64,
+}
+
+/// Everything that can happen on the page.
+pub enum Action {
+    /// The reader edited the active article.
+    Edit(String),
+    /// Annotate the active article's latest text (if not done already).
+    Analyse,
+    /// Open a text in a tab (replacing the active one if it is empty).
+    Open { title: String, text: String },
+    /// Show another tab.
+    Switch(usize),
+    /// Open an empty tab.
+    NewTab,
+    /// Close a tab (undoable).
+    Close(usize),
+    /// Close every tab (undoable).
+    ClearAll,
+    /// Bring back what the last clear or close removed.
+    Undo,
+    /// Show or hide a category.
+    Toggle(Category),
+    /// Show or hide a sub-kind.
+    ToggleSub(&'static str),
+    /// Show only contested claims, or all.
+    ToggleContested,
+    /// Open the details of an annotation.
+    Select(Target, Via),
+    /// Close the details (pointer left), unless pinned.
+    Leave,
+    /// Pin the open details (or unpin them), or open the first annotation's.
+    Pin,
+    /// Keep the open details open (the pointer moved onto them).
+    Hold,
+    /// Move to the next (+1) or previous (-1) visible annotation.
+    Step(i32),
+    /// Light up every mention of an actor (or none).
+    LightActor(Option<Rc<str>>),
+    /// Move through the lit actor's mentions.
+    StepActor(i32),
+    /// Show a panel tab.
+    Panel(PanelTab),
+    /// Sort the figures table by a column (again: reverse).
+    Sort(FigureColumn),
+    /// Open or close the keyboard help.
+    Help(bool),
+    /// Escape: close the innermost open thing.
+    Escape,
+    /// Show a message.
+    Notify { text: String, error: bool },
+    /// Hide the message.
+    Dismiss,
+}
+
+impl State {
+    /// The page as it was left (from local storage), or a first visit's empty tab.
+    pub fn restore() -> Self {
+        let (articles, active) = browser::load_articles().unwrap_or_else(|| (vec![Article::blank()], 0));
+        let active = active.min(articles.len().saturating_sub(1));
+        let mut state = State {
+            articles,
+            active,
+            rev: 0,
+            loaded: 1,
+            analysis: Rc::new(Analysis::default()),
+            filters: Filters::default(),
+            selection: None,
+            lit_actor: None,
+            panel: PanelTab::Figures,
+            sort: (FigureColumn::Position, true),
+            help: false,
+            notice: None,
+            undo: None,
+            serial: 0,
+        };
+        state.analyse_now();
+        state
+    }
+
+    /// The article shown.
+    pub fn current(&self) -> &Article {
+        &self.articles[self.active]
+    }
+
+    fn next_serial(&mut self) -> u64 {
+        self.serial += 1;
+        self.serial
+    }
+
+    fn analyse_now(&mut self) {
+        self.rev = self.next_serial();
+        let text = self.current().text.clone();
+        self.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, self.rev)));
+        self.selection = None;
+        self.lit_actor = None;
+    }
+
+    fn show_article(&mut self, index: usize) {
+        self.active = index.min(self.articles.len().saturating_sub(1));
+        self.loaded = self.next_serial();
+        self.analyse_now();
+    }
+
+    fn remember(&mut self, what: &str) {
+        self.undo = Some((self.articles.clone(), self.active));
+        self.notice = Some(Notice { text: what.to_string(), error: false, undoable: true });
+    }
+
+    fn jump_to(&mut self, target: Target) {
+        let serial = self.next_serial();
+        self.selection = Some(Selection { target, via: Via::Jump, pinned: true, serial });
+    }
+
+    fn step(&mut self, delta: i32) {
+        let order = &self.analysis.order;
+        let visible: Vec<&Target> = order.iter().filter(|t| self.filters.shows_target(t)).collect();
+        if visible.is_empty() {
+            return;
+        }
+        let here = self.selection.as_ref().and_then(|s| visible.iter().position(|t| **t == s.target));
+        let next = match (here, delta >= 0) {
+            (None, true) => 0,
+            (None, false) => visible.len() - 1,
+            (Some(i), true) => (i + 1) % visible.len(),
+            (Some(i), false) => (i + visible.len() - 1) % visible.len(),
+        };
+        let target = visible[next].clone();
+        self.jump_to(target);
+    }
+
+    fn mention_target(&self, actor_id: &str, index: usize) -> Option<Target> {
+        self.analysis.order.iter().filter(|t| t.kind == Category::Actor && &*t.id == actor_id).nth(index).cloned()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                let active = state.active;
+                state.articles[active].text = text.into();
+                state.rev = state.next_serial();
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::Analyse => {
+                let rev = state.rev;
+                if state.analysis.rev == rev {
+                    return self;
+                }
+                let text = state.current().text.clone();
+                state.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, rev)));
+                state.selection = None;
+                if let Some((id, _)) = &state.lit_actor {
+                    if state.analysis.actor(id).is_none() {
+                        state.lit_actor = None;
+                    }
+                }
+            }
+            Action::Open { title, text } => {
+                let article = Article { title: title.into(), text: text.into() };
+                if state.current().text.trim().is_empty() {
+                    let active = state.active;
+                    state.articles[active] = article;
+                } else {
+                    state.articles.push(article);
+                    state.active = state.articles.len() - 1;
+                }
+                let active = state.active;
+                state.show_article(active);
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::Switch(index) => {
+                if index == state.active || index >= state.articles.len() {
+                    return self;
+                }
+                state.show_article(index);
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::NewTab => {
+                state.articles.push(Article::blank());
+                let last = state.articles.len() - 1;
+                state.show_article(last);
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::Close(index) => {
+                if index >= state.articles.len() {
+                    return self;
+                }
+                let title = state.articles[index].display_title();
+                state.remember(&format!("Closed “{title}”."));
+                state.articles.remove(index);
+                if state.articles.is_empty() {
+                    state.articles.push(Article::blank());
+                }
+                let active = if state.active > index { state.active - 1 } else { state.active };
+                state.show_article(active);
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::ClearAll => {
+                state.remember("Cleared all articles.");
+                state.articles = vec![Article::blank()];
+                state.show_article(0);
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::Undo => {
+                let Some((articles, active)) = state.undo.take() else { return self };
+                state.articles = articles;
+                state.notice = None;
+                state.show_article(active);
+                browser::save_articles(&state.articles, state.active);
+            }
+            Action::Toggle(category) => {
+                let slot = &mut state.filters.hidden[category.index()];
+                *slot = !*slot;
+                state.selection = None;
+            }
+            Action::ToggleSub(sub) => {
+                let subs = &mut state.filters.hidden_subs;
+                match subs.iter().position(|s| *s == sub) {
+                    Some(i) => {
+                        subs.remove(i);
+                    }
+                    None => subs.push(sub),
+                }
+                state.selection = None;
+            }
+            Action::ToggleContested => {
+                state.filters.contested_only = !state.filters.contested_only;
+                state.selection = None;
+            }
+            Action::Select(target, via) => {
+                if via == Via::Hover && state.selection.as_ref().is_some_and(|s| s.pinned || s.target == target) {
+                    return self;
+                }
+                match via {
+                    Via::Jump => state.jump_to(target),
+                    Via::Click => state.selection = Some(Selection { target, via, pinned: true, serial: 0 }),
+                    Via::Hover => state.selection = Some(Selection { target, via, pinned: false, serial: 0 }),
+                }
+            }
+            Action::Leave => {
+                if state.selection.as_ref().is_none_or(|s| s.pinned) {
+                    return self;
+                }
+                state.selection = None;
+            }
+            Action::Pin => match &mut state.selection {
+                Some(selection) => selection.pinned = !selection.pinned,
+                None => state.step(1),
+            },
+            Action::Hold => match &mut state.selection {
+                Some(selection) if !selection.pinned => selection.pinned = true,
+                _ => return self,
+            },
+            Action::Step(delta) => state.step(delta),
+            Action::LightActor(id) => {
+                state.lit_actor = id.map(|id| (id, 0));
+                state.panel = PanelTab::Actors;
+                if let Some((id, _)) = state.lit_actor.clone() {
+                    if let Some(target) = state.mention_target(&id, 0) {
+                        state.jump_to(target);
+                    }
+                }
+            }
+            Action::StepActor(delta) => {
+                let Some((id, index)) = state.lit_actor.clone() else { return self };
+                let count = state.analysis.actor(&id).map_or(0, |a| a.mentions.len());
+                if count == 0 {
+                    return self;
+                }
+                let next = (index as i64 + delta as i64).rem_euclid(count as i64) as usize;
+                state.lit_actor = Some((id.clone(), next));
+                if let Some(target) = state.mention_target(&id, next) {
+                    state.jump_to(target);
+                }
+            }
+            Action::Panel(tab) => state.panel = tab,
+            Action::Sort(column) => {
+                state.sort = if state.sort.0 == column { (column, !state.sort.1) } else { (column, true) };
+            }
+            Action::Help(open) => state.help = open,
+            Action::Escape => {
+                if state.help {
+                    state.help = false;
+                } else if state.selection.is_some() {
+                    state.selection = None;
+                } else if state.lit_actor.is_some() {
+                    state.lit_actor = None;
+                } else if state.notice.is_some() {
+                    state.notice = None;
+                } else {
+                    return self;
+                }
+            }
+            Action::Notify { text, error } => state.notice = Some(Notice { text, error, undoable: false }),
+            Action::Dismiss => state.notice = None,
+        }
+        Rc::new(state)
+    }
+}
