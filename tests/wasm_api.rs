@@ -63,3 +63,18 @@ fn offsets_count_utf16_units_after_astral_characters() {
         assert_ne!(figure.start, code_points, "offsets are code points, not UTF-16 units");
     }
 }
+
+#[wasm_bindgen_test]
+fn categories_option_keeps_only_the_named_lists_and_bad_names_throw() {
+    use wasm_bindgen::JsCast;
+    let options = js_sys::JSON::parse(r#"{"categories": ["figures"]}"#).unwrap();
+    let only: Annotations = serde_wasm_bindgen::from_value(annotate(MIXED, options).unwrap()).unwrap();
+    assert!(only.actors.is_empty() && only.claims.is_empty());
+    assert_eq!(only.figures, annotate_js(MIXED).figures);
+    let joined = js_sys::JSON::parse(r#"{"categories": "actors,claims"}"#).unwrap();
+    let two: Annotations = serde_wasm_bindgen::from_value(annotate(MIXED, joined).unwrap()).unwrap();
+    assert!(two.figures.is_empty());
+    let bad = js_sys::JSON::parse(r#"{"categories": ["troops"]}"#).unwrap();
+    let error = annotate(MIXED, bad).expect_err("an unknown category throws");
+    assert!(error.is_instance_of::<js_sys::TypeError>());
+}
