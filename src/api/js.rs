@@ -37,7 +37,9 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     };
     let categories = match options.categories {
         None => Ok(Categories::default()),
-        Some(CategoryList::Names(names)) => Categories::from_names(names.iter().map(String::as_str)),
+        Some(CategoryList::Names(names)) => {
+            Categories::from_names(names.iter().map(String::as_str))
+        }
         Some(CategoryList::Joined(list)) => Categories::parse(&list),
     }
     .map_err(error)?;

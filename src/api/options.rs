@@ -18,7 +18,11 @@ pub struct Categories {
 
 impl Default for Categories {
     fn default() -> Self {
-        Categories { figures: true, actors: true, claims: true }
+        Categories {
+            figures: true,
+            actors: true,
+            claims: true,
+        }
     }
 }
 
@@ -28,7 +32,11 @@ impl Categories {
 
     /// Parses names such as `["figures", "claims"]`; singular forms are accepted too.
     pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, String> {
-        let mut chosen = Categories { figures: false, actors: false, claims: false };
+        let mut chosen = Categories {
+            figures: false,
+            actors: false,
+            claims: false,
+        };
         for name in names {
             match name.trim().to_ascii_lowercase().as_str() {
                 "figures" | "figure" => chosen.figures = true,
@@ -72,7 +80,16 @@ mod tests {
     #[test]
     fn parses_lists_and_rejects_unknown_names() {
         let c = Categories::parse("figures, Claim").unwrap();
-        assert_eq!(c, Categories { figures: true, actors: false, claims: true });
-        assert!(Categories::parse("figures,troops").unwrap_err().contains("troops"));
+        assert_eq!(
+            c,
+            Categories {
+                figures: true,
+                actors: false,
+                claims: true
+            }
+        );
+        assert!(Categories::parse("figures,troops")
+            .unwrap_err()
+            .contains("troops"));
     }
 }

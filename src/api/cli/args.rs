@@ -80,10 +80,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
 }
 
 fn command_name(name: &str) -> Result<&'static str, String> {
-    COMMANDS
-        .into_iter()
-        .find(|c| *c == name)
-        .ok_or_else(|| format!("unknown command '{name}' (expected {}; see muster --help)", COMMANDS.join(" or ")))
+    COMMANDS.into_iter().find(|c| *c == name).ok_or_else(|| {
+        format!(
+            "unknown command '{name}' (expected {}; see muster --help)",
+            COMMANDS.join(" or ")
+        )
+    })
 }
 
 /// The options of `command`; `None` when help was asked for.
@@ -130,8 +132,14 @@ fn parse_options(command: &'static str, args: &[String]) -> Result<Option<Option
                     "jsonl" => Format::Jsonl,
                     "text" if !annotate => Format::Text,
                     _ => {
-                        let allowed = if annotate { "json or jsonl" } else { "json, jsonl or text" };
-                        return Err(format!("muster {command}: unknown format '{v}' (expected {allowed})"));
+                        let allowed = if annotate {
+                            "json or jsonl"
+                        } else {
+                            "json, jsonl or text"
+                        };
+                        return Err(format!(
+                            "muster {command}: unknown format '{v}' (expected {allowed})"
+                        ));
                     }
                 });
             }
@@ -139,27 +147,41 @@ fn parse_options(command: &'static str, args: &[String]) -> Result<Option<Option
                 let v = value("a number")?;
                 match v.parse::<usize>() {
                     Ok(n) if n > 0 => options.jobs = Some(n),
-                    _ => return Err(format!("muster {command}: --jobs needs a whole number above 0, not '{v}'")),
+                    _ => {
+                        return Err(format!(
+                            "muster {command}: --jobs needs a whole number above 0, not '{v}'"
+                        ))
+                    }
                 }
             }
             "-i" | "--input" if annotate => {
                 let v = value("text or jsonl")?;
-                options.input = match v.as_str() {
-                    "text" => InputKind::Text,
-                    "jsonl" => InputKind::Jsonl,
-                    _ => return Err(format!("muster annotate: unknown input kind '{v}' (expected text or jsonl)")),
-                };
+                options.input =
+                    match v.as_str() {
+                        "text" => InputKind::Text,
+                        "jsonl" => InputKind::Jsonl,
+                        _ => return Err(format!(
+                            "muster annotate: unknown input kind '{v}' (expected text or jsonl)"
+                        )),
+                    };
             }
             "-c" | "--categories" if annotate => {
                 let v = value("a list such as figures,claims")?;
-                options.categories = Categories::parse(&v).map_err(|e| format!("muster annotate: {e}"))?;
+                options.categories =
+                    Categories::parse(&v).map_err(|e| format!("muster annotate: {e}"))?;
             }
             "--progress" if annotate && inline.is_none() => options.progress = true,
-            _ => return Err(format!("muster {command}: unknown option '{arg}' (see muster {command} --help)")),
+            _ => {
+                return Err(format!(
+                    "muster {command}: unknown option '{arg}' (see muster {command} --help)"
+                ))
+            }
         }
     }
     if options.files.is_empty() {
-        return Err(format!("muster {command}: no input: give one or more FILEs, or - for standard input"));
+        return Err(format!(
+            "muster {command}: no input: give one or more FILEs, or - for standard input"
+        ));
     }
     Ok(Some(options))
 }
@@ -174,8 +196,9 @@ mod tests {
 
     #[test]
     fn parses_options_in_any_order_and_both_value_styles() {
-        let Ok(Command::Annotate(o)) = parse(&args("annotate a.txt --format=jsonl -j3 --categories figures - b"))
-        else {
+        let Ok(Command::Annotate(o)) = parse(&args(
+            "annotate a.txt --format=jsonl -j3 --categories figures - b",
+        )) else {
             panic!("not an annotate command")
         };
         assert_eq!(o.format, Some(Format::Jsonl));
@@ -186,15 +209,30 @@ mod tests {
 
     #[test]
     fn double_dash_ends_options() {
-        let Ok(Command::Numbers(o)) = parse(&args("numbers -- --odd-name")) else { panic!() };
+        let Ok(Command::Numbers(o)) = parse(&args("numbers -- --odd-name")) else {
+            panic!()
+        };
         assert_eq!(o.files, ["--odd-name"]);
     }
 
     #[test]
     fn help_wins_over_missing_input_and_errors_are_one_line() {
-        assert_eq!(parse(&args("annotate --help")), Ok(Command::Help(Some("annotate"))));
-        assert_eq!(parse(&args("help numbers")), Ok(Command::Help(Some("numbers"))));
-        for bad in ["annotate -é a", "annotate -hx a", "annotate -f xml a", "numbers --input jsonl a", "annotate -j 0 a", "frobnicate"] {
+        assert_eq!(
+            parse(&args("annotate --help")),
+            Ok(Command::Help(Some("annotate")))
+        );
+        assert_eq!(
+            parse(&args("help numbers")),
+            Ok(Command::Help(Some("numbers")))
+        );
+        for bad in [
+            "annotate -é a",
+            "annotate -hx a",
+            "annotate -f xml a",
+            "numbers --input jsonl a",
+            "annotate -j 0 a",
+            "frobnicate",
+        ] {
             let err = parse(&args(bad)).unwrap_err();
             assert!(!err.contains('\n') && !err.is_empty(), "{bad}: {err}");
         }

@@ -26,7 +26,11 @@ pub struct Failure {
 impl Failure {
     /// A failure of the whole input `path`.
     pub fn of_file(path: &str, message: impl Into<String>) -> Self {
-        Failure { file: path.to_string(), line: None, message: message.into() }
+        Failure {
+            file: path.to_string(),
+            line: None,
+            message: message.into(),
+        }
     }
 }
 
@@ -55,7 +59,9 @@ pub fn open(path: &str) -> Result<Box<dyn Read + Send>, Failure> {
 /// Reads a whole input as text. Invalid UTF-8 is replaced with U+FFFD, with a warning.
 pub fn read_text(path: &str) -> Result<Decoded, Failure> {
     let mut bytes = Vec::new();
-    open(path)?.read_to_end(&mut bytes).map_err(|e| Failure::of_file(path, describe(&e)))?;
+    open(path)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::of_file(path, describe(&e)))?;
     Ok(decode(bytes, display_name(path)))
 }
 
@@ -70,12 +76,18 @@ pub struct Decoded {
 /// Decodes `bytes` read from `origin` (a file name, or `file:line`).
 pub fn decode(bytes: Vec<u8>, origin: &str) -> Decoded {
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded { text, warning: None },
+        Ok(text) => Decoded {
+            text,
+            warning: None,
+        },
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let warning = format!("warning: {origin}: not valid UTF-8 (first bad byte at {at}); bad bytes replaced with U+FFFD");
-            Decoded { text, warning: Some(warning) }
+            Decoded {
+                text,
+                warning: Some(warning),
+            }
         }
     }
 }
@@ -123,7 +135,10 @@ struct Reading<'a> {
 impl<'a> JsonlLines<'a> {
     /// Lines of `paths`, read one after the other.
     pub fn new(paths: &'a [String]) -> Self {
-        JsonlLines { paths: paths.iter(), current: None }
+        JsonlLines {
+            paths: paths.iter(),
+            current: None,
+        }
     }
 }
 
@@ -132,11 +147,20 @@ impl Iterator for JsonlLines<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let Some(Reading { path: source, reader, number }) = &mut self.current else {
+            let Some(Reading {
+                path: source,
+                reader,
+                number,
+            }) = &mut self.current
+            else {
                 let path = self.paths.next()?;
                 match open(path) {
                     Ok(r) => {
-                        self.current = Some(Reading { path, reader: BufReader::with_capacity(1 << 16, r), number: 0 })
+                        self.current = Some(Reading {
+                            path,
+                            reader: BufReader::with_capacity(1 << 16, r),
+                            number: 0,
+                        })
                     }
                     Err(message) => return Some(Err(message)),
                 }
@@ -151,11 +175,19 @@ impl Iterator for JsonlLines<'_> {
                         bytes.pop();
                     }
                     if !bytes.iter().all(u8::is_ascii_whitespace) {
-                        return Some(Ok(Line { source: source.to_string(), number: *number, bytes }));
+                        return Some(Ok(Line {
+                            source: source.to_string(),
+                            number: *number,
+                            bytes,
+                        }));
                     }
                 }
                 Err(e) => {
-                    let failure = Failure { file: source.to_string(), line: Some(*number), message: describe(&e) };
+                    let failure = Failure {
+                        file: source.to_string(),
+                        line: Some(*number),
+                        message: describe(&e),
+                    };
                     self.current = None;
                     return Some(Err(failure));
                 }

@@ -127,7 +127,12 @@ struct Outcome {
 impl Outcome {
     /// A failure; `record` is its error record, when the layout shows one.
     fn failure(failure: &Failure, record: Option<String>) -> Self {
-        Outcome { record, messages: vec![failure.to_string()], failed: true, bytes: 0 }
+        Outcome {
+            record,
+            messages: vec![failure.to_string()],
+            failed: true,
+            bytes: 0,
+        }
     }
 }
 
@@ -147,7 +152,12 @@ struct Labelled<'a, T: Serialize> {
 impl<'a, T: Serialize> Labelled<'a, T> {
     /// `body` labelled with the input it came from.
     fn of_file(file: &'a str, body: T) -> Self {
-        Labelled { file: Some(file), line: None, id: None, body }
+        Labelled {
+            file: Some(file),
+            line: None,
+            id: None,
+            body,
+        }
     }
 }
 
@@ -171,7 +181,9 @@ fn run_jobs<J: Send>(
     progress: Progress,
     work: impl Fn(J) -> Outcome + Sync,
 ) -> i32 {
-    let workers = options.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let workers = options
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut sink = Sink::new(layout);
     let mut progress = progress;
     let mut failed = false;
@@ -199,8 +211,9 @@ fn run_jobs<J: Send>(
 /// Annotates `text` with the caller's categories, or says why the engine failed.
 fn annotate_text(text: &str, categories: Categories) -> Result<Annotations, String> {
     // The engine must never panic; should it, one bad article must not end a corpus run.
-    let mut annotations = std::panic::catch_unwind(|| crate::annotate(text))
-        .map_err(|_| "internal error while annotating (please report it with this input)".to_string())?;
+    let mut annotations = std::panic::catch_unwind(|| crate::annotate(text)).map_err(|_| {
+        "internal error while annotating (please report it with this input)".to_string()
+    })?;
     categories.apply(&mut annotations);
     Ok(annotations)
 }
@@ -208,7 +221,11 @@ fn annotate_text(text: &str, categories: Categories) -> Result<Annotations, Stri
 /// `muster annotate`.
 fn annotate(options: &Options) -> i32 {
     let jsonl_input = options.input == InputKind::Jsonl;
-    let format = options.format.unwrap_or(if jsonl_input { Format::Jsonl } else { Format::Json });
+    let format = options.format.unwrap_or(if jsonl_input {
+        Format::Jsonl
+    } else {
+        Format::Json
+    });
     let layout = match format {
         Format::Json if options.files.len() == 1 && !jsonl_input => Layout::Single,
         Format::Json => Layout::Array,
@@ -218,14 +235,26 @@ fn annotate(options: &Options) -> i32 {
     let categories = options.categories;
     if jsonl_input {
         let work = |line: Result<Line, Failure>| annotate_line(line, categories);
-        return run_jobs(input::JsonlLines::new(&options.files), options, layout, progress, work);
+        return run_jobs(
+            input::JsonlLines::new(&options.files),
+            options,
+            layout,
+            progress,
+            work,
+        );
     }
     let work = |path: &String| {
         let decoded = match input::read_text(path) {
             Ok(decoded) => decoded,
             Err(failure) => {
-                let record = (layout != Layout::Single)
-                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message })));
+                let record = (layout != Layout::Single).then(|| {
+                    to_json(&Labelled::of_file(
+                        path,
+                        ErrorBody {
+                            error: &failure.message,
+                        },
+                    ))
+                });
                 return Outcome::failure(&failure, record);
             }
         };
@@ -237,12 +266,23 @@ fn annotate(options: &Options) -> i32 {
                     Layout::Single => to_json(&annotations),
                     _ => to_json(&Labelled::of_file(path, annotations)),
                 };
-                Outcome { record: Some(record), messages, failed: false, bytes }
+                Outcome {
+                    record: Some(record),
+                    messages,
+                    failed: false,
+                    bytes,
+                }
             }
             Err(message) => {
                 let failure = Failure::of_file(path, message);
-                let record = (layout != Layout::Single)
-                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message })));
+                let record = (layout != Layout::Single).then(|| {
+                    to_json(&Labelled::of_file(
+                        path,
+                        ErrorBody {
+                            error: &failure.message,
+                        },
+                    ))
+                });
                 Outcome::failure(&failure, record)
             }
         }
@@ -254,11 +294,19 @@ fn annotate(options: &Options) -> i32 {
 fn parse_article(line: &str) -> (Value, Result<String, String>) {
     let mut object = match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(object)) => object,
-        Ok(_) => return (Value::Null, Err("expected a JSON object {\"id\", \"text\"}".into())),
+        Ok(_) => {
+            return (
+                Value::Null,
+                Err("expected a JSON object {\"id\", \"text\"}".into()),
+            )
+        }
         Err(e) => {
             let message = e.to_string();
             let message = message.split(" at line ").next().unwrap_or_default();
-            return (Value::Null, Err(format!("not JSON: {message} at column {}", e.column())));
+            return (
+                Value::Null,
+                Err(format!("not JSON: {message} at column {}", e.column())),
+            );
         }
     };
     let id = object.remove("id").unwrap_or(Value::Null);
@@ -274,7 +322,14 @@ fn annotate_line(line: Result<Line, Failure>, categories: Categories) -> Outcome
     let line = match line {
         Ok(line) => line,
         Err(failure) => {
-            let error = Labelled { file: Some(&failure.file), line: failure.line, id: None, body: ErrorBody { error: &failure.message } };
+            let error = Labelled {
+                file: Some(&failure.file),
+                line: failure.line,
+                id: None,
+                body: ErrorBody {
+                    error: &failure.message,
+                },
+            };
             return Outcome::failure(&failure, Some(to_json(&error)));
         }
     };
@@ -286,14 +341,40 @@ fn annotate_line(line: Result<Line, Failure>, categories: Categories) -> Outcome
     let mut messages: Vec<String> = decoded.warning.into_iter().collect();
     match result {
         Ok(annotations) => {
-            let record = Labelled { file: None, line: None, id: Some(&id), body: annotations };
-            Outcome { record: Some(to_json(&record)), messages, failed: false, bytes }
+            let record = Labelled {
+                file: None,
+                line: None,
+                id: Some(&id),
+                body: annotations,
+            };
+            Outcome {
+                record: Some(to_json(&record)),
+                messages,
+                failed: false,
+                bytes,
+            }
         }
         Err(message) => {
-            let failure = Failure { file: line.source.clone(), line: Some(line.number), message };
-            let error = Labelled { file: Some(&line.source), line: Some(line.number), id: Some(&id), body: ErrorBody { error: &failure.message } };
+            let failure = Failure {
+                file: line.source.clone(),
+                line: Some(line.number),
+                message,
+            };
+            let error = Labelled {
+                file: Some(&line.source),
+                line: Some(line.number),
+                id: Some(&id),
+                body: ErrorBody {
+                    error: &failure.message,
+                },
+            };
             messages.push(failure.to_string());
-            Outcome { record: Some(to_json(&error)), messages, failed: true, bytes }
+            Outcome {
+                record: Some(to_json(&error)),
+                messages,
+                failed: true,
+                bytes,
+            }
         }
     }
 }
@@ -330,8 +411,14 @@ fn numbers(options: &Options) -> i32 {
         let decoded = match input::read_text(path) {
             Ok(decoded) => decoded,
             Err(failure) => {
-                let record = matches!(layout, Layout::Array | Layout::Lines)
-                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message })));
+                let record = matches!(layout, Layout::Array | Layout::Lines).then(|| {
+                    to_json(&Labelled::of_file(
+                        path,
+                        ErrorBody {
+                            error: &failure.message,
+                        },
+                    ))
+                });
                 return Outcome::failure(&failure, record);
             }
         };
@@ -342,7 +429,15 @@ fn numbers(options: &Options) -> i32 {
             .iter()
             .map(|n| {
                 let (start, end) = map.span(n.span);
-                NumberRecord { start, end, text: n.span.of(text), value: n.value, min: n.min, max: n.max, qualifier: n.qualifier }
+                NumberRecord {
+                    start,
+                    end,
+                    text: n.span.of(text),
+                    value: n.value,
+                    min: n.min,
+                    max: n.max,
+                    qualifier: n.qualifier,
+                }
             })
             .collect();
         let record = match layout {
@@ -351,22 +446,43 @@ fn numbers(options: &Options) -> i32 {
             _ => to_json(&Labelled::of_file(path, NumbersBody { numbers: &records })),
         };
         let messages = decoded.warning.into_iter().collect();
-        Outcome { record: Some(record), messages, failed: false, bytes: text.len() }
+        Outcome {
+            record: Some(record),
+            messages,
+            failed: false,
+            bytes: text.len(),
+        }
     };
-    run_jobs(options.files.iter(), options, layout, Progress::new(false, false), work)
+    run_jobs(
+        options.files.iter(),
+        options,
+        layout,
+        Progress::new(false, false),
+        work,
+    )
 }
 
 /// `START-END  QUALIFIER  VALUE|MIN..MAX  TEXT` lines, under a `==> FILE <==` header when given.
 fn numbers_as_text(file: Option<&str>, records: &[NumberRecord]) -> String {
-    let mut out = file.map_or_else(String::new, |f| format!("==> {} <==\n", input::display_name(f)));
+    let mut out = file.map_or_else(String::new, |f| {
+        format!("==> {} <==\n", input::display_name(f))
+    });
     let show = |n: Option<u64>| n.map_or_else(|| "?".to_string(), |n| n.to_string());
     for n in records {
         let amount = match n.value {
             Some(v) if n.min == n.max => v.to_string(),
             _ => format!("{}..{}", show(n.min), show(n.max)),
         };
-        let qualifier = serde_json::to_value(n.qualifier).ok().and_then(|q| q.as_str().map(str::to_string));
-        out += &format!("{}-{}\t{}\t{amount}\t{}\n", n.start, n.end, qualifier.unwrap_or_default(), n.text.replace('\n', " "));
+        let qualifier = serde_json::to_value(n.qualifier)
+            .ok()
+            .and_then(|q| q.as_str().map(str::to_string));
+        out += &format!(
+            "{}-{}\t{}\t{amount}\t{}\n",
+            n.start,
+            n.end,
+            qualifier.unwrap_or_default(),
+            n.text.replace('\n', " ")
+        );
     }
     out
 }

@@ -26,14 +26,19 @@ pub struct Sink {
 impl Sink {
     /// A sink on standard output.
     pub fn new(layout: Layout) -> Self {
-        Sink { out: BufWriter::with_capacity(1 << 16, io::stdout()), layout, written: 0 }
+        Sink {
+            out: BufWriter::with_capacity(1 << 16, io::stdout()),
+            layout,
+            written: 0,
+        }
     }
 
     /// Writes one record.
     pub fn record(&mut self, record: &str) -> io::Result<()> {
         match self.layout {
             Layout::Array => {
-                self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
                 self.out.write_all(record.as_bytes())?;
             }
             Layout::Single | Layout::Lines => {
@@ -49,7 +54,8 @@ impl Sink {
     /// Closes the array, if any, and flushes.
     pub fn finish(&mut self) -> io::Result<()> {
         if self.layout == Layout::Array {
-            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }
@@ -70,14 +76,24 @@ impl Progress {
     pub fn new(forced: bool, auto: bool) -> Self {
         let terminal = io::stderr().is_terminal();
         let now = Instant::now();
-        Progress { mode: (forced || auto && terminal).then_some(terminal), started: now, shown: now, items: 0, bytes: 0 }
+        Progress {
+            mode: (forced || auto && terminal).then_some(terminal),
+            started: now,
+            shown: now,
+            items: 0,
+            bytes: 0,
+        }
     }
 
     /// Counts one finished item of `bytes` input bytes.
     pub fn advance(&mut self, bytes: usize) {
         self.items += 1;
         self.bytes += bytes as u64;
-        let every = if self.mode == Some(true) { Duration::from_millis(100) } else { Duration::from_secs(1) };
+        let every = if self.mode == Some(true) {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_secs(1)
+        };
         if self.mode.is_some() && self.shown.elapsed() >= every {
             self.show(false);
         }
@@ -85,7 +101,11 @@ impl Progress {
 
     /// Prints a message on its own line, clearing the progress line first.
     pub fn message(&self, message: &str) {
-        let clear = if self.mode == Some(true) { "\r\x1b[K" } else { "" };
+        let clear = if self.mode == Some(true) {
+            "\r\x1b[K"
+        } else {
+            ""
+        };
         eprintln!("{clear}muster: {message}");
     }
 

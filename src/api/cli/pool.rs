@@ -75,7 +75,9 @@ mod tests {
             3,
             |n| {
                 // Early jobs are slowest, so results arrive out of order.
-                thread::sleep(std::time::Duration::from_micros(200u64.saturating_sub(n) * 5));
+                thread::sleep(std::time::Duration::from_micros(
+                    200u64.saturating_sub(n) * 5,
+                ));
                 n * 2
             },
             move |r| {
