@@ -2,11 +2,11 @@
 //!
 //! 1. Known actors come from the [`lexicon`](super::lexicon): names, aliases, capitals
 //!    (kept only where they act as governments) and demonyms (kept as adjectives).
-//! 2. Unknown actors come from name runs ([`runs`], read by [`scan`]): people after titles
+//! 2. Unknown actors come from name runs (`runs`, read by `scan`): people after titles
 //!    or with cues (apposition, verbs of saying, "told X"), organisations ending in a head
 //!    word ("Committee", "Brigade", "News"), acronyms defined in parentheses.
 //! 3. Where candidates overlap, the longest wins.
-//! 4. Mentions are merged into actors ([`merge`]): lexicon entries by identity, people by
+//! 4. Mentions are merged into actors (`merge`): lexicon entries by identity, people by
 //!    name skeleton (transliteration-tolerant), organisations by name; then later short
 //!    forms (surnames, acronyms, repeated names) are found in what is left.
 //!
