@@ -229,7 +229,7 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
                 return !capital_after && !after.is_some_and(words::is_place_noun);
             }
             // "the Moscow concert hall": a capital after an article modifies a noun.
-            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !matches!(form, "Kremlin" | "White House");
+            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An")) && !matches!(form, "Kremlin" | "White House");
             !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }

@@ -198,7 +198,7 @@ impl Context<'_, '_> {
         }
         // "Soldiers of the 82nd Airborne Division": what comes before "of" is not the name.
         if let Some(c) = seg.iter().position(|u| u.kind == UnitKind::Connector && self.unit_text(u) == "of") {
-            if !seg[..c].iter().any(is_head) && seg[c..].iter().any(is_head) {
+            if !seg[..c].iter().any(|u| is_head(u) || self.hit_in(u).is_some()) && seg[c..].iter().any(is_head) {
                 return self.scan_segment(&seg[c + 1..], out);
             }
         }

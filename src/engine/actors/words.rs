@@ -71,7 +71,7 @@ const MILITARY_HEAD: &[&str] = &[
 
 /// Last words of outlets.
 const MEDIA_HEAD: &[&str] = &[
-    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "News", "Observer", "Post",
+    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "Network", "News", "Observer", "Post",
     "Press", "Radio", "Telegraph", "Television", "Times", "Tribune",
 ];
 
