@@ -96,6 +96,9 @@ impl Candidate {
     }
 }
 
+/// The most units a name run is read in at once.
+const MAX_RUN: usize = 32;
+
 /// Finds the actors of a document.
 pub fn find(doc: &Doc) -> FoundActors {
     let text = doc.text;
@@ -109,7 +112,10 @@ pub fn find(doc: &Doc) -> FoundActors {
     cands.extend(hits.iter().filter_map(|h| service_of(text, h)));
     for r in &runs {
         if !ctx.in_headline(units[r.start].span) {
-            ctx.scan_run(&units[r.clone()], &mut cands);
+            // No name is this long; bounded chunks keep pathological runs linear.
+            for chunk in units[r.clone()].chunks(MAX_RUN) {
+                ctx.scan_run(chunk, &mut cands);
+            }
         }
     }
     ctx.acronym_definitions(&mut cands);
