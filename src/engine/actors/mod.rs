@@ -265,10 +265,13 @@ mod tests {
 
     #[test]
     fn never_panics_on_any_slice() {
-        let text = "GOMA (AP) — Rwanda-backed M23 (AFC) rebels, the Congo River Alliance (AFC), told °®Âþµº: \"Iraq’s News Agency (INA)\" and Gen. O’Brien’s Sécurité (SS) al- bin ( ) (";
+        let text = "GOMA (AP) — Rwanda-backed M23 (AFC) rebels, the Congo River Alliance (AFC), told °®Âþµº: \"Iraq’s News Agency (INA)\" and Gen. O’Brien’s Sécurité (SS) al- bin ( ) ( minister °®Zed said, MP Ali Sabri, Iraq’s information minister, Daud Aweis, Kyiv, \"No,\" Kirby said";
         let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        for &a in &bounds {
-            for &b in bounds.iter().filter(|&&b| b >= a) {
+        // Every prefix, every suffix, and every short window.
+        for (i, &a) in bounds.iter().enumerate() {
+            let _ = actors(&text[..a]);
+            let _ = actors(&text[a..]);
+            for &b in bounds[i..].iter().take(24) {
                 let _ = actors(&text[a..b]);
             }
         }
