@@ -718,12 +718,18 @@ impl<'a> Reader<'a> {
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
     }
 
-    /// A state's own forces belong to the state: "United States Army" → "United States" when both are actors.
+    /// A state's own forces belong to the state, when the state is an actor of the article too:
+    /// "United States Army" and "Pentagon" → "United States", "Armed Forces of Ukraine" → "Ukraine".
     fn state_of(&self, actor: usize) -> usize {
         let list = &self.actors.actors;
         let Some(a) = list.get(actor).filter(|a| a.kind == ActorKind::Military) else { return actor };
+        let named = |state: &str| {
+            let n = &a.name;
+            n.strip_prefix(state).is_some_and(|rest| rest.starts_with(' ')) || n.strip_suffix(state).is_some_and(|rest| rest.ends_with(" of "))
+        };
+        let listed = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
         list.iter()
-            .position(|s| s.kind == ActorKind::State && a.name.len() > s.name.len() && a.name.starts_with(&s.name) && a.name.as_bytes()[s.name.len()] == b' ')
+            .position(|s| s.kind == ActorKind::State && (named(&s.name) || listed == Some(s.name.as_str())))
             .unwrap_or(actor)
     }
 

@@ -257,3 +257,11 @@ pub const SPONSORED: &[&str] = &[
     "backed", "aligned", "supported", "sponsored", "allied", "linked", "affiliated", "trained", "funded", "armed",
     "friendly", "leaning", "controlled", "inspired", "made",
 ];
+
+/// National forces whose names do not carry their state's: (force, state), canonical names as the actors stage gives them.
+pub const STATE_FORCES: &[(&str, &str)] = &[
+    ("Pentagon", "United States"), ("People's Liberation Army", "China"), ("Korean People's Army", "North Korea"),
+    ("Sudanese Armed Forces", "Sudan"), ("FARDC", "Democratic Republic of the Congo"), ("Somali National Army", "Somalia"),
+    ("Islamic Revolutionary Guard Corps", "Iran"), ("Iraqi Counter-Terrorism Service", "Iraq"), ("Rosgvardia", "Russia"),
+    ("Operation Barkhane", "France"),
+];
