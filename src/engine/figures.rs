@@ -179,7 +179,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one count: is it a troop figure, and with what attributes?
     fn read(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>, out: &[FoundFigure]) -> Option<FoundFigure> {
-        if self.designation(first, num) {
+        if self.not_a_count(first, num) {
             return None;
         }
         let shape = self
@@ -224,8 +224,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// "Unit 8200", "Task Force 51", "Resolution 2334": a name, not a count.
-    fn designation(&self, first: usize, num: usize) -> bool {
+    /// "Unit 8200", "Resolution 2334" (names) and "one in five" (ratios) are not counts.
+    fn not_a_count(&self, first: usize, num: usize) -> bool {
         let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
         ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
     }
@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
         let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
         let mut used_of = false;
         let limit = end + 10;
-        while k < limit && k < self.toks.len() {
+        while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
             if self.any(k, BLOCKERS) {
                 return None;
             }
@@ -309,10 +309,6 @@ impl<'a> Reader<'a> {
             k += 1;
         }
         let head = head?;
-        // "one of the soldiers": the number words must not be a lone pronoun-like "one" far from its noun.
-        if !self.same_sentence(num, head) {
-            return None;
-        }
         let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
     }
