@@ -327,7 +327,7 @@ impl<'a> Reader<'a> {
     /// "forces totalling 1,000 men": a force named just before, then a counting word.
     fn counted_force_before(&self, first: usize) -> bool {
         first > 0
-            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of"])
+            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of", "with"])
             && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
     }
 
@@ -466,7 +466,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = first.saturating_sub(14);
-        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.is(k, "losses")));
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.any(k, GROUP_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
     }
 
