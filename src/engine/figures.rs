@@ -247,7 +247,7 @@ impl<'a> Reader<'a> {
             }
             if noun_ok(k) {
                 noun = Some(k);
-            } else if noun.is_some() || !self.modifier(k) {
+            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.any(k, STOPS)) {
                 break;
             }
         }
