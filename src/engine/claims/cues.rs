@@ -59,6 +59,8 @@ pub(super) enum CueKind {
     ReportBefore,
     /// The writer keeps a distance: "alleged", "reportedly", "so-called".
     Hedge,
+    /// The writer cannot vouch for what the sentence before reports: "could not independently verify".
+    Unverified,
     /// The writer's choice of verb doubts the source: "claimed".
     HedgeVerb,
     /// A source denies something claim-like: "denied reports", "dismissed claims".
@@ -86,14 +88,17 @@ const REPORT: &[&str] = &[
     "emphasized", "emphasised", "emphasizes", "emphasises", "underscored", "underscores", "acknowledged", "acknowledges",
     "insisted", "insists", "argued", "argues", "arguing", "remarked", "wrote", "writes", "tweeted", "revealed",
     "disclosed", "declared", "declares", "asserted", "asserts", "explained", "saying", "quoted", "cited", "blamed",
-    "blames", "predicted", "maintained", "indicated", "briefed", "testified", "conceded", "admitted", "admits",
+    "blames", "predicted", "indicated", "briefed", "testified", "conceded", "admitted", "admits", "vowed", "vows",
+    "pledged", "pledges", "promised", "promises", "say",
 ];
 const HEDGE: &[&[&str]] = &[
     &["alleged"], &["allegedly"], &["purportedly"], &["purported"], &["reportedly"], &["supposedly"], &["ostensibly"],
     &["unconfirmed"], &["unverified"], &["speculation"], &["speculations"], &["rumours"], &["rumors"], &["rumour"],
     &["rumor"], &["rumoured"], &["rumored"], &["pretext"], &["pretexts"], &["so", "-", "called"], &["what", "is", "called"],
     &["what", "it", "called"], &["what", "it", "calls"], &["what", "they", "call"], &["what", "they", "called"],
-    &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"],
+    &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"], &["independently", "verify"],
+    &["independently", "verified"], &["independently", "confirm"], &["independently", "confirmed"], &["not", "be", "verified"],
+    &["not", "be", "confirmed"],
 ];
 const DENIAL: &[&str] = &[
     "deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
@@ -104,7 +109,7 @@ const DISMISSAL: &[&[&str]] = &[
     &["no", "truth"], &["not", "true"], &["untrue"], &["baseless"], &["unfounded"], &["groundless"], &["fabricated"],
     &["fabrication"], &["fabrications"], &["fake", "news"], &["just", "speech"], &["just", "talk"], &["mere", "speculation"],
     &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
-    &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"],
+    &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
 ];
 const NEGATION: &[&[&str]] = &[
     &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
@@ -116,7 +121,8 @@ const NEGATION: &[&[&str]] = &[
 const CLAIM_NOUNS: &[&str] = &[
     "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
     "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
-    "it", "this", "\"", "\u{201C}", "media",
+    "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
+    "number", "numbers", "estimate", "estimates", "toll",
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
 
@@ -156,7 +162,8 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     }
     for seq in HEDGE {
         if w.matches(i, seq) {
-            return cue(CueKind::Hedge, seq.len());
+            let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
+            return cue(if unverified { CueKind::Unverified } else { CueKind::Hedge }, seq.len());
         }
     }
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
@@ -168,11 +175,21 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
     if DENIAL.contains(&word) {
-        return cue(CueKind::Denial, 1);
+        // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
+        return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
         return (next == "that").then_some(Cue { kind: CueKind::Report, at: i, len: 1 });
+    }
+    if matches!(word, "estimate" | "report" | "tell" | "warn" | "insist" | "deny") && next == "that" {
+        return cue(CueKind::Report, 1);
+    }
+    if word == "put" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "number" | "figure" | "toll" | "strength" | "size") {
+        return cue(CueKind::Report, 1);
+    }
+    if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
+        return None;
     }
     if REPORT.contains(&word) {
         let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
@@ -216,7 +233,9 @@ pub(super) type Polar = (Event, bool);
 const FORCE_NOUNS: &[&str] = &[
     "troops", "troop", "soldiers", "forces", "force", "personnel", "units", "unit", "brigade", "brigades", "battalion",
     "battalions", "division", "marines", "army", "military", "reinforcements", "servicemen", "contingent", "peacekeepers",
-    "fighters", "mercenaries", "boots", "coalition", "presence", "advisers", "advisors", "members",
+    "fighters", "mercenaries", "boots", "coalition", "presence", "advisers", "advisors", "members", "instructors",
+    "trainers", "garrison", "platoons", "platoon", "regiment", "regiments", "squadron", "sailors", "airmen", "reservists",
+    "conscripts", "recruits", "militiamen", "paratroopers", "commandos", "battlegroup", "legionnaires",
 ];
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "deny", "denies", "denied", "denying", "reject", "rejected", "rejects", "dismissed",
@@ -240,14 +259,18 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
     if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
         return Some((Event::Deploy, true));
     }
+    let force_follows = || (i + 1..(i + 4).min(w.len())).any(|k| is_force_noun(w.at(k)));
     if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
-        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to"))
+        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
+        || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
     {
         return Some((Event::Deploy, true));
     }
     if stem_in(&["withdr", "pullout", "pull-out", "drawdown"])
         || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
-        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && w.at(i + 1) == "out")
+        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
+        || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
+        || (matches!(x, "cut" | "cuts" | "cutting" | "bring" | "bringing" | "brought") && force_follows())
     {
         return Some((Event::Withdraw, true));
     }
@@ -262,7 +285,7 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
         return Some((Event::Withdraw, true));
     }
     if force && (matches!(x, "remain" | "remains" | "remained" | "remaining" | "stay" | "stays" | "stayed" | "staying")
-        || (x == "retain" && w.at(i + 2) == "presence"))
+        || (matches!(x, "retain" | "maintain" | "keep" | "keeping") && (w.at(i + 2) == "presence" || force_follows())))
     {
         return Some((Event::Withdraw, false));
     }
@@ -297,7 +320,7 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if NEGATORS.contains(&w.at(k)) {
+            if NEGATORS.contains(&w.at(k)) || (matches!(w.at(k), "rule" | "rules" | "ruled" | "ruling") && w.at(k + 1) == "out") {
                 negated = true;
             }
             if let Some((event, positive)) = event_at(w, k, force) {

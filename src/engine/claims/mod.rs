@@ -51,8 +51,8 @@ pub(crate) struct Draft {
     hedged_events: Vec<Polar>,
     /// An armed group the claim says is finished.
     finished_group: Option<String>,
-    /// Lower-cased words of the claim.
-    words: Vec<String>,
+    /// What the claim is about: its names (lower-cased) and "troops" if it names a force.
+    topics: Vec<String>,
     /// Troop numbers the claim gives.
     numbers: Vec<u64>,
     /// Indexes of the figures inside the claim.
@@ -84,7 +84,14 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             previous = None;
             continue;
         };
+        let unverified = sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
         drafts.push(first);
+        if let (true, Some(p)) = (unverified, previous) {
+            // "... could not be independently verified" doubts the claim just before.
+            let this = drafts.len() - 1;
+            drafts[this].links.push(p);
+            drafts[p].links.push(this);
+        }
         if let Some(mut second) = second {
             let main = drafts.len() - 1;
             drafts[main].links.push(main + 1);
@@ -93,8 +100,11 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         }
         previous = Some(drafts.len() - 1);
     }
+    let mut by_start: Vec<usize> = (0..figures.len()).collect();
+    by_start.sort_by_key(|&f| figures[f].span.start);
     for d in &mut drafts {
-        d.figures = (0..figures.len()).filter(|&f| d.span.contains(&figures[f].span)).collect();
+        let from = by_start.partition_point(|&f| figures[f].span.start < d.span.start);
+        d.figures = by_start[from..].iter().copied().take_while(|&f| figures[f].span.start < d.span.end).filter(|&f| d.span.contains(&figures[f].span)).collect();
         d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
         d.numbers.sort_unstable();
         d.numbers.dedup();
@@ -153,7 +163,8 @@ fn is_filler(w: &str) -> bool {
         "the" | "a" | "an" | "on" | "in" | "at" | "he" | "she" | "they" | "it" | "we" | "i" | "speaking" | "meanwhile" | "but"
             | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
             | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "last" | "earlier" | "later" | "also" | "this" | "that" | "his" | "her"
+            | "november" | "december" | "last" | "earlier" | "later" | "also" | "this" | "that" | "his" | "her" | "according" | "there" | "amid"
+            | "however" | "after" | "as" | "if" | "while" | "when" | "our" | "their" | "its" | "you"
     )
 }
 
@@ -190,12 +201,12 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         span: tok_span(0, main_end.max(1)),
         events: cues::events(w, 0, main_end),
         finished_group: cues::finished_group(w),
-        words: w.lower.clone(),
+        topics: topics(w, 0, n),
         numbers: troop_numbers(w),
         ..Draft::default()
     };
     let strong = s.cues.iter().find(|c| matches!(c.kind, CueKind::Denial | CueKind::Dismissal));
-    let hedge = s.cues.iter().find(|c| matches!(c.kind, CueKind::Hedge | CueKind::HedgeVerb));
+    let hedge = s.cues.iter().find(|c| matches!(c.kind, CueKind::Hedge | CueKind::HedgeVerb | CueKind::Unverified));
     let negation = s.cues.iter().find(|c| c.kind == CueKind::Negation);
     let (stance, cue) = match (strong, hedge, negation) {
         (Some(c), _, _) => (Stance::Denied, Some(c)),
@@ -264,7 +275,7 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
             stance: Some(Stance::Asserted),
             contested_alone: true,
             events: cues::events(w, d + 1, end),
-            words: w.lower[d..end].to_vec(),
+            topics: topics(w, d, end),
             ..Draft::default()
         }
     });
@@ -346,7 +357,7 @@ fn despite_clause(w: &Words) -> Option<(usize, usize)> {
     let d = (1..w.len()).find(|&i| w.at(i) == "despite" || (w.at(i) == "contrary" && w.at(i + 1) == "to"))?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
         let x = w.at(k);
-        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment"]
+        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment", "report", "evidence"]
             .iter()
             .any(|p| x.starts_with(p))
     });
@@ -385,6 +396,25 @@ fn quoted_run_cue(sentences: &[Sentence], si: usize, previous: Option<&Draft>) -
     }
     let opens = matches!(sentences[si].words.at(0), "\u{201C}" | "\"");
     previous.filter(|_| sentences[si].quoted_before || opens).map(|p| Carried { cue: p.cue.clone(), later: None })
+}
+
+/// The names a stretch of words mentions (lower-cased capitalised words, "U.S." as
+/// "us"), plus "troops" when it names a force.
+fn topics(w: &Words, from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in from..to.min(w.len()) {
+        let x = w.at(k);
+        if x == "u" && w.at(k + 1) == "." && w.at(k + 2) == "s" {
+            out.push("us".into());
+        } else if cues::is_force_noun(x) {
+            out.push("troops".into());
+        } else if w.capital[k] && x.chars().count() > 1 && !is_filler(x) {
+            out.push(x.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Troop numbers in the sentence: a number (commas joined) that a force noun follows
