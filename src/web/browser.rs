@@ -97,7 +97,10 @@ pub fn download(name: &str, mime: &str, content: &str) {
             }
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_secs(30)).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
 }
 
 /// Copies `text` to the clipboard.

@@ -52,7 +52,13 @@ fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
         .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
     let key = event.key();
     if typing {
-        return (key == "Escape").then_some(Action::Escape);
+        if key != "Escape" {
+            return None;
+        }
+        if let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.blur();
+        }
+        return Some(Action::Escape);
     }
     Some(match key.as_str() {
         "j" | "n" => Action::Step(1),

@@ -45,7 +45,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let title = props.title.clone();
         let analysis = props.analysis.clone();
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
+            if let Some(menu) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("details").ok().flatten())
+            {
+                let _ = menu.remove_attribute("open");
+            }
             let name = exports::slug(&title);
             let text: &str = &analysis.text;
             match kind {
