@@ -3,6 +3,8 @@
 
 mod analysis;
 mod browser;
+mod correct;
+mod corrections;
 mod document;
 mod editor;
 mod exports;
@@ -240,5 +242,6 @@ fn app() -> Html {
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    browser::lock_down();
     yew::Renderer::<App>::new().render();
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::correct::Corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
 use super::state::{Action, Category, FigureColumn, PanelTab, State, Via};
@@ -223,7 +224,12 @@ pub fn panel(props: &PanelProps) -> Html {
     });
     let body = match props.tab {
         PanelTab::Figures => figures_table(props),
-        PanelTab::Actors => actors_list(props),
+        PanelTab::Actors => html! {
+            <>
+                { actors_list(props) }
+                <Corrections analysis={props.analysis.clone()} dispatch={props.dispatch.clone()} />
+            </>
+        },
         PanelTab::Claims => claims_list(props),
     };
     html! {
