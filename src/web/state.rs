@@ -178,6 +178,8 @@ pub enum PanelTab {
     Actors,
     /// Claims and contested pairs.
     Claims,
+    /// Every open article side by side.
+    Ledger,
 }
 
 /// Columns the figures table sorts by.
