@@ -1,8 +1,19 @@
 //! Troop figures: numbers that give the size of an armed force.
+//!
+//! Each count from [`numbers::find`] becomes a figure when the words around it say it
+//! sizes a force: a force noun after it ("2,500 American troops"), a force noun it
+//! qualifies ("a 3,500-strong contingent", "a force of 4,000", "troop levels of 2,500"),
+//! or a figure before it in the same sentence that it continues ("... and 900 in Syria",
+//! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::schema::{FigureKind, Qualifier};
+use super::numbers::{self, NumberExpr};
+use super::schema::{ActorKind, FigureKind, Qualifier};
+use super::text::{Token, TokenKind};
 use super::{Doc, Span};
+
+mod lexicon;
+use lexicon::*;
 
 /// A troop figure as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +39,775 @@ pub struct FoundFigure {
 }
 
 /// Finds the troop figures of a document.
-pub fn find(_doc: &Doc, _actors: &FoundActors) -> Vec<FoundFigure> {
-    Vec::new()
+pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
+    let r = Reader::new(doc, actors);
+    let mut out: Vec<FoundFigure> = Vec::new();
+    // The last count read in the current sentence: its sentence, last token, and whether it was a figure.
+    let mut last: Option<(u32, usize, Option<usize>)> = None;
+    for n in numbers::find(doc) {
+        if !n.is_count() {
+            continue;
+        }
+        let Some(first) = r.token_at(n.span.start) else { continue };
+        let Some(num_first) = r.token_at(n.number.start) else { continue };
+        let end = r.token_end(n.span.end);
+        let sentence = r.sentence[first];
+        let previous = last.filter(|&(s, e, _)| s == sentence && first.saturating_sub(e) <= 40);
+        let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
+        last = Some((sentence, end, None));
+        if let Some(f) = found {
+            if out.last().is_some_and(|p| p.span.overlaps(&f.span)) {
+                continue;
+            }
+            last = Some((sentence, end, Some(out.len())));
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// How a number was tied to a force.
+struct Shape {
+    /// Figure span, in tokens `[start, end)`.
+    start: usize,
+    end: usize,
+    /// Tokens between the number and the noun, for owner and reinforcement cues.
+    chain: (usize, usize),
+    /// The figure continues an earlier one in its sentence (index into the output).
+    inherits: Option<usize>,
+}
+
+struct Reader<'a> {
+    doc: &'a Doc<'a>,
+    toks: &'a [Token],
+    actors: &'a FoundActors,
+    /// Sentence number of every token.
+    sentence: Vec<u32>,
+    /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
+    actor_of: Vec<Option<usize>>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(doc: &'a Doc<'a>, actors: &'a FoundActors) -> Self {
+        let toks = &doc.tokens[..];
+        let mut sentence = Vec::with_capacity(toks.len());
+        let mut id = 0u32;
+        let mut region = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while region + 1 < doc.sentences.len() && doc.sentences[region].end <= t.span.start {
+                region += 1;
+                id += 1;
+            }
+            if i > 0 && (t.newline_before || Self::ends_sentence(doc, i - 1)) {
+                id += 1;
+            }
+            sentence.push(id);
+        }
+        // Adjectives first, then mentions in actor order: the first to claim a token keeps it, as in `actor_at`.
+        let mut actor_of = vec![None; toks.len()];
+        let mentions = actors.actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (*m, a)));
+        for (span, a) in actors.adjectives.iter().copied().chain(mentions) {
+            let first = toks.partition_point(|t| t.span.end <= span.start);
+            let count = toks[first..].partition_point(|t| t.span.start < span.end);
+            for slot in actor_of.iter_mut().skip(first).take(count) {
+                slot.get_or_insert(a);
+            }
+        }
+        Reader { doc, toks, actors, sentence, actor_of }
+    }
+
+    /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
+    fn ends_sentence(doc: &Doc, i: usize) -> bool {
+        let w = doc.tokens[i].text(doc.text);
+        if matches!(w, "!" | "?" | ";") {
+            return true;
+        }
+        if w != "." {
+            return false;
+        }
+        let Some(next) = doc.tokens.get(i + 1) else { return true };
+        let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
+        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev));
+        next.space_before && !abbreviation && (next.is_capitalized(doc.text) || next.kind == TokenKind::Number)
+    }
+
+    fn token_at(&self, byte: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.span.start < byte);
+        (i < self.toks.len()).then_some(i)
+    }
+
+    fn token_end(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.span.end <= byte)
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.doc.text))
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn any(&self, i: usize, list: &[&str]) -> bool {
+        let w = self.word(i);
+        !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_capitalized(self.doc.text))
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        a < self.toks.len() && b < self.toks.len() && self.sentence[a] == self.sentence[b]
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.toks[start].span.start, self.toks[end - 1].span.end)
+    }
+
+    fn actor(&self, i: usize) -> Option<usize> {
+        self.actor_of.get(i).copied().flatten()
+    }
+
+    fn actor_kind(&self, i: usize) -> Option<ActorKind> {
+        self.actor(i).and_then(|a| self.actors.actors.get(a)).map(|a| a.kind)
+    }
+
+    /// Reads one count: is it a troop figure, and with what attributes?
+    fn read(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>, out: &[FoundFigure]) -> Option<FoundFigure> {
+        if self.designation(first, num) {
+            return None;
+        }
+        let shape = self
+            .strong(first, end)
+            .or_else(|| self.noun_chain(first, num, end))
+            .or_else(|| self.group_of(first, end))
+            .or_else(|| self.elliptical(n, first, num, end, previous))?;
+        // "one soldier in ten": a ratio, not a count.
+        if n.value == Some(1) && self.is(shape.end, "in") && (self.toks.get(shape.end + 1).is_some_and(|t| t.kind == TokenKind::Number) || lookup_value(self.word(shape.end + 1))) {
+            return None;
+        }
+        let inherited = shape.inherits.and_then(|i| out.get(i));
+        let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
+        // "killed 37 militants and 12 soldiers": a figure joined to a casualty shares its fate.
+        let joined = before.filter(|f| {
+            shape.start > 0 && self.any(shape.start - 1, &["and", ",", "or"]) && self.token_end(f.span.end) + 1 == shape.start
+        });
+        // "300 dead soldiers", "12 wounded troops"
+        let in_chain = (shape.chain.0..shape.chain.1).find_map(|k| lookup(CASUALTY_AFTER_ACTION, self.word(k)));
+        let casualty = self
+            .casualty(shape.start, shape.end)
+            .or(in_chain)
+            .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
+        let kind = if casualty.is_some() { FigureKind::Casualty } else { FigureKind::Force };
+        let action = match casualty {
+            Some(a) => Some(a),
+            None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
+        };
+        let location = self.location(shape.start, shape.end, action).or_else(|| inherited.and_then(|f| f.location.clone()));
+        let owner = self.owner(&shape, kind, action, inherited, before).map(|a| self.state_of(a));
+        let action = action.or_else(|| location.as_ref().and_then(|_| self.default_action(shape.end)));
+        Some(FoundFigure {
+            span: self.span(shape.start, shape.end),
+            kind,
+            value: n.value,
+            min: n.min,
+            max: n.max,
+            qualifier: n.qualifier,
+            owner,
+            location,
+            action,
+        })
+    }
+
+    /// "Unit 8200", "Task Force 51", "Resolution 2334": a name, not a count.
+    fn designation(&self, first: usize, num: usize) -> bool {
+        let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
+        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
+    }
+
+    /// "a 3,500-strong contingent", "a 200-man unit".
+    fn strong(&self, first: usize, end: usize) -> Option<Shape> {
+        let dash = end;
+        let hyphen = is_dash(self.word(dash)) && self.glued(dash);
+        let at = if hyphen { dash + 1 } else { dash };
+        let strong = self.is(at, "strong");
+        if !(strong && (hyphen || self.toks.get(at).is_some()) || hyphen && self.any(at, SIZE_UNITS)) {
+            return None;
+        }
+        let noun_ok = |k: usize| self.any(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
+        let mut noun = None;
+        for k in at + 1..(at + 6).min(self.toks.len()) {
+            if self.any(k, BLOCKERS) || !self.same_sentence(first, k) {
+                return None;
+            }
+            if noun_ok(k) {
+                noun = Some(k);
+            } else if noun.is_some() || !self.modifier(k) {
+                break;
+            }
+        }
+        let Some(k) = noun else {
+            // "The militia, estimated at 5,000 strong, ..."
+            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.any(j, GROUP_NOUNS) || self.strong_noun(j)));
+            return anchored.then_some(Shape { start: first, end: at + 1, chain: (at, at), inherits: None });
+        };
+        let start = if first > 0 && self.any(first - 1, &["a", "an"]) { first - 1 } else { first };
+        Some(Shape { start, end: k + 1, chain: (at + 1, k), inherits: None })
+    }
+
+    /// A number followed by modifiers and a force noun: "around 2,500 American troops".
+    fn noun_chain(&self, first: usize, num: usize, end: usize) -> Option<Shape> {
+        let mut k = end;
+        let mut head = None;
+        let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
+        let mut used_of = false;
+        let limit = end + 10;
+        while k < limit && k < self.toks.len() {
+            if self.any(k, BLOCKERS) {
+                return None;
+            }
+            if self.is(k, "of") && !used_of && head.is_none() {
+                if self.any(k + 1, POSSESSIVES) {
+                    used_of = true;
+                    k += 2;
+                    continue;
+                }
+                // "1,000 of Russia's troops"
+                if self.capitalized(k + 1) && matches!(self.word(k + 2), "’" | "'") && self.is(k + 3, "s") {
+                    used_of = true;
+                    k += 1;
+                    continue;
+                }
+            }
+            // "about 350 US Army and Air Force personnel"
+            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.any(k + 1, STOPS) {
+                k += 1;
+                continue;
+            }
+            if self.strong_noun(k) || self.boots(k) {
+                if !self.attributive(k) {
+                    head = Some(k);
+                }
+            } else if head.is_some() {
+                break;
+            } else if self.any(k, WEAK_NOUNS) {
+                let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
+                if (military || under_arms || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
+                    head = Some(k);
+                }
+            } else if !self.modifier(k) {
+                break;
+            }
+            if self.any(k, MILITARY_MODIFIERS) || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup)) {
+                military = true;
+            }
+            k += 1;
+        }
+        let head = head?;
+        // "one of the soldiers": the number words must not be a lone pronoun-like "one" far from its noun.
+        if !self.same_sentence(num, head) {
+            return None;
+        }
+        let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
+        Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
+    }
+
+    /// "of the armed forces", "of the Wagner group", "of Hamas": a weak noun's members are armed.
+    fn of_military(&self, k: usize) -> bool {
+        if !self.is(k, "of") {
+            return false;
+        }
+        let k = if self.any(k + 1, &["the", "its", "their"]) { k + 2 } else { k + 1 };
+        self.any(k, MILITARY_MODIFIERS)
+            || self.any(k, &["armed", "security"]) && self.any(k + 1, &["forces", "services"])
+            || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup))
+    }
+
+    /// "forces totalling 1,000 men": a force named just before, then a counting word.
+    fn counted_force_before(&self, first: usize) -> bool {
+        first > 0
+            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of"])
+            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
+    }
+
+    /// "Wagner's 1,500 men", "the army's 3,000 men": the possessor before the number is armed.
+    fn armed_possessor(&self, first: usize) -> bool {
+        first >= 3
+            && matches!(self.word(first - 2), "’" | "'")
+            && self.is(first - 1, "s")
+            && (self.any(first - 3, MILITARY_MODIFIERS) || self.any(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
+    }
+
+    /// "boots on the ground".
+    fn boots(&self, k: usize) -> bool {
+        self.is(k, "boots") && self.is(k + 1, "on") && self.is(k + 2, "the") && self.is(k + 3, "ground")
+    }
+
+    /// A strong force noun at `k` ("troops", "fighters", "peacekeepers").
+    fn strong_noun(&self, k: usize) -> bool {
+        self.any(k, FORCE_NOUNS)
+    }
+
+    /// "service members", "military personnel": the weak noun is vouched for by the word before it.
+    fn service_before(&self, k: usize) -> bool {
+        k > 0 && self.any(k - 1, MILITARY_MODIFIERS)
+    }
+
+    /// The noun at `k` modifies a following noun ("personnel carriers", "militia groups").
+    fn attributive(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('S') || w.ends_with("men")) && !self.any(k, INVARIANT_NOUNS);
+        (!plural && self.any(k + 1, NON_HEADS)) || (self.is_dash_at(k + 1) && self.glued(k + 1))
+    }
+
+    fn is_dash_at(&self, k: usize) -> bool {
+        is_dash(self.word(k))
+    }
+
+    /// A word that may stand between a number and its force noun.
+    fn modifier(&self, k: usize) -> bool {
+        let w = self.word(k);
+        if w.is_empty() || self.any(k, STOPS) {
+            return false;
+        }
+        let t = &self.toks[k];
+        match t.kind {
+            TokenKind::Number => false,
+            TokenKind::Punct => {
+                // "U.S.", "Iran-backed", "Russia's"
+                (w == "." && self.glued(k) && k > 0 && self.word(k - 1).chars().count() == 1 && self.capitalized(k - 1))
+                    || (is_dash(w) && self.glued(k) && self.glued(k + 1))
+                    || (matches!(w, "’" | "'") && self.is(k + 1, "s") && self.glued(k + 1))
+            }
+            TokenKind::Word => {
+                t.is_capitalized(self.doc.text)
+                    || self.any(k, MODIFIERS)
+                    || self.any(k, MILITARY_MODIFIERS)
+                    || (k > 0 && is_dash(self.word(k - 1)) && self.glued(k))
+                    || (is_dash(self.word(k + 1)) && self.glued(k + 1) && self.glued(k + 2))
+                    || (self.is(k, "s") && k > 0 && matches!(self.word(k - 1), "’" | "'"))
+            }
+        }
+    }
+
+    /// The number follows "force of", "battalion of", "troop levels of".
+    fn group_before(&self, first: usize) -> bool {
+        first >= 2 && self.any(first - 1, &["of", "at"]) && (self.any(first - 2, GROUP_NOUNS) || self.any(first - 2, LEVEL_NOUNS))
+    }
+
+    /// "a force of 4,000", "troop levels of 2,500".
+    fn group_of(&self, first: usize, end: usize) -> Option<Shape> {
+        if first < 2 || !self.any(first - 1, &["of", "at", "to"]) {
+            return None;
+        }
+        let noun = first - 2;
+        if self.any(noun, LEVEL_NOUNS) && noun > 0 && self.any(noun - 1, &["troop", "force", "troops"]) {
+            return Some(Shape { start: noun - 1, end, chain: (end, end), inherits: None });
+        }
+        if !self.is(first - 1, "of") || !self.any(noun, GROUP_NOUNS) || self.bare_after(end).is_none() {
+            return None;
+        }
+        let mut start = noun;
+        while start > 0 && start > noun.saturating_sub(3) && (self.modifier(start - 1) && !self.capitalized(start - 1) || self.any(start - 1, &["strong"])) {
+            start -= 1;
+        }
+        if start > 0 && self.any(start - 1, DETERMINERS) {
+            start -= 1;
+        }
+        Some(Shape { start, end, chain: (end, end), inherits: None })
+    }
+
+    /// The number stands alone (no noun after it); returns where the figure would end.
+    fn bare_after(&self, end: usize) -> Option<usize> {
+        let w = self.word(end);
+        if w.is_empty() {
+            return Some(end);
+        }
+        if self.any(end, &["others", "more"]) && (self.bare_after(end + 1).is_some()) {
+            return Some(end + 1);
+        }
+        // "900 of them", "500 of whom"; but not "30 of its 42 brigades".
+        if self.is(end, "of") {
+            return self.any(end + 1, &["them", "whom", "those", "these", "which"]).then_some(end);
+        }
+        match self.toks[end].kind {
+            TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
+            TokenKind::Number => None,
+            TokenKind::Word => (self.any(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
+        }
+    }
+
+    /// "... and 900 in Syria", "injured two others", "reduced to 2,500 from 4,500".
+    fn elliptical(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>) -> Option<Shape> {
+        let stop = self.bare_after(end)?;
+        let others = stop > end;
+        let words = self.toks[num].kind == TokenKind::Word;
+        if let Some(prev) = previous {
+            let prev = prev?; // the count before was not a figure: this one is like it
+            let casualty_verb = first > 0 && lookup(CASUALTY_BEFORE, self.word(first - 1)).is_some();
+            if words && !others && !casualty_verb && self.casualty(first, stop).is_none() {
+                return None;
+            }
+            return Some(Shape { start: first, end: stop, chain: (end, end), inherits: Some(prev) });
+        }
+        // "from 2,000 to 3,000 soldiers": the noun after the second number is shared.
+        if self.any(end, &["to", "or", "and"]) {
+            let mut k = end + 1;
+            while k < end + 6 && (self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || self.word(k) == "," && self.glued(k)) {
+                k += 1;
+            }
+            if k > end + 1 && self.noun_chain(k, k, k).is_some() {
+                return Some(Shape { start: first, end, chain: (end, end), inherits: None });
+            }
+        }
+        // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
+        if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.any(first - 1, QUANTITY_CUES) {
+            return None;
+        }
+        let from = first.saturating_sub(14);
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.is(k, "losses")));
+        anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
+    }
+
+    /// Killed / wounded / captured, from a cue right before or after the figure.
+    fn casualty(&self, start: usize, end: usize) -> Option<&'static str> {
+        let mut k = start;
+        for _ in 0..3 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            if let Some(a) = lookup(CASUALTY_BEFORE, self.word(k)) {
+                // "the deaths of three soldiers"
+                return Some(a);
+            }
+            // "killing at least 12 people, including four soldiers"
+            if self.any(k, &["including", "among"]) {
+                let from = k.saturating_sub(10);
+                if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| lookup(CASUALTY_BEFORE, self.word(j))) {
+                    return Some(a);
+                }
+            }
+            if !self.any(k, CASUALTY_SKIP_BEFORE) {
+                break;
+            }
+        }
+        for k in end..end + 7 {
+            if !self.same_sentence(k, end.saturating_sub(1)) {
+                break;
+            }
+            if let Some(a) = lookup(CASUALTY_AFTER_ACTION, self.word(k)) {
+                return Some(a);
+            }
+            if self.is(k, "in") && self.any(k + 1, &["critical", "serious", "grave"]) && self.is(k + 2, "condition") {
+                return Some("wounded");
+            }
+            if self.is(k, "lost") && self.any(k + 1, &["their", "his", "her"]) && self.any(k + 2, &["lives", "life"]) {
+                return Some("killed");
+            }
+            // "Thirteen peacekeepers and foreign soldiers were killed"
+            let coordinated = self.any(k, &["of", "the"])
+                || k > end
+                    && (self.strong_noun(k)
+                        || self.toks[k].kind == TokenKind::Number
+                        || self.any(k, GROUP_NOUNS)
+                        || self.any(k, WEAK_NOUNS)
+                        || self.any(k, BLOCKERS)
+                        || self.any(k, &["a", "an", "one", "several"])
+                        || self.capitalized(k) && !self.any(k, STOPS)
+                        || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
+            if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Deploy, withdraw, present, reduce, reinforce or rotate, from the nearest cue in the sentence.
+    fn force_action(&self, start: usize, end: usize, chain: (usize, usize)) -> Option<&'static str> {
+        // "Spain has 300 troops", "there are 2,500 troops": a standing force.
+        let mut k = start;
+        for _ in 0..3 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            if self.any(k, HAVE_WORDS) && !(self.is(k, "had") && self.is(k + 1, "been")) {
+                return Some("present");
+            }
+            if self.any(k, &["are", "were", "is", "remain", "remains"]) && (k > 0 && self.is(k - 1, "there") || k > 1 && self.is(k - 2, "there")) {
+                return Some("present");
+            }
+            if !self.any(k, &["currently", "still", "now", "only", "just", "a", "an", "the", "its", "their", "his", "total", "of", "nearly"]) {
+                break;
+            }
+        }
+        let mut best: Option<(usize, &'static str, usize)> = None;
+        let before = (start.saturating_sub(10)..start).rev();
+        let after = end..(end + 12).min(self.toks.len());
+        for k in before.chain(after) {
+            if !self.same_sentence(k, start) {
+                continue;
+            }
+            let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
+            let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
+            let dist = if k < start { start - k } else { k - end + 1 };
+            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) || k < start && self.is(k, "left") {
+                continue; // "New York-based"; "left 11 soldiers" is not a withdrawal
+            }
+            if self.is(k, "deployed") && self.any(k + 1, &["in", "at", "inside"]) {
+                action = "present";
+            }
+            if matches!(action, "withdraw" | "deploy" | "reduce") && (k.saturating_sub(4)..k).any(|j| self.any(j, NEGATIONS) || self.word(j) == "n" && self.is(j + 2, "t")) {
+                action = "present";
+            }
+            if best.is_none_or(|(d, _, _)| dist < d) {
+                best = Some((dist, action, k));
+            }
+        }
+        if let Some((_, a, _)) = best {
+            return Some(a);
+        }
+        (chain.0..chain.1).find(|&k| self.any(k, REINFORCE_MODIFIERS)).map(|_| "reinforce")
+    }
+
+    /// With a place but no verb: "troops in Iraq" are present, "troops to Iraq" are deployed.
+    fn default_action(&self, end: usize) -> Option<&'static str> {
+        if self.any(end, &["in", "at", "inside", "across", "along", "near"]) {
+            Some("present")
+        } else if self.any(end, &["to", "into"]) {
+            Some("deploy")
+        } else {
+            None
+        }
+    }
+
+    /// Where the force is or goes: a place after the figure, else one before it in the sentence.
+    fn location(&self, start: usize, end: usize, action: Option<&str>) -> Option<String> {
+        let limit = (end + 16).min(self.toks.len());
+        let mut k = end;
+        while k < limit && self.same_sentence(k, start) {
+            let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
+            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") {
+                break;
+            }
+            let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
+            let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
+            if !idiom && (self.any(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
+                if let Some((place, _)) = self.place(k + 1) {
+                    return Some(place);
+                }
+            }
+            k += 1;
+        }
+        let mut k = start;
+        while k > start.saturating_sub(20) && k > 0 {
+            k -= 1;
+            if !self.same_sentence(k, start) {
+                break;
+            }
+            let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
+            if !idiom && self.any(k, &["in", "to", "into", "inside", "near", "at", "along"]) {
+                if let Some((place, pend)) = self.place(k + 1) {
+                    if pend <= start {
+                        return Some(place);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A place name starting at `k` (after its preposition): "Iraq and Syria", "the Red Sea", "the border".
+    fn place(&self, k: usize) -> Option<(String, usize)> {
+        let (first, mut end) = self.place_one(k)?;
+        let mut text = self.doc.text[self.span(first, end).start..self.span(first, end).end].to_string();
+        if self.is(end, "and") {
+            if let Some((f2, e2)) = self.place_one(end + 1) {
+                text = self.doc.text[self.span(first, e2).start..self.span(f2, e2).end].to_string();
+                end = e2;
+            }
+        }
+        Some((text, end))
+    }
+
+    fn place_one(&self, mut k: usize) -> Option<(usize, usize)> {
+        if self.is(k, "the") {
+            k += 1;
+        }
+        while self.any(k, DIRECTIONS) && !self.capitalized(k) {
+            k += 1;
+        }
+        let first = k;
+        let mut end = k;
+        while end < self.toks.len() && end < first + 6 && !(end > first && self.toks[end].newline_before) {
+            let cap = self.capitalized(end) && self.toks[end].kind == TokenKind::Word;
+            let joiner = end > first && (is_dash(self.word(end)) && self.glued(end) && self.glued(end + 1) || self.any(end, &["al", "of", "el"]) && self.capitalized(end + 1) || self.is(end, "al") && is_dash(self.word(end + 1)));
+            if cap && !self.any(end, STOPS) && !self.any(end, NOT_PLACES) || joiner {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if self.any(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
+            end += 1;
+        }
+        if end == first || is_dash(self.word(end - 1)) {
+            return None;
+        }
+        if (first..end).any(|i| self.any(i, ORG_WORDS)) {
+            return None;
+        }
+        if matches!(self.actor_kind(first), Some(kind) if kind != ActorKind::State) {
+            return None;
+        }
+        // "to Western intelligence", "to Uruguayan peacekeepers": an adjective, not a place.
+        let last = self.word(end - 1);
+        let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.any(end - 1, GEO_HEADS);
+        let next = self.toks.get(end);
+        let verb = ["ed", "ing", "ly"].iter().any(|s| self.word(end).ends_with(s));
+        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS);
+        if noun_after && (adjective || !verb) {
+            return None;
+        }
+        Some((first, end))
+    }
+
+    /// Whose force: an actor named among the modifiers ("American troops"), a possessive before
+    /// ("Russia's 150,000 troops"), "of X" or "from X" after, the figure it continues, or else the
+    /// nearest armed actor before it in the sentence that is neither a place nor a speaker.
+    fn owner(&self, shape: &Shape, kind: FigureKind, action: Option<&str>, inherited: Option<&FoundFigure>, before: Option<&FoundFigure>) -> Option<usize> {
+        let (start, end) = (shape.start, shape.end);
+        let named = |k: usize| self.actor(k).filter(|_| !matches!(self.actor_kind(k), Some(ActorKind::Person | ActorKind::Media)));
+        if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).filter(|&k| !self.sponsor(k)).find_map(named) {
+            return Some(a);
+        }
+        if start >= 3 && matches!(self.word(start - 2), "’" | "'") && self.is(start - 1, "s") {
+            if let Some(a) = named(start - 3) {
+                return Some(a);
+            }
+        }
+        let after = if self.is(end + 1, "the") { end + 2 } else { end + 1 };
+        let leaving = (start.saturating_sub(8)..start).any(|k| lookup(ACTION_WORDS, self.word(k)).is_some_and(|a| matches!(a, "withdraw" | "reduce")));
+        let origin = self.is(end, "from") && !leaving && !matches!(action, Some("withdraw" | "reduce")) && matches!(self.actor_kind(after), Some(ActorKind::State | ActorKind::ArmedGroup));
+        if self.is(end, "of") || origin {
+            if let Some(a) = named(after) {
+                return Some(a);
+            }
+        }
+        if let Some(a) = inherited.and_then(|f| f.owner) {
+            return Some(a);
+        }
+        let armed = |k: usize| match self.actor_kind(k) {
+            Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
+            Some(ActorKind::State) => kind == FigureKind::Force,
+            _ => false,
+        };
+        // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
+        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, &["its", "their", "it", "they", "we", "our"]));
+        let nearest = (start.saturating_sub(25)..start)
+            .rev()
+            .take_while(|&k| self.same_sentence(k, start))
+            .filter(|&k| kind == FigureKind::Force || possessed || k + 4 < start && !self.is_agent(k))
+            .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
+        nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
+    }
+
+    /// A state's own forces belong to the state: "United States Army" → "United States" when both are actors.
+    fn state_of(&self, actor: usize) -> usize {
+        let list = &self.actors.actors;
+        let Some(a) = list.get(actor).filter(|a| a.kind == ActorKind::Military) else { return actor };
+        list.iter()
+            .position(|s| s.kind == ActorKind::State && a.name.len() > s.name.len() && a.name.starts_with(&s.name) && a.name.as_bytes()[s.name.len()] == b' ')
+            .unwrap_or(actor)
+    }
+
+    /// Token `k` sits in a compound that names a sponsor, not an owner: "Iran-backed", "pro-Russian".
+    fn sponsor(&self, k: usize) -> bool {
+        let (mut lo, mut hi) = (k, k);
+        while lo >= 2 && is_dash(self.word(lo - 1)) && self.glued(lo - 1) && self.glued(lo) {
+            lo -= 2;
+        }
+        while is_dash(self.word(hi + 1)) && self.glued(hi + 1) && self.glued(hi + 2) {
+            hi += 2;
+        }
+        (hi > k || lo < k) && (self.any(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
+    }
+
+    /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".
+    fn is_agent(&self, k: usize) -> bool {
+        (k.saturating_sub(3)..k).any(|j| self.is(j, "by")) || (k + 1..k + 4).any(|j| lookup(CASUALTY_BEFORE, self.word(j)).is_some())
+    }
+
+    /// The actor mention at `k` stands after a place preposition ("troops in Iraq") or before a
+    /// speech verb ("Seoul's spy agency said").
+    fn is_place_or_speaker(&self, k: usize) -> bool {
+        let mut first = k;
+        while first > 0 && self.actor(first - 1) == self.actor(k) && self.actor(k).is_some() {
+            first -= 1;
+        }
+        let skip_the = if first > 0 && self.is(first - 1, "the") { first - 1 } else { first };
+        if skip_the > 0 && self.any(skip_the - 1, LOCATIVES) {
+            return true;
+        }
+        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.any(j, SPEECH_VERBS))
+    }
+}
+
+/// Whether `w` is a small number word ("ten", "five").
+fn lookup_value(w: &str) -> bool {
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "–" | "—" | "‑")
+}
+
+fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
+    if word.is_empty() {
+        return None;
+    }
+    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<(String, Option<u64>)> {
+        let doc = Doc::new(text);
+        find(&doc, &FoundActors::default()).into_iter().map(|f| (f.span.of(text).to_string(), f.value)).collect()
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+        let odd = [
+            "", "-", "’s", "2,", ",500 troops", "1.", "1.5", "between", "between 4", "a force of", "strong troops",
+            "99999999999999999999999 troops", "1,000,000,000,000,000,000,000 soldiers", "9.99999999999 million troops",
+            "٢٬٥٠٠ جندي", "2,500 عسكري troops", "🙂 2,500 🙂 troops 🙂", "2,500\u{200B}troops", "—2,500— troops",
+            "more than", "up to 5,000", "and 900 in Syria", "killing two", "twenty-", "a dozen", "U.S. 2,000 U.S.",
+        ];
+        for text in odd {
+            for (span, _) in figures(text) {
+                assert!(text.contains(&span), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn elliptical_figures_follow_the_figure_before_them() {
+        assert_eq!(figures("2,500 troops in Iraq and 900 in Syria"), [("2,500 troops".into(), Some(2500)), ("900".into(), Some(900))]);
+        assert_eq!(figures("150 attacks in Iraq and 90 in Syria"), []);
+    }
+
+    #[test]
+    fn huge_input_is_read_in_one_pass() {
+        let text = "Around 2,500 American troops in Iraq and 900 in Syria. ".repeat(5_000);
+        assert_eq!(figures(&text).len(), 10_000);
+    }
 }

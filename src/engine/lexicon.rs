@@ -1,1 +1,186 @@
 //! The curated lexicon of known actors (data in `data/lexicon.tsv`, compiled in).
+//!
+//! One line per actor: `kind<TAB>names<TAB>demonyms<TAB>capitals`, names separated by
+//! `|` with the canonical name first (the file's header explains the kinds); kind `X`
+//! lists places whose names hold an actor's ("Latin America"), so that they match nothing. Every
+//! surface form goes into one case-sensitive Aho-Corasick automaton; [`Lexicon::find`]
+//! keeps the matches that sit on word boundaries, longest first.
+
+use super::schema::ActorKind;
+use super::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../../data/lexicon.tsv");
+
+/// How a surface form names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The name or an alias ("United States", "US").
+    Name,
+    /// A demonym ("American"): points at the actor without naming it.
+    Demonym,
+    /// A capital or seat ("Washington", "Kremlin"): the government only in context.
+    Capital,
+    /// A place whose name holds an actor's ("Latin America", "South China Sea"): never an actor,
+    /// but it keeps the inner name from matching.
+    Place,
+}
+
+/// One known actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Type.
+    pub kind: ActorKind,
+    /// Canonical name.
+    pub name: &'static str,
+}
+
+/// A lexicon form found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Where, in bytes.
+    pub span: Span,
+    /// Index into [`Lexicon::entries`].
+    pub entry: usize,
+    /// How the form names the entry.
+    pub form: Form,
+}
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    /// Known actors, in file order.
+    pub entries: Vec<Entry>,
+    /// Per automaton pattern: its entry and form.
+    patterns: Vec<(usize, Form)>,
+    matcher: AhoCorasick,
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(DATA))
+}
+
+fn kind_of(code: &str) -> Option<ActorKind> {
+    Some(match code {
+        "S" => ActorKind::State,
+        "M" => ActorKind::Military,
+        "G" => ActorKind::ArmedGroup,
+        "N" => ActorKind::Media,
+        "O" => ActorKind::Organization,
+        "P" => ActorKind::Person,
+        "X" => ActorKind::Organization,
+        _ => return None,
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl Lexicon {
+    /// Parses lexicon data; malformed lines are skipped, a repeated form keeps its first entry.
+    pub fn parse(data: &'static str) -> Lexicon {
+        let mut entries = Vec::new();
+        let mut patterns = Vec::new();
+        let mut forms: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut cols = line.split('\t');
+            let code = cols.next();
+            let (Some(kind), Some(names)) = (code.and_then(kind_of), cols.next()) else { continue };
+            let name_form = if code == Some("X") { Form::Place } else { Form::Name };
+            let Some(name) = names.split('|').next() else { continue };
+            let entry = entries.len();
+            entries.push(Entry { kind, name });
+            let columns = [names, cols.next().unwrap_or(""), cols.next().unwrap_or("")];
+            for (col, form) in columns.into_iter().zip([name_form, Form::Demonym, Form::Capital]) {
+                for f in col.split('|').filter(|f| !f.is_empty()) {
+                    if seen.insert(f) {
+                        forms.push(f);
+                        patterns.push((entry, form));
+                    }
+                }
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .expect("lexicon patterns compile");
+        Lexicon { entries, patterns, matcher }
+    }
+
+    /// Every form in `text` on word boundaries; where forms overlap, the longest wins.
+    /// Sorted by position.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+            })
+            .map(|m| {
+                let (entry, form) = self.patterns[m.pattern().as_usize()];
+                Hit { span: Span::new(m.start(), m.end()), entry, form }
+            })
+            .collect();
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
+        keep_disjoint(hits, |h| h.span)
+    }
+}
+
+/// Keeps, from `items` in priority order, each one that overlaps none kept before it;
+/// returns them in text order. O(n log n).
+pub fn keep_disjoint<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut kept = Vec::new();
+    for item in items {
+        let s = span(&item);
+        let clash = taken.range(..s.end.max(s.start + 1)).next_back().is_some_and(|(&start, &end)| end > s.start || start == s.start);
+        if !clash {
+            taken.insert(s.start, s.end);
+            kept.push(item);
+        }
+    }
+    kept.sort_by_key(|i| span(i).start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, &str)> {
+        let lx = lexicon();
+        lx.find(text).iter().map(|h| (h.span.of(text), lx.entries[h.entry].name)).collect()
+    }
+
+    #[test]
+    fn matches_case_sensitively_on_word_boundaries() {
+        assert_eq!(names("let us go"), []);
+        assert_eq!(names("US-led and U.S. troops"), [("US", "United States"), ("U.S.", "United States")]);
+        assert_eq!(names("USAID"), []);
+    }
+
+    #[test]
+    fn places_shadow_the_names_inside_them() {
+        let lx = lexicon();
+        let hits = lx.find("Latin America and the South China Sea");
+        assert!(hits.iter().all(|h| h.form == Form::Place), "{hits:?}");
+    }
+
+    #[test]
+    fn longest_form_wins() {
+        assert_eq!(names("Kataib Hezbollah"), [("Kataib Hezbollah", "Kataib Hezbollah")]);
+        assert_eq!(names("Islamic Resistance in Iraq"), [("Islamic Resistance in Iraq", "Islamic Resistance in Iraq")]);
+    }
+
+    #[test]
+    fn every_line_parses() {
+        let lines = DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(lexicon().entries.len(), lines);
+    }
+}

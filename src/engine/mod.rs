@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod claims;
 pub mod figures;
+pub mod ledger;
 pub mod lexicon;
 pub mod numbers;
 pub mod offsets;
@@ -100,14 +101,14 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
                     min: f.min,
                     max: f.max,
                     qualifier: f.qualifier,
-                    owner: f.owner.map(actor_id),
+                    owner: f.owner.filter(|&i| i < found_actors.listed).map(actor_id),
                     location: f.location.clone(),
                     action: f.action.map(str::to_string),
                 }
             })
             .collect(),
         actors: found_actors
-            .actors
+            .listed()
             .iter()
             .enumerate()
             .map(|(i, a)| Actor {

@@ -50,3 +50,15 @@ test('pasted text is shown exactly, with a mark for every annotation', { skip: P
   }
   assert.deepEqual(app.problems, []);
 });
+
+test('the built site works from a sub-path of a static host', async () => {
+  const hosted = await openApp({ base: '/tools/muster/' });
+  try {
+    assert.match(await hosted.page.title(), /Muster/);
+    assert.ok(hosted.site.requests.every((url) => url.startsWith('/tools/muster/') || url === '/favicon.ico'),
+      `requests outside the sub-path: ${hosted.site.requests}`);
+    assert.deepEqual(hosted.problems, []);
+  } finally {
+    await hosted.close();
+  }
+});

@@ -28,7 +28,7 @@ export const PAGE_PENDING = 'the page is a placeholder in main: no "Article text
 /** The selector of the annotated text. */
 export const DOCUMENT = '[data-muster="document"]';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 /** Launches headless Chromium. */

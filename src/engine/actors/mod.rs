@@ -1,0 +1,293 @@
+//! Actors: recognise, type and merge the people, states, forces, armed groups and outlets.
+//!
+//! 1. Known actors come from the [`lexicon`](super::lexicon): names, aliases, capitals
+//!    (kept only where they act as governments) and demonyms (kept as adjectives).
+//! 2. Unknown actors come from name runs ([`runs`], read by [`scan`]): people after titles
+//!    or with cues (apposition, verbs of saying, "told X"), organisations ending in a head
+//!    word ("Committee", "Brigade", "News"), acronyms defined in parentheses.
+//! 3. Where candidates overlap, the longest wins.
+//! 4. Mentions are merged into actors ([`merge`]): lexicon entries by identity, people by
+//!    name skeleton (transliteration-tolerant), organisations by name; then later short
+//!    forms (surnames, acronyms, repeated names) are found in what is left.
+//!
+//! Actors known only through adjectives ("American troops" with no "US" in the text) sit
+//! at the end of [`FoundActors::actors`], after [`FoundActors::listed`]; they are not
+//! reported as actors but let later stages resolve owners.
+
+mod merge;
+mod runs;
+mod scan;
+mod words;
+
+use super::lexicon::{keep_disjoint, lexicon, Form, Hit};
+use super::schema::ActorKind;
+use super::text::{Token, TokenKind};
+use super::{Doc, Span};
+use merge::Builder;
+use scan::{is_headline, Context};
+use std::collections::HashMap;
+
+/// One actor as the engine found it, before ids and offsets are assigned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundActor {
+    /// Canonical name.
+    pub name: String,
+    /// Type.
+    pub kind: ActorKind,
+    /// Role or title, for people.
+    pub role: Option<String>,
+    /// Every mention, in text order, never overlapping another actor's.
+    pub mentions: Vec<Span>,
+}
+
+/// The actors of one article, plus the words that point at them without naming them.
+#[derive(Debug, Clone, Default)]
+pub struct FoundActors {
+    /// Actors in order of first mention; those known only from adjectives come last.
+    pub actors: Vec<FoundActor>,
+    /// How many actors have mentions (`actors[..listed]`): the ones to report.
+    pub listed: usize,
+    /// Demonyms and other adjectives ("American", "Iraqi") with the actor they stand for;
+    /// used for ownership, not reported as mentions.
+    pub adjectives: Vec<(Span, usize)>,
+}
+
+impl FoundActors {
+    /// The actor a mention or adjective at exactly or around `span` refers to.
+    pub fn actor_at(&self, span: Span) -> Option<usize> {
+        self.adjectives
+            .iter()
+            .find(|(s, _)| s.overlaps(&span))
+            .map(|&(_, i)| i)
+            .or_else(|| self.actors.iter().position(|a| a.mentions.iter().any(|m| m.overlaps(&span))))
+    }
+
+    /// The actors to report: those with at least one mention.
+    pub fn listed(&self) -> &[FoundActor] {
+        &self.actors[..self.listed]
+    }
+}
+
+/// Where a candidate mention comes from.
+#[derive(Debug, Clone)]
+enum Source {
+    /// A lexicon form.
+    Lexicon(Hit),
+    /// An organisation named by its head word or its acronym; the name to show.
+    Org(ActorKind, String),
+    /// A person; role when a title stood before the name; `alias` for "known as X".
+    Person { role: Option<String>, alias: bool },
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    source: Source,
+}
+
+impl Candidate {
+    /// Tie-break between candidates of equal length: lexicon first.
+    fn rank(&self) -> u8 {
+        match self.source {
+            Source::Lexicon(_) => 0,
+            Source::Org(..) => 1,
+            Source::Person { .. } => 2,
+        }
+    }
+}
+
+/// Finds the actors of a document.
+pub fn find(doc: &Doc) -> FoundActors {
+    let text = doc.text;
+    let lx = lexicon();
+    let hits: Vec<Hit> = lx.find(text).into_iter().filter(|h| keep_hit(doc, h)).collect();
+    let units = runs::units(text, &doc.tokens);
+    let runs = runs::runs(&doc.tokens, &units);
+    let headlines = doc.sentences.iter().map(|&line| is_headline(doc, line)).collect();
+    let ctx = Context { doc, hits: &hits, units: &units, headlines };
+    let mut cands: Vec<Candidate> = hits.iter().map(|&h| Candidate { span: h.span, source: Source::Lexicon(h) }).collect();
+    cands.extend(hits.iter().filter_map(|h| service_of(text, h)));
+    for r in &runs {
+        if !ctx.in_headline(units[r.start].span) {
+            ctx.scan_run(&units[r.clone()], &mut cands);
+        }
+    }
+    ctx.acronym_definitions(&mut cands);
+    // Titles found before names, so that known people keep theirs.
+    let roles: HashMap<Span, String> = cands
+        .iter()
+        .filter_map(|c| match &c.source {
+            Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut accepted = longest_first(cands);
+    adopt_known_acronyms(text, &mut accepted);
+    let mut b = Builder::with_roles(roles);
+    for c in &accepted {
+        b.add(text, c);
+    }
+    b.add_acronym_aliases(doc, &accepted);
+    b.add_short_forms(&ctx, &runs);
+    b.finish()
+}
+
+/// Keeps candidates longest first, dropping any that overlap one already kept; text order.
+fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
+    keep_disjoint(cands, |c| c.span)
+}
+
+/// "US army", "Russian Navy": a state's armed service, named after the state.
+fn service_of(text: &str, h: &Hit) -> Option<Candidate> {
+    let entry = &lexicon().entries[h.entry];
+    if entry.kind != ActorKind::State || h.form == Form::Capital {
+        return None;
+    }
+    let rest = text[h.span.end..].strip_prefix(' ')?;
+    const SERVICES: &[&str] = &["Army", "army", "Navy", "navy", "Air Force", "air force", "Marine Corps", "Coast Guard", "National Guard", "Special Forces", "special forces"];
+    let service = SERVICES.iter().find(|s| rest.starts_with(**s) && !rest[s.len()..].starts_with(char::is_alphanumeric))?;
+    let owner = if h.form == Form::Demonym { h.span.of(text) } else { entry.name };
+    let mut name = format!("{owner} ");
+    for (i, w) in service.split(' ').enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        let mut cs = w.chars();
+        name.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+        name.push_str(cs.as_str());
+    }
+    let span = Span::new(h.span.start, h.span.end + 1 + service.len());
+    Some(Candidate { span, source: Source::Org(ActorKind::Military, name) })
+}
+
+/// "Iraq's News Agency (INA)" where the lexicon knows "INA": the name found in the
+/// text becomes a form of the known actor.
+fn adopt_known_acronyms(text: &str, accepted: &mut [Candidate]) {
+    for i in 1..accepted.len() {
+        let Source::Lexicon(hit) = accepted[i].source else { continue };
+        let (prev, acr) = (&accepted[i - 1], accepted[i].span);
+        let between = &text[prev.span.end..acr.start];
+        let closes = text[acr.end..].starts_with(')');
+        if matches!(prev.source, Source::Org(..)) && closes && between.trim() == "(" && is_acronym(acr.of(text)) {
+            accepted[i - 1].source = Source::Lexicon(Hit { span: prev.span, ..hit });
+        }
+    }
+}
+
+/// Index of the token starting at byte `at`, if any.
+fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
+    tokens.binary_search_by_key(&at, |t| t.span.start).ok()
+}
+
+/// Index of the token ending at byte `at`, if any.
+fn token_ending(tokens: &[Token], at: usize) -> Option<usize> {
+    tokens.binary_search_by_key(&at, |t| t.span.end).ok()
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether a lexicon hit stands for an actor here.
+fn keep_hit(doc: &Doc, h: &Hit) -> bool {
+    let (text, tokens) = (doc.text, &doc.tokens);
+    let (Some(first), Some(last)) = (token_at(tokens, h.span.start), token_ending(tokens, h.span.end)) else { return true };
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
+    let prev = first.checked_sub(1).and_then(word);
+    let next = word(last + 1);
+    let form = h.span.of(text);
+    // "IS", "US", "AP" inside shouted headlines are words, not names.
+    if form.len() <= 4 && is_all_caps(form) && (prev.is_some_and(is_all_caps) || next.is_some_and(is_all_caps)) {
+        return false;
+    }
+    let next_tok = tokens.get(last + 1).map(|t| t.text(text));
+    let possessive = next_tok.is_some_and(|t| t == "’" || t == "'") && word(last + 2) == Some("s");
+    let after = if possessive { word(last + 3) } else { next };
+    let capital_after = after.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && tokens.get(if possessive { last + 3 } else { last + 1 }).is_some_and(|t| t.space_before);
+    match h.form {
+        Form::Name => {
+            // "Palestine Street", "Lebanon Road": a place named after the state.
+            let entry = &lexicon().entries[h.entry];
+            !(entry.kind == ActorKind::State && !possessive && after.is_some_and(is_place_name_head))
+        }
+        Form::Demonym => true,
+        Form::Place => false,
+        Form::Capital => {
+            let glued_hyphen = next_tok == Some("-") && tokens.get(last + 1).is_some_and(|t| !t.space_before);
+            if glued_hyphen {
+                return word(last + 2).is_some_and(words::is_government_compound);
+            }
+            // "Kyiv, Ukraine —" or "Kyiv (AP) —" opening a line: a dateline.
+            let line_start = first == 0 || tokens[first].newline_before;
+            if line_start && matches!(next_tok, Some("," | "—" | "–" | "-" | "(" | ":")) {
+                return false;
+            }
+            if possessive {
+                // "Washington’s support" acts; "Baghdad’s streets", "Baghdad’s International Airport" are places.
+                return !capital_after && !after.is_some_and(words::is_place_noun);
+            }
+            // "the Moscow concert hall": a capital after an article modifies a noun.
+            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !matches!(form, "Kremlin" | "White House");
+            !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
+        }
+    }
+}
+
+fn is_place_name_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Street" | "Square" | "Road" | "Avenue" | "Airport" | "Bridge" | "Strip" | "Province" | "Region" | "Governorate" | "Delta" | "River" | "Valley" | "Basin" | "Sea" | "Gulf" | "Strait" | "Peninsula" | "Desert"
+    )
+}
+
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge::skeleton;
+    use super::*;
+
+    fn actors(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = Doc::new(text);
+        let found = find(&doc);
+        found.listed().iter().map(|a| (a.name.clone(), a.mentions.iter().map(|m| m.of(text).to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn never_panics_on_any_slice() {
+        let text = "GOMA (AP) — Rwanda-backed M23 (AFC) rebels, the Congo River Alliance (AFC), told °®Âþµº: \"Iraq’s News Agency (INA)\" and Gen. O’Brien’s Sécurité (SS) al- bin ( ) (";
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let _ = actors(&text[a..b]);
+            }
+        }
+    }
+
+    #[test]
+    fn adjective_only_actors_are_not_listed() {
+        let doc = Doc::new("Two American soldiers were hurt.");
+        let found = find(&doc);
+        assert_eq!(found.listed().len(), 0);
+        let at = doc.text.find("American").unwrap();
+        let owner = found.actor_at(Span::new(at, at + 8)).expect("demonym resolves");
+        assert_eq!(found.actors[owner].name, "United States");
+    }
+
+    #[test]
+    fn skeletons_tolerate_transliteration() {
+        assert_eq!(skeleton("Mohammed"), skeleton("Muhammad"));
+        assert_eq!(skeleton("Izzat"), skeleton("Ezzat"));
+        assert_eq!(skeleton("al-Shabandar"), skeleton("Alshabandar"));
+    }
+
+    #[test]
+    fn later_surname_joins_the_person() {
+        let got = actors("Gen. Ahmed Jibril al-Tamimi spoke. Tamimi left.");
+        assert_eq!(got, [("Ahmed Jibril al-Tamimi".to_string(), vec!["Ahmed Jibril al-Tamimi".to_string(), "Tamimi".to_string()])]);
+    }
+}

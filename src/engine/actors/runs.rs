@@ -1,0 +1,186 @@
+//! Name units and runs: the capitalised stretches of text in which people's and
+//! organisations' names are looked for.
+//!
+//! A unit is one name word with what sticks to it: "al-Sudani", "Kosiniak-Kamysz",
+//! "Shia’", "O’Brien", "L.", "Gen.", "256th"; a possessive "’s" ends a unit and its run.
+//! A run is a stretch of adjacent units on one line ("Prime Minister Mohammed Shia’
+//! al-Sudani"), with lower-case connectors ("of", "and", "bin") allowed inside.
+
+use super::super::text::{Token, TokenKind};
+use super::super::Span;
+use std::ops::Range;
+
+/// What a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A capitalised word, possibly joined by hyphens or an apostrophe.
+    Cap,
+    /// One capital letter, possibly with its dot.
+    Initial,
+    /// A lower-case name particle: "bin", "van", "de".
+    Particle,
+    /// A lower-case connector inside organisation names: "of", "and", "for", "the", "in".
+    Connector,
+    /// An ordinal number: "256th".
+    Ordinal,
+    /// Lower-case "army" or "navy" inside a unit name ("Louisiana army National Guard").
+    LowerService,
+}
+
+/// One name word with its span and token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// Bytes covered (without a possessive "’s").
+    pub span: Span,
+    /// What it is.
+    pub kind: UnitKind,
+    /// Tokens covered (the possessive's tokens included).
+    pub tokens: (usize, usize),
+    /// Followed by a possessive "’s".
+    pub possessive: bool,
+}
+
+const PARTICLES: &[&str] = &["bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
+const CONNECTORS: &[&str] = &["and", "for", "in", "of", "the"];
+const HYPHEN_PARTICLES: &[&str] = &["Al", "El", "ad", "al", "an", "ar", "as", "ash", "at", "el"];
+const DOTTED: &[&str] = &[
+    "Adm", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dr", "Gen", "Gov", "Jr", "Lt", "Maj", "Mr", "Mrs", "Ms", "Rep",
+    "Sen", "Sgt", "Sr", "St",
+];
+
+fn is_apostrophe(s: &str) -> bool {
+    s == "’" || s == "'"
+}
+
+/// Splits the tokens into name units (linear time).
+pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
+    let glued = |i: usize| tokens.get(i).is_some_and(|t| !t.space_before);
+    let punct = |i: usize, p: &str| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p);
+    let capital = |i: usize| word(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let start = t.span.start;
+        let mut kind = None;
+        let mut j = i;
+        if let Some(w) = word(i) {
+            if HYPHEN_PARTICLES.contains(&w) && punct(i + 1, "-") && glued(i + 1) && glued(i + 2) && capital(i + 2) {
+                kind = Some(UnitKind::Cap);
+                j = i + 2;
+            } else if capital(i) {
+                kind = Some(if w.chars().count() == 1 { UnitKind::Initial } else { UnitKind::Cap });
+            } else if PARTICLES.contains(&w) {
+                kind = Some(UnitKind::Particle);
+            } else if CONNECTORS.contains(&w) {
+                kind = Some(UnitKind::Connector);
+            } else if w == "army" || w == "navy" {
+                kind = Some(UnitKind::LowerService);
+            }
+        } else if t.kind == TokenKind::Number && word(i + 1).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && glued(i + 1) {
+            kind = Some(UnitKind::Ordinal);
+            j = i + 1;
+        }
+        let Some(kind) = kind else {
+            i += 1;
+            continue;
+        };
+        let mut possessive = false;
+        let mut end_tok = j;
+        if matches!(kind, UnitKind::Cap | UnitKind::Initial) {
+            loop {
+                let next = end_tok + 1;
+                if punct(next, "-") && glued(next) && glued(next + 1) && (capital(next + 1) || tokens.get(next + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+                    end_tok = next + 1;
+                } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| DOTTED.contains(&w))) {
+                    end_tok = next;
+                    break;
+                } else if tokens.get(next).is_some_and(|t| is_apostrophe(t.text(text))) && glued(next) {
+                    if word(next + 1) == Some("s") && glued(next + 1) {
+                        possessive = true;
+                        break;
+                    } else if word(next + 1).is_some() && glued(next + 1) {
+                        end_tok = next + 1;
+                    } else {
+                        end_tok = next;
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+        let span = Span::new(start, tokens[end_tok].span.end);
+        let last = if possessive { end_tok + 2 } else { end_tok };
+        out.push(Unit { span, kind, tokens: (i, last), possessive });
+        i = last + 1;
+    }
+    out
+}
+
+/// Groups units into runs: adjacent units on one line; a possessive ends a run.
+/// Runs neither start nor end with a connector, particle or lower-case service word.
+pub fn runs(tokens: &[Token], units: &[Unit]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=units.len() {
+        let breaks = i == units.len()
+            || i == 0
+            || units[i].tokens.0 != units[i - 1].tokens.1 + 1
+            || tokens[units[i].tokens.0].newline_before
+            || units[i - 1].possessive;
+        if breaks {
+            if i > start {
+                push_trimmed(&mut out, units, start..i);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+fn is_edge(u: &Unit) -> bool {
+    matches!(u.kind, UnitKind::Cap | UnitKind::Initial | UnitKind::Ordinal)
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, units: &[Unit], mut r: Range<usize>) {
+    while r.start < r.end && !is_edge(&units[r.start]) {
+        r.start += 1;
+    }
+    while r.end > r.start && !is_edge(&units[r.end - 1]) {
+        r.end -= 1;
+    }
+    if !r.is_empty() {
+        out.push(r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::text::tokenize;
+    use super::*;
+
+    fn run_texts(text: &str) -> Vec<Vec<&str>> {
+        let tokens = tokenize(text);
+        let us = units(text, &tokens);
+        runs(&tokens, &us).into_iter().map(|r| us[r].iter().map(|u| u.span.of(text)).collect()).collect()
+    }
+
+    #[test]
+    fn joins_particles_hyphens_and_apostrophes() {
+        assert_eq!(run_texts("Prime Minister Mohammed Shia’ al-Sudani said"), [["Prime", "Minister", "Mohammed", "Shia’", "al-Sudani"]]);
+        assert_eq!(run_texts("minister Władysław Kosiniak-Kamysz"), [["Władysław", "Kosiniak-Kamysz"]]);
+        assert_eq!(run_texts("Commander Jessica L. McNulty"), [["Commander", "Jessica", "L.", "McNulty"]]);
+    }
+
+    #[test]
+    fn possessive_ends_a_run() {
+        assert_eq!(run_texts("Iraq’s Security Media Cell"), [vec!["Iraq"], vec!["Security", "Media", "Cell"]]);
+    }
+
+    #[test]
+    fn lower_case_compound_halves_stay_out() {
+        assert_eq!(run_texts("Iran-backed groups of the US"), [vec!["Iran"], vec!["US"]]);
+    }
+}

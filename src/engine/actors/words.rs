@@ -1,0 +1,193 @@
+//! Closed word lists the actor grammar relies on. Each list is sorted so that a
+//! binary search decides membership.
+
+fn has(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// Capitalised words that open sentences or headlines but never start a name.
+const STOP: &[&str] = &[
+    "A", "ALSO", "About", "According", "Across", "Activists", "After", "Again", "Against", "Ahead", "All", "Also",
+    "Although", "Amid", "An", "Analysts", "And", "Another", "Any", "Are", "As", "At", "Authorities", "Because",
+    "Before", "Both", "But", "By", "Can", "Commanders", "Critics", "Currently", "Date", "Despite", "Diplomats",
+    "Doctors", "During", "Each", "Earlier", "Either", "Even", "Every", "Everyone", "Experts", "Fighters", "For",
+    "Forces", "Former", "From", "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead",
+    "It", "Its", "Journalists", "Last", "Later", "Latest", "Lawmakers", "Leaders", "Locals", "Many", "Meanwhile",
+    "Medics", "Militants", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Next", "No", "Nobody", "Not", "Now",
+    "Observers", "Of", "Officers", "Official", "Officials", "On", "Once", "One", "Only", "Or", "Other", "Others",
+    "Our", "Over", "Police", "Protesters", "READ", "Read", "Rebels", "Relatedly", "Reporters", "Residents", "Several",
+    "She", "Since", "So", "Soldiers", "Some", "Someone", "Sources", "Speaking", "Spokesmen", "Still", "Such",
+    "Survivors", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To", "Today",
+    "Tomorrow", "Troops", "Two", "Under", "Until", "Up", "Villagers", "We", "What", "When", "Where", "Whether",
+    "Which", "While", "Who", "Why", "With", "Within", "Without", "Witnesses", "Yesterday", "You",
+];
+
+/// Months, their abbreviations, and days of the week.
+const CALENDAR: &[&str] = &[
+    "Apr", "April", "Aug", "August", "Dec", "December", "Feb", "February", "Fri", "Friday", "Jan", "January", "Jul",
+    "July", "Jun", "June", "Mar", "March", "May", "Mon", "Monday", "Nov", "November", "Oct", "October", "Sat",
+    "Saturday", "Sep", "Sept", "September", "Sun", "Sunday", "Thu", "Thursday", "Tue", "Tuesday", "Wed", "Wednesday",
+];
+
+/// Capitalised titles and ranks that stand before a person's name (not part of it).
+const TITLE: &[&str] = &[
+    "Acting", "Adm", "Admiral", "Adviser", "Advisor", "Air", "Ambassador", "Army", "Attorney", "Ayatollah", "Brig",
+    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class", "Cmdr",
+    "Col", "Colonel", "Commander", "Commissioner", "Cpl", "Crown", "Defence", "Defense", "Deputy", "Director", "Dr",
+    "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General", "Gov", "Governor", "Head",
+    "Interior", "Judge", "Justice", "King", "Leader", "Lieutenant", "Lord", "Lt", "Maj", "Major", "Marine", "Marshal",
+    "Mayor", "Minister", "Mr", "Mrs", "Ms", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President",
+    "Prime", "Prince", "Private", "Queen", "Rear", "Rep", "Representative", "Sec", "Secretary", "Security", "Sen",
+    "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman",
+    "Staff", "State", "Supreme", "Vice",
+];
+
+/// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
+const ROLE: &[&str] = &[
+    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chancellor", "chief", "cleric",
+    "colonel", "commander", "commissioner", "coordinator", "correspondent", "cousin", "daughter", "deputy",
+    "director", "editor", "emir", "envoy", "expert", "father", "founder", "general", "governor", "head", "husband",
+    "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "mother", "mp",
+    "negotiator", "nephew", "officer", "official", "politician", "premier", "president", "professor", "prosecutor",
+    "representative", "researcher", "secretary", "senator", "sergeant", "sister", "son", "spokesman", "spokesperson",
+    "spokeswoman", "uncle", "widow", "wife",
+];
+
+/// Verbs of saying that follow a speaker ("X said").
+const SAY: &[&str] = &[
+    "accused", "acknowledged", "added", "admitted", "alleged", "announced", "argued", "asserted", "believes",
+    "called", "claimed", "confirmed", "declared", "denied", "described", "emphasised", "emphasized", "estimated",
+    "explained", "insisted", "met", "noted", "ordered", "pledged", "posted", "predicted", "reiterated", "remarked",
+    "replied", "responded", "said", "says", "stated", "stressed", "threatened", "told", "tweeted", "underlined",
+    "underscored", "urged", "visited", "vowed", "warned", "wrote",
+];
+
+/// Last words of armed forces and their units.
+const MILITARY_HEAD: &[&str] = &[
+    "Army", "Battalion", "Battlegroup", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet",
+    "Force", "Forces", "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team",
+    "Units",
+];
+
+/// Last words of outlets.
+const MEDIA_HEAD: &[&str] = &[
+    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "News", "Observer", "Post",
+    "Press", "Radio", "Telegraph", "Television", "Times", "Tribune",
+];
+
+/// Last words of parties, assemblies, committees and other bodies.
+const ORG_HEAD: &[&str] = &[
+    "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Center", "Centre", "Commission",
+    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Forum", "Foundation", "Group", "Institute",
+    "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
+    "Service", "Union", "Watch",
+];
+
+/// Armed-group heads ("... Front", "... Brigades").
+const ARMED_HEAD: &[&str] = &[
+    "Brigades", "Front", "Militia", "Mujahideen", "Resistance",
+];
+
+/// Lower-case words after a capital that show it is a place ("Baghdad airport").
+const PLACE_NOUN: &[&str] = &[
+    "airbase", "airport", "area", "base", "bureau", "city", "correspondent", "district", "governorate", "harbor",
+    "harbour", "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "province",
+    "region", "residents", "street", "streets", "suburb", "suburbs", "time", "university",
+];
+
+/// Words before a capital that show it is a place ("in Baghdad").
+const PLACE_BEFORE: &[&str] = &[
+    "across", "approached", "around", "arrived", "at", "attacked", "besieged", "bombed", "bombing", "captured",
+    "central", "defended", "downtown", "eastern", "encircled", "entered", "evacuated", "fled", "flew", "greater",
+    "hit", "in", "inside", "into", "left", "liberated", "near", "northern", "of", "on", "outside", "over",
+    "patrolled", "reached", "recaptured", "retook", "returned", "seized", "shelled", "shelling", "southern",
+    "stormed", "struck", "surrounded", "targeted", "through", "to", "took", "toward", "towards", "via", "visit",
+    "visited", "western", "within",
+];
+
+/// Second halves of compounds in which a capital acts as a government ("Moscow-backed").
+const GOVERNMENT_COMPOUND: &[&str] = &[
+    "aligned", "allied", "backed", "brokered", "controlled", "funded", "imposed", "led", "linked", "sponsored",
+    "supported",
+];
+
+/// Whether `w` opens sentences without naming anyone.
+pub fn is_stop(w: &str) -> bool {
+    has(STOP, w) || has(CALENDAR, w)
+}
+/// Whether `w` (without its final dot) is a title or rank.
+pub fn is_title(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p)))
+}
+/// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
+const TITLE_MODIFIER: &[&str] = &[
+    "Acting", "Air", "Army", "Class", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "First", "Force",
+    "Foreign", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State", "Supreme",
+    "Vice",
+];
+
+/// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
+pub fn is_core_title(w: &str) -> bool {
+    is_title(w) && !has(TITLE_MODIFIER, w.trim_end_matches('.'))
+}
+
+/// Whether lower-case `w` names a person's role.
+pub fn is_role(w: &str) -> bool {
+    has(ROLE, w)
+}
+/// Lower-case nouns for outlets that stand before their name ("state television RTN").
+const MEDIA_NOUN: &[&str] = &[
+    "agency", "broadcaster", "channel", "daily", "magazine", "newspaper", "outlet", "radio", "television", "tv", "website",
+];
+
+/// Whether lower-case `w` names a kind of outlet.
+pub fn is_media_noun(w: &str) -> bool {
+    has(MEDIA_NOUN, w)
+}
+
+/// Whether `w` is a verb of saying.
+pub fn is_say(w: &str) -> bool {
+    has(SAY, w)
+}
+/// Whether `w` is a place noun that follows a city.
+pub fn is_place_noun(w: &str) -> bool {
+    has(PLACE_NOUN, w)
+}
+/// Whether `w` before a city shows it is a place.
+pub fn is_place_before(w: &str) -> bool {
+    has(PLACE_BEFORE, w)
+}
+/// Whether `w` after "Capital-" shows a government acting.
+pub fn is_government_compound(w: &str) -> bool {
+    has(GOVERNMENT_COMPOUND, w)
+}
+
+/// The kind of organisation a head word makes, if it is one.
+pub fn head_kind(w: &str) -> Option<super::ActorKind> {
+    use super::ActorKind::*;
+    let w = w.rsplit('-').next().unwrap_or(w);
+    if has(ARMED_HEAD, w) {
+        Some(ArmedGroup)
+    } else if has(MILITARY_HEAD, w) {
+        Some(Military)
+    } else if has(MEDIA_HEAD, w) {
+        Some(Media)
+    } else if has(ORG_HEAD, w) {
+        Some(Organization)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! The words that make a claim: reporting verbs, hedges, denials, and the events
+//! (deploy, withdraw, stay) whose polarity lets two claims contradict each other.
+
+/// A lower-cased view of one sentence's tokens ("n't" reads as "not", curly
+/// apostrophes as straight ones).
+pub(super) struct Words {
+    /// Lower-cased token texts.
+    pub lower: Vec<String>,
+    /// Whether each token starts with a capital.
+    pub capital: Vec<bool>,
+}
+
+impl Words {
+    /// Builds the view from token texts.
+    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut lower: Vec<String> = Vec::new();
+        let mut capital = Vec::new();
+        for t in texts {
+            let mut w = t.to_lowercase();
+            if w == "\u{2019}" || w == "\u{2018}" {
+                w = "'".into();
+            }
+            if w == "t" && lower.last().is_some_and(|p| p == "'") {
+                w = "not".into();
+            }
+            capital.push(t.chars().next().is_some_and(char::is_uppercase));
+            lower.push(w);
+        }
+        Words { lower, capital }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// The word at `i`, or "" past the end.
+    pub fn at(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// Whether the words `seq` start at `i`.
+    pub fn matches(&self, i: usize, seq: &[&str]) -> bool {
+        seq.iter().enumerate().all(|(k, w)| self.at(i + k) == *w)
+    }
+
+    /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
+    pub fn is_clause_break(&self, i: usize) -> bool {
+        matches!(self.at(i), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")
+    }
+}
+
+/// What a cue does to the sentence holding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueKind {
+    /// A reporting verb: "said", "told", "announced".
+    Report,
+    /// A reporting phrase whose source follows: "according to".
+    ReportBefore,
+    /// The writer keeps a distance: "alleged", "reportedly", "so-called".
+    Hedge,
+    /// The writer cannot vouch for what the sentence before reports: "could not independently verify".
+    Unverified,
+    /// The writer's choice of verb doubts the source: "claimed".
+    HedgeVerb,
+    /// A source denies something claim-like: "denied reports", "dismissed claims".
+    Denial,
+    /// A phrase that dismisses a claim on its own: "no truth", "baseless".
+    Dismissal,
+    /// A negated statement that may answer another claim: "no plans", "not aware of".
+    Negation,
+}
+
+/// One cue found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cue {
+    /// What it does.
+    pub kind: CueKind,
+    /// First token, within the sentence.
+    pub at: usize,
+    /// Number of tokens.
+    pub len: usize,
+}
+
+const REPORT: &[&str] = &[
+    "said", "says", "told", "tells", "reported", "announced", "announces", "announcing", "stated", "confirmed", "confirms",
+    "estimated", "estimates", "warned", "warns", "noted", "notes", "added", "adds", "stressed", "stresses", "stressing",
+    "emphasized", "emphasised", "emphasizes", "emphasises", "underscored", "underscores", "acknowledged", "acknowledges",
+    "insisted", "insists", "argued", "argues", "arguing", "remarked", "wrote", "writes", "tweeted", "revealed",
+    "disclosed", "declared", "declares", "asserted", "asserts", "explained", "saying", "quoted", "cited", "blamed",
+    "blames", "predicted", "indicated", "briefed", "testified", "conceded", "admitted", "admits", "vowed", "vows",
+    "pledged", "pledges", "promised", "promises", "say",
+];
+const HEDGE: &[&[&str]] = &[
+    &["alleged"], &["allegedly"], &["purportedly"], &["purported"], &["reportedly"], &["supposedly"], &["ostensibly"],
+    &["unconfirmed"], &["unverified"], &["speculation"], &["speculations"], &["rumours"], &["rumors"], &["rumour"],
+    &["rumor"], &["rumoured"], &["rumored"], &["pretext"], &["pretexts"], &["so", "-", "called"], &["what", "is", "called"],
+    &["what", "it", "called"], &["what", "it", "calls"], &["what", "they", "call"], &["what", "they", "called"],
+    &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"], &["independently", "verify"],
+    &["independently", "verified"], &["independently", "confirm"], &["independently", "confirmed"], &["not", "be", "verified"],
+    &["not", "be", "confirmed"],
+];
+const DENIAL: &[&str] = &[
+    "deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
+    "dismissed", "dismissing", "refute", "refutes", "refuted", "rebutted", "rebuts", "disputed", "disputes", "contradicted",
+    "categorically",
+];
+const DISMISSAL: &[&[&str]] = &[
+    &["no", "truth"], &["not", "true"], &["untrue"], &["baseless"], &["unfounded"], &["groundless"], &["fabricated"],
+    &["fabrication"], &["fabrications"], &["fake", "news"], &["just", "speech"], &["just", "talk"], &["mere", "speculation"],
+    &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
+    &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
+];
+const NEGATION: &[&[&str]] = &[
+    &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
+    &["does", "not", "need"], &["do", "not", "need"], &["did", "not", "need"], &["doesn", "'", "not", "need"],
+    &["don", "'", "not", "need"], &["no", "need"], &["not", "received"], &["not", "considering"], &["not", "intend"],
+    &["never", "planned"], &["no", "such"],
+];
+/// Nouns that make the object of a denial claim-like ("denied reports that ...").
+const CLAIM_NOUNS: &[&str] = &[
+    "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
+    "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
+    "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
+    "number", "numbers", "estimate", "estimates", "toll",
+];
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
+
+/// Every cue in the sentence, in order.
+pub(super) fn find(w: &Words) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let found = cue_at(w, i);
+        if let Some(c) = found {
+            cues.push(c);
+            i += c.len;
+        } else {
+            i += 1;
+        }
+    }
+    cues
+}
+
+fn cue_at(w: &Words, i: usize) -> Option<Cue> {
+    let word = w.at(i);
+    let prev = if i > 0 { w.at(i - 1) } else { "" };
+    let next = w.at(i + 1);
+    let cue = |kind, len| Some(Cue { kind, at: i, len });
+    if w.matches(i, &["according", "to"]) {
+        return cue(CueKind::ReportBefore, 2);
+    }
+    for seq in DISMISSAL {
+        if w.matches(i, seq) {
+            return cue(CueKind::Dismissal, seq.len());
+        }
+    }
+    for seq in NEGATION {
+        if w.matches(i, seq) {
+            return cue(CueKind::Negation, seq.len());
+        }
+    }
+    for seq in HEDGE {
+        if w.matches(i, seq) {
+            let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
+            return cue(if unverified { CueKind::Unverified } else { CueKind::Hedge }, seq.len());
+        }
+    }
+    if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
+        let noun = DETERMINERS.contains(&prev) || DENIAL.contains(&prev) || matches!(prev, "of" | "the" | "'");
+        let other_sense = matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
+        if word == "claim" && !matches!(prev, "they" | "we" | "i" | "sources" | "officials") {
+            return None;
+        }
+        return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
+    }
+    if DENIAL.contains(&word) {
+        // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
+        return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
+    }
+    if matches!(word, "reports" | "states") {
+        // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
+        return (next == "that").then_some(Cue { kind: CueKind::Report, at: i, len: 1 });
+    }
+    if matches!(word, "estimate" | "report" | "tell" | "warn" | "insist" | "deny") && next == "that" {
+        return cue(CueKind::Report, 1);
+    }
+    if word == "put" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "number" | "figure" | "toll" | "strength" | "size") {
+        return cue(CueKind::Report, 1);
+    }
+    if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
+        return None;
+    }
+    if REPORT.contains(&word) {
+        let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
+        let passive_ok = matches!(word, "reported" | "confirmed" | "said" | "estimated") && matches!(prev, "is" | "are" | "was" | "were" | "been") && matches!(next, "that" | "to" | "by");
+        if adjective && !passive_ok {
+            return None;
+        }
+        return cue(CueKind::Report, 1);
+    }
+    None
+}
+
+/// Whether the denial cue at `c` targets something claim-like (reports, claims, a
+/// that-clause, a quotation), so the denial is contested even with nothing to link.
+pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
+    match c.kind {
+        CueKind::Dismissal => true,
+        CueKind::Denial => {
+            if w.at(c.at) == "categorically" {
+                return true;
+            }
+            (c.at + c.len..(c.at + c.len + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
+                || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
+        }
+        _ => false,
+    }
+}
+
+/// An event whose polarity two claims can disagree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Event {
+    /// Sending, deploying, reinforcing (negative: not sent, or only a routine rotation).
+    Deploy,
+    /// Withdrawing, removing, ending a presence (negative: staying, no plans to withdraw).
+    Withdraw,
+}
+
+/// An event a clause asserts (`true`) or denies (`false`).
+pub(super) type Polar = (Event, bool);
+
+const FORCE_NOUNS: &[&str] = &[
+    "troops", "troop", "soldiers", "forces", "force", "personnel", "units", "unit", "brigade", "brigades", "battalion",
+    "battalions", "division", "marines", "army", "military", "reinforcements", "servicemen", "contingent", "peacekeepers",
+    "fighters", "mercenaries", "boots", "coalition", "presence", "advisers", "advisors", "members", "instructors",
+    "trainers", "garrison", "platoons", "platoon", "regiment", "regiments", "squadron", "sailors", "airmen", "reservists",
+    "conscripts", "recruits", "militiamen", "paratroopers", "commandos", "battlegroup", "legionnaires",
+];
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "without", "deny", "denies", "denied", "denying", "reject", "rejected", "rejects", "dismissed",
+    "dismisses", "refuted", "refutes", "nor",
+];
+
+/// Whether `w` names a military force ("troops", "brigade", "members").
+pub(super) fn is_force_noun(w: &str) -> bool {
+    FORCE_NOUNS.contains(&w)
+}
+
+/// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
+pub(super) fn mentions_force(w: &Words) -> bool {
+    w.lower.iter().any(|x| is_force_noun(x))
+}
+
+/// The event a word at `i` opens, if any, before negation.
+fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
+    let x = w.at(i);
+    let stem_in = |stems: &[&str]| stems.iter().any(|s| x.starts_with(s));
+    if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
+        return Some((Event::Deploy, true));
+    }
+    let force_follows = || (i + 1..(i + 4).min(w.len())).any(|k| is_force_noun(w.at(k)));
+    if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
+        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
+        || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
+    {
+        return Some((Event::Deploy, true));
+    }
+    if stem_in(&["withdr", "pullout", "pull-out", "drawdown"])
+        || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
+        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
+        || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
+        || (matches!(x, "cut" | "cuts" | "cutting" | "bring" | "bringing" | "brought") && force_follows())
+    {
+        return Some((Event::Withdraw, true));
+    }
+    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting") {
+        return Some((Event::Withdraw, true));
+    }
+    if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
+        && (i + 1..(i + 6).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| {
+            matches!(w.at(k), "presence" | "mission" | "existence" | "deployment" | "coalition" | "arrangements" | "stationing" | "occupation")
+        })
+    {
+        return Some((Event::Withdraw, true));
+    }
+    if force && (matches!(x, "remain" | "remains" | "remained" | "remaining" | "stay" | "stays" | "stayed" | "staying")
+        || (matches!(x, "retain" | "maintain" | "keep" | "keeping") && (w.at(i + 2) == "presence" || force_follows())))
+    {
+        return Some((Event::Withdraw, false));
+    }
+    if x == "at" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "request" | "invitation") {
+        return Some((Event::Withdraw, false));
+    }
+    None
+}
+
+/// Whether a routine rotation is named between `from` and `to` ("part of a normal rotation").
+fn routine_rotation(w: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        matches!(w.at(k), "rotation" | "rotations" | "replacing" | "replacement" | "replace" | "relieve" | "relieving" | "rotate" | "rotating" | "rotational")
+            && (k.saturating_sub(4).max(from)..k).any(|j| matches!(w.at(j), "normal" | "routine" | "regular" | "scheduled" | "planned" | "usual"))
+    })
+}
+
+/// The events the tokens `from..to` assert or deny, clause by clause, without repeats.
+pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
+    let force = mentions_force(w);
+    let mut out: Vec<Polar> = Vec::new();
+    let mut clause_start = from;
+    let to = to.min(w.len());
+    for i in from..=to {
+        if i < to && !w.is_clause_break(i) {
+            continue;
+        }
+        let clause_end = i;
+        let rotation = routine_rotation(w, clause_start, clause_end);
+        if rotation {
+            out.push((Event::Deploy, false));
+        }
+        let mut negated = false;
+        for k in clause_start..clause_end {
+            if NEGATORS.contains(&w.at(k)) || (matches!(w.at(k), "rule" | "rules" | "ruled" | "ruling") && w.at(k + 1) == "out") {
+                negated = true;
+            }
+            if let Some((event, positive)) = event_at(w, k, force) {
+                if rotation && event == Event::Deploy {
+                    continue;
+                }
+                out.push((event, positive != negated));
+            }
+        }
+        clause_start = i + 1;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The armed group a clause says is finished ("Daesh is no longer a danger", "X was
+/// defeated"): the lower-cased capitalised word before the verb.
+pub(super) fn finished_group(w: &Words) -> Option<String> {
+    (1..w.len()).find_map(|i| {
+        let no_longer = w.matches(i, &["is", "no", "longer"]) || w.matches(i, &["was", "no", "longer"]) || w.matches(i, &["has", "been", "defeated"]) || w.matches(i, &["was", "defeated"]) || w.matches(i, &["is", "defeated"]) || w.matches(i, &["has", "been", "eliminated"]);
+        (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then(|| w.at(i - 1).to_string())
+    })
+}
