@@ -26,10 +26,13 @@ fn muster(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run muster");
+    // Fed from a thread: muster streams, so it may fill stdout before it has read all of stdin.
     let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("muster output")
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().expect("muster output");
+    feeder.join().expect("feeder").expect("write stdin");
+    out
 }
 
 fn stdout(out: &Output) -> String {

@@ -18,7 +18,7 @@ General Jérôme Koné said France would withdraw 1,000 soldiers from Mali 🇲�
 
 /// Calls the exported `annotate` as JS would and reads the plain JS object back.
 fn annotate_js(text: &str) -> Annotations {
-    let value = annotate(text).expect("annotate returns a value");
+    let value = annotate(text, wasm_bindgen::JsValue::UNDEFINED).expect("annotate returns a value");
     serde_wasm_bindgen::from_value(value).expect("the JS object follows the schema")
 }
 

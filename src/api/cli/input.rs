@@ -110,7 +110,14 @@ pub struct Line {
 /// or read yields one `Err` and the next input follows.
 pub struct JsonlLines<'a> {
     paths: std::slice::Iter<'a, String>,
-    current: Option<(&'a String, BufReader<Box<dyn Read + Send>>, usize)>,
+    current: Option<Reading<'a>>,
+}
+
+/// The input being read and the number of its last line read.
+struct Reading<'a> {
+    path: &'a String,
+    reader: BufReader<Box<dyn Read + Send>>,
+    number: usize,
 }
 
 impl<'a> JsonlLines<'a> {
@@ -125,10 +132,12 @@ impl Iterator for JsonlLines<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let Some((source, reader, number)) = &mut self.current else {
+            let Some(Reading { path: source, reader, number }) = &mut self.current else {
                 let path = self.paths.next()?;
                 match open(path) {
-                    Ok(r) => self.current = Some((path, BufReader::with_capacity(1 << 16, r), 0)),
+                    Ok(r) => {
+                        self.current = Some(Reading { path, reader: BufReader::with_capacity(1 << 16, r), number: 0 })
+                    }
                     Err(message) => return Some(Err(message)),
                 }
                 continue;

@@ -157,10 +157,10 @@ struct ErrorBody<'a> {
     error: &'a str,
 }
 
-fn to_json<T: Serialize>(value: &T, layout: Layout) -> String {
-    let json = if layout == Layout::Single { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+/// One record as compact JSON, on one line.
+fn to_json<T: Serialize>(value: &T) -> String {
     // Our types always serialise; an empty record would still keep the stream readable.
-    json.unwrap_or_default()
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Runs `work` over `jobs` on the worker pool and writes outcomes in order.
@@ -225,7 +225,7 @@ fn annotate(options: &Options) -> i32 {
             Ok(decoded) => decoded,
             Err(failure) => {
                 let record = (layout != Layout::Single)
-                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message }), layout));
+                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message })));
                 return Outcome::failure(&failure, record);
             }
         };
@@ -234,15 +234,15 @@ fn annotate(options: &Options) -> i32 {
         match annotate_text(&decoded.text, categories) {
             Ok(annotations) => {
                 let record = match layout {
-                    Layout::Single => to_json(&annotations, layout),
-                    _ => to_json(&Labelled::of_file(path, annotations), layout),
+                    Layout::Single => to_json(&annotations),
+                    _ => to_json(&Labelled::of_file(path, annotations)),
                 };
                 Outcome { record: Some(record), messages, failed: false, bytes }
             }
             Err(message) => {
                 let failure = Failure::of_file(path, message);
                 let record = (layout != Layout::Single)
-                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message }), layout));
+                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message })));
                 Outcome::failure(&failure, record)
             }
         }
@@ -275,7 +275,7 @@ fn annotate_line(line: Result<Line, Failure>, categories: Categories) -> Outcome
         Ok(line) => line,
         Err(failure) => {
             let error = Labelled { file: Some(&failure.file), line: failure.line, id: None, body: ErrorBody { error: &failure.message } };
-            return Outcome::failure(&failure, Some(to_json(&error, Layout::Lines)));
+            return Outcome::failure(&failure, Some(to_json(&error)));
         }
     };
     let bytes = line.bytes.len();
@@ -287,13 +287,13 @@ fn annotate_line(line: Result<Line, Failure>, categories: Categories) -> Outcome
     match result {
         Ok(annotations) => {
             let record = Labelled { file: None, line: None, id: Some(&id), body: annotations };
-            Outcome { record: Some(to_json(&record, Layout::Lines)), messages, failed: false, bytes }
+            Outcome { record: Some(to_json(&record)), messages, failed: false, bytes }
         }
         Err(message) => {
             let failure = Failure { file: line.source.clone(), line: Some(line.number), message };
             let error = Labelled { file: Some(&line.source), line: Some(line.number), id: Some(&id), body: ErrorBody { error: &failure.message } };
             messages.push(failure.to_string());
-            Outcome { record: Some(to_json(&error, Layout::Lines)), messages, failed: true, bytes }
+            Outcome { record: Some(to_json(&error)), messages, failed: true, bytes }
         }
     }
 }
@@ -331,7 +331,7 @@ fn numbers(options: &Options) -> i32 {
             Ok(decoded) => decoded,
             Err(failure) => {
                 let record = matches!(layout, Layout::Array | Layout::Lines)
-                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message }), layout));
+                    .then(|| to_json(&Labelled::of_file(path, ErrorBody { error: &failure.message })));
                 return Outcome::failure(&failure, record);
             }
         };
@@ -346,9 +346,9 @@ fn numbers(options: &Options) -> i32 {
             })
             .collect();
         let record = match layout {
-            Layout::Single => to_json(&records, layout),
+            Layout::Single => to_json(&records),
             Layout::Raw => numbers_as_text(several.then_some(path.as_str()), &records),
-            _ => to_json(&Labelled::of_file(path, NumbersBody { numbers: &records }), layout),
+            _ => to_json(&Labelled::of_file(path, NumbersBody { numbers: &records })),
         };
         let messages = decoded.warning.into_iter().collect();
         Outcome { record: Some(record), messages, failed: false, bytes: text.len() }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 /// How records are laid out on standard output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// The one record as it is (`--format json` with one input).
+    /// The one record, bare (`--format json` with one input).
     Single,
     /// A JSON array, one compact record per line.
     Array,
