@@ -142,9 +142,6 @@ proptest! {
 
     /// Highlights never cut a combining mark, variation selector or emoji modifier off the character it belongs to.
     #[test]
-    #[ignore = "the shared tokenizer (engine/text.rs is_joiner) keeps only U+0300–036F and some Arabic marks inside words: \
-                in \"US\\u{FE0F}\" the actor mention \"US\" leaves the variation selector behind (also U+1AB0–1AFF, U+1DC0–1DFF, \
-                U+20D0–20FF, U+FE20–FE2F, emoji modifiers)"]
     fn highlights_keep_characters_whole(text in prop_oneof![adversarial(), mutated_article()]) {
         let out = annotate(&text);
         let cut = check::split_clusters(&text, OffsetUnit::CodePoint, &out);
