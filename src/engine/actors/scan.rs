@@ -331,7 +331,7 @@ impl Context<'_, '_> {
 
     /// The lower-case role words right before token `at` ("defence minister"), with the
     /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
-    fn role_before(&self, at: usize) -> Option<String> {
+    pub(super) fn role_before(&self, at: usize) -> Option<String> {
         let tokens = &self.doc.tokens;
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
