@@ -120,13 +120,20 @@ pub fn find(doc: &Doc) -> FoundActors {
     }
     ctx.acronym_definitions(&mut cands);
     // Titles found before names, so that known people keep theirs.
-    let roles: HashMap<Span, String> = cands
+    let mut roles: HashMap<Span, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
             Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
             _ => None,
         })
         .collect();
+    // "Kremlin spokesman Dmitry Peskov": a known person after a role word.
+    for h in hits.iter().filter(|h| h.form == Form::Name && lx.entries[h.entry].kind == ActorKind::Person) {
+        let at = token_at(&doc.tokens, h.span.start).filter(|&t| t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && words::is_role(doc.tokens[t - 1].text(text)));
+        if let Some(role) = at.and_then(|t| ctx.role_before(t)) {
+            roles.entry(h.span).or_insert(role);
+        }
+    }
     let mut accepted = longest_first(cands);
     adopt_known_acronyms(text, &mut accepted);
     let mut b = Builder::with_roles(roles);

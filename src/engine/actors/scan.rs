@@ -130,7 +130,13 @@ impl Context<'_, '_> {
                 let role = Span::new(run[i].span.start, run[j - 1].span.end).of(text).to_string();
                 let before = match i.checked_sub(1) {
                     Some(p) => Some(run[p]),
-                    None => self.units.get(self.units.partition_point(|u| u.span.start < run[0].span.start).wrapping_sub(1)).filter(|u| u.possessive && u.tokens.1 + 1 == run[0].tokens.0).copied(),
+                    // "Iraq’s Prime Minister ...": the possessive just before the run.
+                    None => self
+                        .units
+                        .partition_point(|u| u.span.start < run[0].span.start)
+                        .checked_sub(1)
+                        .map(|p| self.units[p])
+                        .filter(|u| u.possessive && u.tokens.1 + 1 == run[0].tokens.0),
                 };
                 let role = match before.as_ref().and_then(|u| self.hit_in(u)) {
                     Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
@@ -331,7 +337,7 @@ impl Context<'_, '_> {
 
     /// The lower-case role words right before token `at` ("defence minister"), with the
     /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
-    fn role_before(&self, at: usize) -> Option<String> {
+    pub(super) fn role_before(&self, at: usize) -> Option<String> {
         let tokens = &self.doc.tokens;
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
