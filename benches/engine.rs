@@ -19,6 +19,8 @@ const SEED: u64 = 0x6D75_7374_6572; // "muster"
 const CORPUS_BYTES: usize = 1 << 20;
 /// Article sizes for the latency curve, with how many articles of each are timed.
 const LATENCY_SIZES: [(usize, usize); 3] = [(1_000, 60), (10_000, 20), (100_000, 8)];
+/// Article sizes pasted into the page by `benches/web/bench.mjs`, with how many of each.
+const PAGE_SIZES: [(usize, usize); 2] = [(1_000, 6), (20_000, 6)];
 
 struct Options {
     out: Option<PathBuf>,
@@ -151,6 +153,10 @@ fn main() {
                 "growth_100k_over_1k": growth,
             }),
         );
-        write("corpus.json", serde_json::json!({ "corpus": corpus, "latency": latency_texts }));
+        let page: Vec<serde_json::Value> = PAGE_SIZES
+            .iter()
+            .map(|&(size, count)| serde_json::json!({ "words": size, "texts": (0..count).map(|_| articles::article(&mut rng, size)).collect::<Vec<_>>() }))
+            .collect();
+        write("corpus.json", serde_json::json!({ "corpus": corpus, "latency": latency_texts, "page": page }));
     }
 }

@@ -48,7 +48,6 @@ fn every_span_is_the_js_slice_of_the_input() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "the engine finds no figures or actors yet; un-ignore when figures and actors land"]
 fn offsets_count_utf16_units_after_astral_characters() {
     let out = annotate_js(MIXED);
     assert!(!out.figures.is_empty(), "no figure found in {MIXED:?}");

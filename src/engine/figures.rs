@@ -179,7 +179,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one count: is it a troop figure, and with what attributes?
     fn read(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>, out: &[FoundFigure]) -> Option<FoundFigure> {
-        if self.designation(first, num) {
+        if self.not_a_count(first, num) {
             return None;
         }
         let shape = self
@@ -224,8 +224,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// "Unit 8200", "Task Force 51", "Resolution 2334": a name, not a count.
-    fn designation(&self, first: usize, num: usize) -> bool {
+    /// "Unit 8200", "Resolution 2334" (names) and "one in five" (ratios) are not counts.
+    fn not_a_count(&self, first: usize, num: usize) -> bool {
         let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
         ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
     }
@@ -247,7 +247,7 @@ impl<'a> Reader<'a> {
             }
             if noun_ok(k) {
                 noun = Some(k);
-            } else if noun.is_some() || !self.modifier(k) {
+            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.any(k, STOPS)) {
                 break;
             }
         }
@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
         let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
         let mut used_of = false;
         let limit = end + 10;
-        while k < limit && k < self.toks.len() {
+        while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
             if self.any(k, BLOCKERS) {
                 return None;
             }
@@ -309,10 +309,6 @@ impl<'a> Reader<'a> {
             k += 1;
         }
         let head = head?;
-        // "one of the soldiers": the number words must not be a lone pronoun-like "one" far from its noun.
-        if !self.same_sentence(num, head) {
-            return None;
-        }
         let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
     }
@@ -331,7 +327,7 @@ impl<'a> Reader<'a> {
     /// "forces totalling 1,000 men": a force named just before, then a counting word.
     fn counted_force_before(&self, first: usize) -> bool {
         first > 0
-            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of"])
+            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of", "with"])
             && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
     }
 
@@ -470,7 +466,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = first.saturating_sub(14);
-        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.is(k, "losses")));
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.any(k, GROUP_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
     }
 
@@ -718,12 +714,18 @@ impl<'a> Reader<'a> {
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
     }
 
-    /// A state's own forces belong to the state: "United States Army" → "United States" when both are actors.
+    /// A state's own forces belong to the state, when the state is an actor of the article too:
+    /// "United States Army" and "Pentagon" → "United States", "Armed Forces of Ukraine" → "Ukraine".
     fn state_of(&self, actor: usize) -> usize {
         let list = &self.actors.actors;
         let Some(a) = list.get(actor).filter(|a| a.kind == ActorKind::Military) else { return actor };
+        let named = |state: &str| {
+            let n = &a.name;
+            n.strip_prefix(state).is_some_and(|rest| rest.starts_with(' ')) || n.strip_suffix(state).is_some_and(|rest| rest.ends_with(" of "))
+        };
+        let listed = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
         list.iter()
-            .position(|s| s.kind == ActorKind::State && a.name.len() > s.name.len() && a.name.starts_with(&s.name) && a.name.as_bytes()[s.name.len()] == b' ')
+            .position(|s| s.kind == ActorKind::State && (named(&s.name) || listed == Some(s.name.as_str())))
             .unwrap_or(actor)
     }
 

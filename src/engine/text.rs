@@ -44,17 +44,23 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_joiner(c)
+    c.is_alphanumeric() || extends_previous(c)
 }
 
-/// Combining marks and zero-width joiners stay inside the word they follow.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}' | '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+/// Chars that belong to the char before them: combining marks, joiners, variation
+/// selectors and emoji modifiers. They stay inside the token they follow, so no
+/// highlight ever cuts one off its base character.
+pub fn extends_previous(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05BD}' | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{200C}' | '\u{200D}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Splits `text` into tokens; linear in its length, never fails.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut chars = text.char_indices().peekable();
     let mut space_before = false;
     let mut newline_before = false;
@@ -63,6 +69,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = true;
             newline_before |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
             continue;
+        }
+        if extends_previous(c) {
+            match tokens.last_mut() {
+                // A mark right after a token belongs to it.
+                Some(last) if !space_before => {
+                    last.span.end = start + c.len_utf8();
+                    continue;
+                }
+                // After white space it is part of that space: no token may start on it.
+                Some(_) => continue,
+                None if space_before => continue,
+                None => {}
+            }
         }
         let mut end = start + c.len_utf8();
         let kind = if c.is_ascii_digit() {
@@ -110,6 +129,11 @@ mod tests {
     #[test]
     fn keeps_accents_and_scripts_inside_words() {
         assert_eq!(texts("Władysław Kosiniak-Kamysz عين الأسد"), ["Władysław", "Kosiniak", "-", "Kamysz", "عين", "الأسد"]);
+    }
+
+    #[test]
+    fn keeps_marks_and_modifiers_on_their_base() {
+        assert_eq!(texts("US\u{FE0F} 2,500\u{20E3} !\u{0301} \u{0301}x"), ["US\u{FE0F}", "2", ",", "500\u{20E3}", "!\u{0301}", "x"]);
     }
 
     #[test]

@@ -3,11 +3,14 @@
 
 mod analysis;
 mod browser;
+mod correct;
+mod corrections;
 mod document;
 mod editor;
 mod exports;
 mod files;
 mod help;
+mod ledger;
 mod legend;
 mod notice;
 mod panel;
@@ -229,7 +232,7 @@ fn app() -> Html {
                     }
                     <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
                 </section>
-                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} dispatch={dispatch.clone()} />
+                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} articles={state.articles.clone()} dispatch={dispatch.clone()} />
             </main>
             <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
             if state.help { <Help dispatch={dispatch.clone()} /> }
@@ -240,5 +243,6 @@ fn app() -> Html {
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    browser::lock_down();
     yew::Renderer::<App>::new().render();
 }

@@ -181,19 +181,25 @@ pub fn problems(text: &str, unit: OffsetUnit, out: &Annotations) -> Vec<String> 
     p
 }
 
-/// Whether `c` attaches to the char before it (a reader sees one character, not two).
+/// Whether `c` visibly attaches to the char before it (a reader sees one character, not two):
+/// combining marks, variation selectors, emoji skin tones. (An invisible joiner left outside
+/// a highlight changes nothing a reader sees, so it is not counted.)
 pub fn attaches_to_previous(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05BD}' | '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}' | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200D}' | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}'
         | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Highlights whose start or end cuts a combining mark, joiner or variation selector off its base.
 pub fn split_clusters(text: &str, unit: OffsetUnit, out: &Annotations) -> Vec<String> {
     let Ok(spans) = byte_spans(text, unit, out) else { return vec!["invalid spans".into()] };
-    let cuts = |b: usize| text[b..].chars().next().is_some_and(attaches_to_previous) && b > 0;
+    // After a control character (a line break) a mark starts a character of its own (UAX #29, GB4).
+    let cuts = |b: usize| {
+        text[b..].chars().next().is_some_and(attaches_to_previous)
+            && text[..b].chars().next_back().is_some_and(|c| !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
+    };
     spans
         .into_iter()
         .filter(|&(s, e)| cuts(s) || cuts(e))

@@ -161,3 +161,21 @@ test('exports: JSON re-opens, CSV, Web Annotation selectors in code points, stan
   assert.match(copied, /Troop figures \(\d+\)/);
   assert.match(copied, /Claims \(\d+, \d+ contested\)/);
 });
+
+test('with several articles open, the ledger compares them and links back into each', async () => {
+  const { page } = app;
+  await freshPage(page);
+  const a = 'Moscow said 40,000 NATO troops were massed on its border, Reuters reported.';
+  const b = 'NATO officials said fewer than 12,000 NATO troops serve in its forward battlegroups.';
+  await picker(page).setInputFiles([file('moscow.txt', a), file('brussels.txt', b)]);
+  await page.waitForFunction(() => document.querySelectorAll('.tablist [role="tab"]').length === 2);
+  await page.getByRole('tab', { name: /Ledger/ }).click();
+  const ledger = page.locator('[data-muster="ledger"]');
+  await ledger.waitFor();
+  for (const heading of ['Where they disagree', 'Figures per force', 'Who says what']) assert.ok((await ledger.textContent()).includes(heading));
+  await screenshot(page, 'ui-ledger');
+  if (!annotates) return;
+  const link = ledger.locator('.ledger-group button.link').first();
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MARK');
+});

@@ -2,11 +2,11 @@
 //!
 //! 1. Known actors come from the [`lexicon`](super::lexicon): names, aliases, capitals
 //!    (kept only where they act as governments) and demonyms (kept as adjectives).
-//! 2. Unknown actors come from name runs ([`runs`], read by [`scan`]): people after titles
+//! 2. Unknown actors come from name runs (`runs`, read by `scan`): people after titles
 //!    or with cues (apposition, verbs of saying, "told X"), organisations ending in a head
 //!    word ("Committee", "Brigade", "News"), acronyms defined in parentheses.
 //! 3. Where candidates overlap, the longest wins.
-//! 4. Mentions are merged into actors ([`merge`]): lexicon entries by identity, people by
+//! 4. Mentions are merged into actors (`merge`): lexicon entries by identity, people by
 //!    name skeleton (transliteration-tolerant), organisations by name; then later short
 //!    forms (surnames, acronyms, repeated names) are found in what is left.
 //!
@@ -96,6 +96,9 @@ impl Candidate {
     }
 }
 
+/// The most units a name run is read in at once.
+const MAX_RUN: usize = 32;
+
 /// Finds the actors of a document.
 pub fn find(doc: &Doc) -> FoundActors {
     let text = doc.text;
@@ -109,18 +112,28 @@ pub fn find(doc: &Doc) -> FoundActors {
     cands.extend(hits.iter().filter_map(|h| service_of(text, h)));
     for r in &runs {
         if !ctx.in_headline(units[r.start].span) {
-            ctx.scan_run(&units[r.clone()], &mut cands);
+            // No name is this long; bounded chunks keep pathological runs linear.
+            for chunk in units[r.clone()].chunks(MAX_RUN) {
+                ctx.scan_run(chunk, &mut cands);
+            }
         }
     }
     ctx.acronym_definitions(&mut cands);
     // Titles found before names, so that known people keep theirs.
-    let roles: HashMap<Span, String> = cands
+    let mut roles: HashMap<Span, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
             Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
             _ => None,
         })
         .collect();
+    // "Kremlin spokesman Dmitry Peskov": a known person after a role word.
+    for h in hits.iter().filter(|h| h.form == Form::Name && lx.entries[h.entry].kind == ActorKind::Person) {
+        let at = token_at(&doc.tokens, h.span.start).filter(|&t| t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && words::is_role(doc.tokens[t - 1].text(text)));
+        if let Some(role) = at.and_then(|t| ctx.role_before(t)) {
+            roles.entry(h.span).or_insert(role);
+        }
+    }
     let mut accepted = longest_first(cands);
     adopt_known_acronyms(text, &mut accepted);
     let mut b = Builder::with_roles(roles);
@@ -229,7 +242,7 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
                 return !capital_after && !after.is_some_and(words::is_place_noun);
             }
             // "the Moscow concert hall": a capital after an article modifies a noun.
-            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an")) && !matches!(form, "Kremlin" | "White House");
+            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An")) && !matches!(form, "Kremlin" | "White House");
             !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }
@@ -259,10 +272,13 @@ mod tests {
 
     #[test]
     fn never_panics_on_any_slice() {
-        let text = "GOMA (AP) — Rwanda-backed M23 (AFC) rebels, the Congo River Alliance (AFC), told °®Âþµº: \"Iraq’s News Agency (INA)\" and Gen. O’Brien’s Sécurité (SS) al- bin ( ) (";
+        let text = "GOMA (AP) — Rwanda-backed M23 (AFC) rebels, the Congo River Alliance (AFC), told °®Âþµº: \"Iraq’s News Agency (INA)\" and Gen. O’Brien’s Sécurité (SS) al- bin ( ) ( minister °®Zed said, MP Ali Sabri, Iraq’s information minister, Daud Aweis, Kyiv, \"No,\" Kirby said";
         let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        for &a in &bounds {
-            for &b in bounds.iter().filter(|&&b| b >= a) {
+        // Every prefix, every suffix, and every short window.
+        for (i, &a) in bounds.iter().enumerate() {
+            let _ = actors(&text[..a]);
+            let _ = actors(&text[a..]);
+            for &b in bounds[i..].iter().take(24) {
                 let _ = actors(&text[a..b]);
             }
         }

@@ -130,7 +130,13 @@ impl Context<'_, '_> {
                 let role = Span::new(run[i].span.start, run[j - 1].span.end).of(text).to_string();
                 let before = match i.checked_sub(1) {
                     Some(p) => Some(run[p]),
-                    None => self.units.get(self.units.partition_point(|u| u.span.start < run[0].span.start).wrapping_sub(1)).filter(|u| u.possessive && u.tokens.1 + 1 == run[0].tokens.0).copied(),
+                    // "Iraq’s Prime Minister ...": the possessive just before the run.
+                    None => self
+                        .units
+                        .partition_point(|u| u.span.start < run[0].span.start)
+                        .checked_sub(1)
+                        .map(|p| self.units[p])
+                        .filter(|u| u.possessive && u.tokens.1 + 1 == run[0].tokens.0),
                 };
                 let role = match before.as_ref().and_then(|u| self.hit_in(u)) {
                     Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
@@ -198,7 +204,7 @@ impl Context<'_, '_> {
         }
         // "Soldiers of the 82nd Airborne Division": what comes before "of" is not the name.
         if let Some(c) = seg.iter().position(|u| u.kind == UnitKind::Connector && self.unit_text(u) == "of") {
-            if !seg[..c].iter().any(is_head) && seg[c..].iter().any(is_head) {
+            if !seg[..c].iter().any(|u| is_head(u) || self.hit_in(u).is_some()) && seg[c..].iter().any(is_head) {
                 return self.scan_segment(&seg[c + 1..], out);
             }
         }
@@ -221,7 +227,7 @@ impl Context<'_, '_> {
             }
             let name_span = Span::new(start, seg[end].span.end);
             let name = name_span.of(text);
-            if kind == ActorKind::Organization && (name.contains("Defen") || name.contains("War")) && matches!(head_word, "Ministry" | "Department") {
+            if kind == ActorKind::Organization && ["Defen", "War", "Peshmerga", "Armed"].iter().any(|w| name.contains(w)) && matches!(head_word, "Ministry" | "Department") {
                 kind = ActorKind::Military;
             }
             if head_word == "Agency" && (name.contains("News") || name.contains("Press")) {
@@ -331,12 +337,15 @@ impl Context<'_, '_> {
 
     /// The lower-case role words right before token `at` ("defence minister"), with the
     /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
-    fn role_before(&self, at: usize) -> Option<String> {
+    pub(super) fn role_before(&self, at: usize) -> Option<String> {
         let tokens = &self.doc.tokens;
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
-        while start > 0 && at - start < 3 && !possessive_s(start - 1) && self.word(start - 1).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+        while start > 0 && at - start < 3 && !possessive_s(start - 1) && self.word(start - 1).is_some_and(|w| w == "MP" || w.chars().all(|c| c.is_lowercase() || c == '-')) {
             start -= 1;
+        }
+        if start == at {
+            return None;
         }
         if start > 0 && self.tok(start - 1) == Some("-") {
             start -= 1;

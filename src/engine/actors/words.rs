@@ -33,11 +33,12 @@ const CALENDAR: &[&str] = &[
 const TITLE: &[&str] = &[
     "Acting", "Adm", "Admiral", "Adviser", "Advisor", "Air", "Ambassador", "Army", "Attorney", "Ayatollah", "Brig",
     "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class", "Cmdr",
-    "Col", "Colonel", "Commander", "Commissioner", "Cpl", "Crown", "Defence", "Defense", "Deputy", "Director", "Dr",
-    "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General", "Gov", "Governor", "Head",
-    "Interior", "Judge", "Justice", "King", "Leader", "Lieutenant", "Lord", "Lt", "Maj", "Major", "Marine", "Marshal",
-    "Mayor", "Minister", "Mr", "Mrs", "Ms", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President",
-    "Prime", "Prince", "Private", "Queen", "Rear", "Rep", "Representative", "Sec", "Secretary", "Security", "Sen",
+    "Col", "Colonel", "Commander", "Commander-in-Chief", "Commissioner", "Cpl", "Crown", "Defence", "Defense",
+    "Deputy", "Director", "Dr", "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General",
+    "Gov", "Governor", "Grand", "Hajji", "Head", "Imam", "Interior", "Judge", "Justice", "King", "Lady", "Leader",
+    "Lieutenant", "Lord", "Lt", "MP", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister", "Mr", "Mrs", "Ms", "Mullah",
+    "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince", "Private", "Queen",
+    "Rear", "Rep", "Representative", "Sayyed", "Sayyid", "Sec", "Secretary", "Secretary-General", "Security", "Sen",
     "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman",
     "Staff", "State", "Supreme", "Vice",
 ];
@@ -71,7 +72,7 @@ const MILITARY_HEAD: &[&str] = &[
 
 /// Last words of outlets.
 const MEDIA_HEAD: &[&str] = &[
-    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "News", "Observer", "Post",
+    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "Network", "News", "Observer", "Post",
     "Press", "Radio", "Telegraph", "Television", "Times", "Tribune",
 ];
 
@@ -123,8 +124,8 @@ pub fn is_title(w: &str) -> bool {
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
     "Acting", "Air", "Army", "Class", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "First", "Force",
-    "Foreign", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State", "Supreme",
-    "Vice",
+    "Foreign", "Grand", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State",
+    "Supreme", "Vice",
 ];
 
 /// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
@@ -134,7 +135,7 @@ pub fn is_core_title(w: &str) -> bool {
 
 /// Whether lower-case `w` names a person's role.
 pub fn is_role(w: &str) -> bool {
-    has(ROLE, w)
+    has(ROLE, w) || w == "MP"
 }
 /// Lower-case nouns for outlets that stand before their name ("state television RTN").
 const MEDIA_NOUN: &[&str] = &[

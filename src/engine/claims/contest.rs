@@ -5,7 +5,7 @@
 use super::Draft;
 use crate::engine::figures::FoundFigure;
 use crate::engine::ledger::incompatible;
-use crate::engine::schema::FigureKind;
+use crate::engine::schema::{FigureKind, Stance};
 
 /// How many following claims each claim is compared with.
 const WINDOW: usize = 200;
@@ -28,9 +28,30 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure]) {
             }
         }
     }
+    link_denials_by_names(drafts);
     for d in drafts.iter_mut() {
         d.links.sort_unstable();
         d.links.dedup();
+    }
+}
+
+/// A denial of something claim-like ("dismissed reports that North Korean troops ...")
+/// contests the claims that name what it denies: the nearest earlier claim from another
+/// source sharing a name, and any claim sharing three names.
+fn link_denials_by_names(drafts: &mut [Draft]) {
+    let n = drafts.len();
+    for d in 0..n {
+        if drafts[d].denied_topics.is_empty() {
+            continue;
+        }
+        let shared = |t: &Draft| drafts[d].denied_topics.iter().filter(|x| t.topics.contains(x)).count();
+        let candidate = |t: usize| t != d && drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t]);
+        let nearest = (d.saturating_sub(6)..d).rev().find(|&t| candidate(t) && shared(&drafts[t]) >= 1);
+        let strong: Vec<usize> = (d.saturating_sub(WINDOW)..n.min(d + WINDOW)).filter(|&t| candidate(t) && shared(&drafts[t]) >= 3).collect();
+        for t in nearest.into_iter().chain(strong) {
+            drafts[d].links.push(t);
+            drafts[t].links.push(d);
+        }
     }
 }
 

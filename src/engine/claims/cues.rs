@@ -6,16 +6,22 @@
 pub(super) struct Words {
     /// Lower-cased token texts.
     pub lower: Vec<String>,
-    /// Whether each token starts with a capital.
+    /// Whether each token starts with a capital and stands apart (white space before
+    /// it, or a quotation mark or bracket): a word glued to a stop is noise, not a name.
     pub capital: Vec<bool>,
+    /// Whether white space stands before each token.
+    pub spaced: Vec<bool>,
 }
 
 impl Words {
-    /// Builds the view from token texts.
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+    /// Builds the view from token texts, each with whether white space stands before it.
+    pub fn new<'a>(texts: impl Iterator<Item = (&'a str, bool)>) -> Self {
         let mut lower: Vec<String> = Vec::new();
         let mut capital = Vec::new();
-        for t in texts {
+        let mut spaced_before = Vec::new();
+        for (t, spaced) in texts {
+            spaced_before.push(spaced);
+            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_str(), "." | "!" | "?" | ","));
             let mut w = t.to_lowercase();
             if w == "\u{2019}" || w == "\u{2018}" {
                 w = "'".into();
@@ -23,10 +29,10 @@ impl Words {
             if w == "t" && lower.last().is_some_and(|p| p == "'") {
                 w = "not".into();
             }
-            capital.push(t.chars().next().is_some_and(char::is_uppercase));
+            capital.push(!glued_to_stop && t.chars().next().is_some_and(char::is_uppercase));
             lower.push(w);
         }
-        Words { lower, capital }
+        Words { lower, capital, spaced: spaced_before }
     }
 
     /// Number of tokens.
@@ -42,6 +48,15 @@ impl Words {
     /// Whether the words `seq` start at `i`.
     pub fn matches(&self, i: usize, seq: &[&str]) -> bool {
         seq.iter().enumerate().all(|(k, w)| self.at(i + k) == *w)
+    }
+
+    /// Whether token `i` closes a quotation (a curly closing mark, or a straight one glued to the word before).
+    pub fn closes_quote(&self, i: usize) -> bool {
+        match self.at(i) {
+            "\u{201D}" => true,
+            "\"" => !self.spaced.get(i).copied().unwrap_or(true),
+            _ => false,
+        }
     }
 
     /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
@@ -163,7 +178,14 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     for seq in HEDGE {
         if w.matches(i, seq) {
             let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
-            return cue(if unverified { CueKind::Unverified } else { CueKind::Hedge }, seq.len());
+            // "called the report speculation": a source dismisses, the writer does not hedge.
+            let labelled = (i.saturating_sub(6)..i).any(|k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed" | "dismissed"));
+            let kind = match (unverified, labelled && (word.starts_with("specul") || word.starts_with("rumo"))) {
+                (true, _) => CueKind::Unverified,
+                (false, true) => CueKind::Dismissal,
+                _ => CueKind::Hedge,
+            };
+            return cue(kind, seq.len());
         }
     }
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
@@ -200,6 +222,36 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return cue(CueKind::Report, 1);
     }
     None
+}
+
+/// The words a denial or dismissal at `c` is about: after a denial verb up to a
+/// closing quotation mark ("denied reports that ..."); for a dismissal after a
+/// labelling verb, the words between ("called the NATO statement speculation").
+pub(super) fn denied_object(w: &Words, c: &Cue) -> Option<(usize, usize)> {
+    let label = (c.at.saturating_sub(8)..c.at).rev().find(|&k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed"));
+    match (c.kind, label) {
+        (CueKind::Dismissal, Some(k)) => Some((k + 1, c.at)),
+        (CueKind::Denial | CueKind::Dismissal, _) => {
+            let from = c.at + c.len;
+            // Up to a quotation closing that opened before the cue; quotes opened after it are part of the object.
+            let mut depth = 0usize;
+            let end = (from..w.len())
+                .find(|&k| {
+                    if w.closes_quote(k) {
+                        if depth == 0 {
+                            return true;
+                        }
+                        depth -= 1;
+                    } else if matches!(w.at(k), "\u{201C}" | "\"") {
+                        depth += 1;
+                    }
+                    false
+                })
+                .unwrap_or(w.len());
+            Some((from, end))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the denial cue at `c` targets something claim-like (reports, claims, a
@@ -274,7 +326,7 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
     {
         return Some((Event::Withdraw, true));
     }
-    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting") {
+    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating") {
         return Some((Event::Withdraw, true));
     }
     if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
@@ -310,7 +362,7 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut clause_start = from;
     let to = to.min(w.len());
     for i in from..=to {
-        if i < to && !w.is_clause_break(i) {
+        if i < to && !w.is_clause_break(i) && !(w.at(i) == "and" && w.at(i + 1) == "that") {
             continue;
         }
         let clause_end = i;
@@ -324,7 +376,9 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
                 negated = true;
             }
             if let Some((event, positive)) = event_at(w, k, force) {
-                if rotation && event == Event::Deploy {
+                // "any deployment", "a possible withdrawal": nothing is asserted yet.
+                let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "if" | "whether" | "future"));
+                if (rotation && event == Event::Deploy) || (irrealis && positive && !negated) {
                     continue;
                 }
                 out.push((event, positive != negated));

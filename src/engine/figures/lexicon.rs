@@ -59,7 +59,7 @@ pub const MODIFIERS: &[&str] = &[
     "cavalry", "artillery", "tank", "recon", "reconnaissance", "counterterrorism", "counter", "terrorism", "intelligence",
     "support", "logistics", "engineering", "medical", "signals", "training", "non", "rank", "file", "soldier",
     "fighting", "trained", "experienced", "career", "professional", "standing", "rapid", "reaction", "response",
-    "quick", "newly", "recently", "freshly", "deployable", "ready", "available", "serving", "active-duty",
+    "quick", "newly", "recently", "freshly", "deployable", "ready", "available", "serving", "active-duty", "territorial",
 ];
 
 /// Words that end a chain between a number and its noun, even capitalised in a headline.
@@ -94,7 +94,8 @@ pub const GROUP_NOUNS: &[&str] = &[
     "force", "forces", "contingent", "army", "garrison", "presence", "deployment", "battalion", "battalions",
     "brigade", "brigades", "regiment", "division", "company", "detachment", "unit", "units", "corps", "militia",
     "squad", "platoon", "mission", "troop", "legion", "task", "taskforce", "group", "column", "convoy", "patrol",
-    "team", "contingents", "formation", "formations", "grouping", "rotation", "surge",
+    "team", "contingents", "formation", "formations", "grouping", "rotation", "surge", "divisions", "regiments",
+    "detachments", "platoons", "squads", "garrisons", "armies", "missions", "militias",
 ];
 
 /// "-man", "-member": sizes of a group ("a 12-man patrol").
@@ -112,7 +113,8 @@ pub const BARE_FOLLOWERS: &[&str] = &[
     "with", "who", "which", "that", "were", "was", "are", "is", "have", "has", "had", "will", "would", "remain",
     "remained", "remaining", "stationed", "based", "deployed", "of", "more", "others", "between", "under",
     "currently", "still", "now", "respectively", "last", "this", "next", "by", "as", "for", "plus", "including",
-    "sent", "arrived", "withdrawn", "serving", "fighting", "left", "dispatched", "mobilised", "mobilized",
+    "sent", "arrived", "withdrawn", "serving", "fighting", "left", "dispatched", "mobilised", "mobilized", "before",
+    "after", "since", "until", "earlier", "ago", "previously", "during", "when", "before",
 ];
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
@@ -256,4 +258,12 @@ pub const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "reported", "
 pub const SPONSORED: &[&str] = &[
     "backed", "aligned", "supported", "sponsored", "allied", "linked", "affiliated", "trained", "funded", "armed",
     "friendly", "leaning", "controlled", "inspired", "made",
+];
+
+/// National forces whose names do not carry their state's: (force, state), canonical names as the actors stage gives them.
+pub const STATE_FORCES: &[(&str, &str)] = &[
+    ("Pentagon", "United States"), ("People's Liberation Army", "China"), ("Korean People's Army", "North Korea"),
+    ("Sudanese Armed Forces", "Sudan"), ("FARDC", "Democratic Republic of the Congo"), ("Somali National Army", "Somalia"),
+    ("Islamic Revolutionary Guard Corps", "Iran"), ("Iraqi Counter-Terrorism Service", "Iraq"), ("Rosgvardia", "Russia"),
+    ("Operation Barkhane", "France"),
 ];
