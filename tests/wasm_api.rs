@@ -18,7 +18,7 @@ General Jérôme Koné said France would withdraw 1,000 soldiers from Mali 🇲�
 
 /// Calls the exported `annotate` as JS would and reads the plain JS object back.
 fn annotate_js(text: &str) -> Annotations {
-    let value = annotate(text).expect("annotate returns a value");
+    let value = annotate(text, wasm_bindgen::JsValue::UNDEFINED).expect("annotate returns a value");
     serde_wasm_bindgen::from_value(value).expect("the JS object follows the schema")
 }
 
@@ -48,7 +48,6 @@ fn every_span_is_the_js_slice_of_the_input() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "the engine finds no figures or actors yet; un-ignore when figures and actors land"]
 fn offsets_count_utf16_units_after_astral_characters() {
     let out = annotate_js(MIXED);
     assert!(!out.figures.is_empty(), "no figure found in {MIXED:?}");

@@ -4,3 +4,4 @@
 pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+pub mod options;

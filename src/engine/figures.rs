@@ -83,6 +83,8 @@ struct Reader<'a> {
     actors: &'a FoundActors,
     /// Sentence number of every token.
     sentence: Vec<u32>,
+    /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
+    actor_of: Vec<Option<usize>>,
 }
 
 impl<'a> Reader<'a> {
@@ -101,7 +103,17 @@ impl<'a> Reader<'a> {
             }
             sentence.push(id);
         }
-        Reader { doc, toks, actors, sentence }
+        // Adjectives first, then mentions in actor order: the first to claim a token keeps it, as in `actor_at`.
+        let mut actor_of = vec![None; toks.len()];
+        let mentions = actors.actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (*m, a)));
+        for (span, a) in actors.adjectives.iter().copied().chain(mentions) {
+            let first = toks.partition_point(|t| t.span.end <= span.start);
+            let count = toks[first..].partition_point(|t| t.span.start < span.end);
+            for slot in actor_of.iter_mut().skip(first).take(count) {
+                slot.get_or_insert(a);
+            }
+        }
+        Reader { doc, toks, actors, sentence, actor_of }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
@@ -158,7 +170,7 @@ impl<'a> Reader<'a> {
     }
 
     fn actor(&self, i: usize) -> Option<usize> {
-        self.toks.get(i).and_then(|t| self.actors.actor_at(t.span))
+        self.actor_of.get(i).copied().flatten()
     }
 
     fn actor_kind(&self, i: usize) -> Option<ActorKind> {
@@ -167,7 +179,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one count: is it a troop figure, and with what attributes?
     fn read(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>, out: &[FoundFigure]) -> Option<FoundFigure> {
-        if self.designation(first, num) {
+        if self.not_a_count(first, num) {
             return None;
         }
         let shape = self
@@ -175,16 +187,29 @@ impl<'a> Reader<'a> {
             .or_else(|| self.noun_chain(first, num, end))
             .or_else(|| self.group_of(first, end))
             .or_else(|| self.elliptical(n, first, num, end, previous))?;
+        // "one soldier in ten": a ratio, not a count.
+        if n.value == Some(1) && self.is(shape.end, "in") && (self.toks.get(shape.end + 1).is_some_and(|t| t.kind == TokenKind::Number) || lookup_value(self.word(shape.end + 1))) {
+            return None;
+        }
         let inherited = shape.inherits.and_then(|i| out.get(i));
-        let casualty = self.casualty(shape.start, shape.end).or_else(|| inherited.and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
+        let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
+        // "killed 37 militants and 12 soldiers": a figure joined to a casualty shares its fate.
+        let joined = before.filter(|f| {
+            shape.start > 0 && self.any(shape.start - 1, &["and", ",", "or"]) && self.token_end(f.span.end) + 1 == shape.start
+        });
+        // "300 dead soldiers", "12 wounded troops"
+        let in_chain = (shape.chain.0..shape.chain.1).find_map(|k| lookup(CASUALTY_AFTER_ACTION, self.word(k)));
+        let casualty = self
+            .casualty(shape.start, shape.end)
+            .or(in_chain)
+            .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
         let kind = if casualty.is_some() { FigureKind::Casualty } else { FigureKind::Force };
         let action = match casualty {
             Some(a) => Some(a),
             None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
         };
         let location = self.location(shape.start, shape.end, action).or_else(|| inherited.and_then(|f| f.location.clone()));
-        let before = out.last().filter(|f| self.token_at(f.span.start).is_some_and(|t| self.same_sentence(t, shape.start)));
-        let owner = self.owner(&shape, kind, action, inherited, before);
+        let owner = self.owner(&shape, kind, action, inherited, before).map(|a| self.state_of(a));
         let action = action.or_else(|| location.as_ref().and_then(|_| self.default_action(shape.end)));
         Some(FoundFigure {
             span: self.span(shape.start, shape.end),
@@ -199,9 +224,10 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// "Unit 8200", "Task Force 51", "Resolution 2334": a name, not a count.
-    fn designation(&self, first: usize, num: usize) -> bool {
-        first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
+    /// "Unit 8200", "Resolution 2334" (names) and "one in five" (ratios) are not counts.
+    fn not_a_count(&self, first: usize, num: usize) -> bool {
+        let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
+        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
     }
 
     /// "a 3,500-strong contingent", "a 200-man unit".
@@ -221,11 +247,15 @@ impl<'a> Reader<'a> {
             }
             if noun_ok(k) {
                 noun = Some(k);
-            } else if noun.is_some() || !self.modifier(k) {
+            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.any(k, STOPS)) {
                 break;
             }
         }
-        let k = noun?;
+        let Some(k) = noun else {
+            // "The militia, estimated at 5,000 strong, ..."
+            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.any(j, GROUP_NOUNS) || self.strong_noun(j)));
+            return anchored.then_some(Shape { start: first, end: at + 1, chain: (at, at), inherits: None });
+        };
         let start = if first > 0 && self.any(first - 1, &["a", "an"]) { first - 1 } else { first };
         Some(Shape { start, end: k + 1, chain: (at + 1, k), inherits: None })
     }
@@ -234,10 +264,10 @@ impl<'a> Reader<'a> {
     fn noun_chain(&self, first: usize, num: usize, end: usize) -> Option<Shape> {
         let mut k = end;
         let mut head = None;
-        let mut military = self.group_before(first);
+        let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
         let mut used_of = false;
-        let limit = end + 8;
-        while k < limit && k < self.toks.len() {
+        let limit = end + 10;
+        while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
             if self.any(k, BLOCKERS) {
                 return None;
             }
@@ -254,6 +284,11 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // "about 350 US Army and Air Force personnel"
+            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.any(k + 1, STOPS) {
+                k += 1;
+                continue;
+            }
             if self.strong_noun(k) || self.boots(k) {
                 if !self.attributive(k) {
                     head = Some(k);
@@ -261,7 +296,8 @@ impl<'a> Reader<'a> {
             } else if head.is_some() {
                 break;
             } else if self.any(k, WEAK_NOUNS) {
-                if (military || self.service_before(k)) && !self.attributive(k) {
+                let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
+                if (military || under_arms || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
             } else if !self.modifier(k) {
@@ -273,12 +309,34 @@ impl<'a> Reader<'a> {
             k += 1;
         }
         let head = head?;
-        // "one of the soldiers": the number words must not be a lone pronoun-like "one" far from its noun.
-        if !self.same_sentence(num, head) {
-            return None;
-        }
         let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
+    }
+
+    /// "of the armed forces", "of the Wagner group", "of Hamas": a weak noun's members are armed.
+    fn of_military(&self, k: usize) -> bool {
+        if !self.is(k, "of") {
+            return false;
+        }
+        let k = if self.any(k + 1, &["the", "its", "their"]) { k + 2 } else { k + 1 };
+        self.any(k, MILITARY_MODIFIERS)
+            || self.any(k, &["armed", "security"]) && self.any(k + 1, &["forces", "services"])
+            || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup))
+    }
+
+    /// "forces totalling 1,000 men": a force named just before, then a counting word.
+    fn counted_force_before(&self, first: usize) -> bool {
+        first > 0
+            && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of", "with"])
+            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
+    }
+
+    /// "Wagner's 1,500 men", "the army's 3,000 men": the possessor before the number is armed.
+    fn armed_possessor(&self, first: usize) -> bool {
+        first >= 3
+            && matches!(self.word(first - 2), "’" | "'")
+            && self.is(first - 1, "s")
+            && (self.any(first - 3, MILITARY_MODIFIERS) || self.any(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
     }
 
     /// "boots on the ground".
@@ -369,6 +427,10 @@ impl<'a> Reader<'a> {
         if self.any(end, &["others", "more"]) && (self.bare_after(end + 1).is_some()) {
             return Some(end + 1);
         }
+        // "900 of them", "500 of whom"; but not "30 of its 42 brigades".
+        if self.is(end, "of") {
+            return self.any(end + 1, &["them", "whom", "those", "these", "which"]).then_some(end);
+        }
         match self.toks[end].kind {
             TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
             TokenKind::Number => None,
@@ -404,7 +466,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = first.saturating_sub(14);
-        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.is(k, "losses")));
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.any(k, GROUP_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
     }
 
@@ -420,11 +482,18 @@ impl<'a> Reader<'a> {
                 // "the deaths of three soldiers"
                 return Some(a);
             }
+            // "killing at least 12 people, including four soldiers"
+            if self.any(k, &["including", "among"]) {
+                let from = k.saturating_sub(10);
+                if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| lookup(CASUALTY_BEFORE, self.word(j))) {
+                    return Some(a);
+                }
+            }
             if !self.any(k, CASUALTY_SKIP_BEFORE) {
                 break;
             }
         }
-        for k in end..end + 6 {
+        for k in end..end + 7 {
             if !self.same_sentence(k, end.saturating_sub(1)) {
                 break;
             }
@@ -438,7 +507,16 @@ impl<'a> Reader<'a> {
                 return Some("killed");
             }
             // "Thirteen peacekeepers and foreign soldiers were killed"
-            let coordinated = k > end && (self.strong_noun(k) || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
+            let coordinated = self.any(k, &["of", "the"])
+                || k > end
+                    && (self.strong_noun(k)
+                        || self.toks[k].kind == TokenKind::Number
+                        || self.any(k, GROUP_NOUNS)
+                        || self.any(k, WEAK_NOUNS)
+                        || self.any(k, BLOCKERS)
+                        || self.any(k, &["a", "an", "one", "several"])
+                        || self.capitalized(k) && !self.any(k, STOPS)
+                        || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
             if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
                 break;
             }
@@ -475,8 +553,8 @@ impl<'a> Reader<'a> {
             let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
             let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
-            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
-                continue; // "New York-based"
+            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) || k < start && self.is(k, "left") {
+                continue; // "New York-based"; "left 11 soldiers" is not a withdrawal
             }
             if self.is(k, "deployed") && self.any(k + 1, &["in", "at", "inside"]) {
                 action = "present";
@@ -572,7 +650,7 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        if self.any(end, GEO_HEADS) {
+        if self.any(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
             end += 1;
         }
         if end == first || is_dash(self.word(end - 1)) {
@@ -588,7 +666,9 @@ impl<'a> Reader<'a> {
         let last = self.word(end - 1);
         let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.any(end - 1, GEO_HEADS);
         let next = self.toks.get(end);
-        if adjective && next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS) {
+        let verb = ["ed", "ing", "ly"].iter().any(|s| self.word(end).ends_with(s));
+        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS);
+        if noun_after && (adjective || !verb) {
             return None;
         }
         Some((first, end))
@@ -600,7 +680,7 @@ impl<'a> Reader<'a> {
     fn owner(&self, shape: &Shape, kind: FigureKind, action: Option<&str>, inherited: Option<&FoundFigure>, before: Option<&FoundFigure>) -> Option<usize> {
         let (start, end) = (shape.start, shape.end);
         let named = |k: usize| self.actor(k).filter(|_| !matches!(self.actor_kind(k), Some(ActorKind::Person | ActorKind::Media)));
-        if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).find_map(named) {
+        if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).filter(|&k| !self.sponsor(k)).find_map(named) {
             return Some(a);
         }
         if start >= 3 && matches!(self.word(start - 2), "’" | "'") && self.is(start - 1, "s") {
@@ -624,14 +704,41 @@ impl<'a> Reader<'a> {
             Some(ActorKind::State) => kind == FigureKind::Force,
             _ => false,
         };
-        // "said it would withdraw its 2,500 troops": the speaker owns them.
-        let possessed = start > 0 && self.any(start - 1, &["its", "their"]);
+        // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
+        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, &["its", "their", "it", "they", "we", "our"]));
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
-            .filter(|&k| kind == FigureKind::Force || k + 4 < start && !self.is_agent(k))
-            .find(|&k| armed(k) && (possessed || !self.is_place_or_speaker(k)));
+            .filter(|&k| kind == FigureKind::Force || possessed || k + 4 < start && !self.is_agent(k))
+            .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
+    }
+
+    /// A state's own forces belong to the state, when the state is an actor of the article too:
+    /// "United States Army" and "Pentagon" → "United States", "Armed Forces of Ukraine" → "Ukraine".
+    fn state_of(&self, actor: usize) -> usize {
+        let list = &self.actors.actors;
+        let Some(a) = list.get(actor).filter(|a| a.kind == ActorKind::Military) else { return actor };
+        let named = |state: &str| {
+            let n = &a.name;
+            n.strip_prefix(state).is_some_and(|rest| rest.starts_with(' ')) || n.strip_suffix(state).is_some_and(|rest| rest.ends_with(" of "))
+        };
+        let listed = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
+        list.iter()
+            .position(|s| s.kind == ActorKind::State && (named(&s.name) || listed == Some(s.name.as_str())))
+            .unwrap_or(actor)
+    }
+
+    /// Token `k` sits in a compound that names a sponsor, not an owner: "Iran-backed", "pro-Russian".
+    fn sponsor(&self, k: usize) -> bool {
+        let (mut lo, mut hi) = (k, k);
+        while lo >= 2 && is_dash(self.word(lo - 1)) && self.glued(lo - 1) && self.glued(lo) {
+            lo -= 2;
+        }
+        while is_dash(self.word(hi + 1)) && self.glued(hi + 1) && self.glued(hi + 2) {
+            hi += 2;
+        }
+        (hi > k || lo < k) && (self.any(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
     }
 
     /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".
@@ -654,6 +761,11 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether `w` is a small number word ("ten", "five").
+fn lookup_value(w: &str) -> bool {
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
 }
@@ -663,4 +775,41 @@ fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
         return None;
     }
     table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<(String, Option<u64>)> {
+        let doc = Doc::new(text);
+        find(&doc, &FoundActors::default()).into_iter().map(|f| (f.span.of(text).to_string(), f.value)).collect()
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+        let odd = [
+            "", "-", "’s", "2,", ",500 troops", "1.", "1.5", "between", "between 4", "a force of", "strong troops",
+            "99999999999999999999999 troops", "1,000,000,000,000,000,000,000 soldiers", "9.99999999999 million troops",
+            "٢٬٥٠٠ جندي", "2,500 عسكري troops", "🙂 2,500 🙂 troops 🙂", "2,500\u{200B}troops", "—2,500— troops",
+            "more than", "up to 5,000", "and 900 in Syria", "killing two", "twenty-", "a dozen", "U.S. 2,000 U.S.",
+        ];
+        for text in odd {
+            for (span, _) in figures(text) {
+                assert!(text.contains(&span), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn elliptical_figures_follow_the_figure_before_them() {
+        assert_eq!(figures("2,500 troops in Iraq and 900 in Syria"), [("2,500 troops".into(), Some(2500)), ("900".into(), Some(900))]);
+        assert_eq!(figures("150 attacks in Iraq and 90 in Syria"), []);
+    }
+
+    #[test]
+    fn huge_input_is_read_in_one_pass() {
+        let text = "Around 2,500 American troops in Iraq and 900 in Syria. ".repeat(5_000);
+        assert_eq!(figures(&text).len(), 10_000);
+    }
 }

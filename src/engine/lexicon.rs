@@ -1,7 +1,8 @@
 //! The curated lexicon of known actors (data in `data/lexicon.tsv`, compiled in).
 //!
 //! One line per actor: `kind<TAB>names<TAB>demonyms<TAB>capitals`, names separated by
-//! `|` with the canonical name first (the file's header explains the kinds). Every
+//! `|` with the canonical name first (the file's header explains the kinds); kind `X`
+//! lists places whose names hold an actor's ("Latin America"), so that they match nothing. Every
 //! surface form goes into one case-sensitive Aho-Corasick automaton; [`Lexicon::find`]
 //! keeps the matches that sit on word boundaries, longest first.
 
@@ -21,6 +22,9 @@ pub enum Form {
     Demonym,
     /// A capital or seat ("Washington", "Kremlin"): the government only in context.
     Capital,
+    /// A place whose name holds an actor's ("Latin America", "South China Sea"): never an actor,
+    /// but it keeps the inner name from matching.
+    Place,
 }
 
 /// One known actor.
@@ -66,6 +70,7 @@ fn kind_of(code: &str) -> Option<ActorKind> {
         "N" => ActorKind::Media,
         "O" => ActorKind::Organization,
         "P" => ActorKind::Person,
+        "X" => ActorKind::Organization,
         _ => return None,
     })
 }
@@ -83,12 +88,14 @@ impl Lexicon {
         let mut seen = std::collections::HashSet::new();
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
-            let (Some(kind), Some(names)) = (cols.next().and_then(kind_of), cols.next()) else { continue };
+            let code = cols.next();
+            let (Some(kind), Some(names)) = (code.and_then(kind_of), cols.next()) else { continue };
+            let name_form = if code == Some("X") { Form::Place } else { Form::Name };
             let Some(name) = names.split('|').next() else { continue };
             let entry = entries.len();
             entries.push(Entry { kind, name });
             let columns = [names, cols.next().unwrap_or(""), cols.next().unwrap_or("")];
-            for (col, form) in columns.into_iter().zip([Form::Name, Form::Demonym, Form::Capital]) {
+            for (col, form) in columns.into_iter().zip([name_form, Form::Demonym, Form::Capital]) {
                 for f in col.split('|').filter(|f| !f.is_empty()) {
                     if seen.insert(f) {
                         forms.push(f);
@@ -156,6 +163,13 @@ mod tests {
         assert_eq!(names("let us go"), []);
         assert_eq!(names("US-led and U.S. troops"), [("US", "United States"), ("U.S.", "United States")]);
         assert_eq!(names("USAID"), []);
+    }
+
+    #[test]
+    fn places_shadow_the_names_inside_them() {
+        let lx = lexicon();
+        let hits = lx.find("Latin America and the South China Sea");
+        assert!(hits.iter().all(|h| h.form == Form::Place), "{hits:?}");
     }
 
     #[test]

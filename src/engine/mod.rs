@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod claims;
 pub mod figures;
+pub mod ledger;
 pub mod lexicon;
 pub mod numbers;
 pub mod offsets;

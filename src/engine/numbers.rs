@@ -12,7 +12,8 @@ use super::text::{Token, TokenKind};
 use super::{Doc, Span};
 
 /// What sort of quantity a numeric expression is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NumberKind {
     /// A count of things: "2,500", "two dozen", "hundreds of".
     Count,
@@ -66,6 +67,10 @@ pub fn find(doc: &Doc) -> Vec<NumberExpr> {
     let mut out: Vec<NumberExpr> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
+        if !s.may_start(i) {
+            i += 1;
+            continue;
+        }
         match s.expression(i, out.last()) {
             Some((expr, next)) => {
                 out.push(expr);
@@ -110,6 +115,9 @@ const YEAR_CUES: [&str; 16] = [
     "in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "early", "late", "mid", "year",
     "summer", "winter",
 ];
+
+/// Words other than qualifiers and number words that can open an expression.
+const STARTERS: &[&str] = &["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
 
 /// Qualifiers before the number, longest first, with what they mean.
 const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
@@ -241,6 +249,21 @@ impl<'a> Scanner<'a> {
 
     fn is_dash(&self, i: usize) -> bool {
         matches!(self.word(i), "-" | "–" | "—" | "‑")
+    }
+
+    /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
+    /// a qualifier, a number word or a vague amount.
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => self.word(i) == "~",
+            TokenKind::Word => {
+                let w = self.word(i);
+                w.len() <= 13 && (one_of(STARTERS, w) || lookup(&UNITS, w).is_some() || lookup(&TENS, w).is_some()
+                    || PRE_QUALIFIERS.iter().any(|(q, _)| q[0].eq_ignore_ascii_case(w)))
+            }
+        }
     }
 
     /// Parses one expression starting at token `i` (its qualifier, if any, starts there).
@@ -611,6 +634,10 @@ impl<'a> Scanner<'a> {
         if !any || k == i {
             return None;
         }
+        // "two-thirds", "one-quarter": a share, not a count.
+        if self.is_dash(k) && self.glued(k) && one_of(&["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"], self.word(k + 1)) {
+            return None;
+        }
         let value = total + current;
         // Keep the closing scale word so a range can lend it to its left end: "two to three thousand".
         let scale = self.scale_word(k - 1).filter(|&s| value % s == 0).unwrap_or(1);
@@ -683,6 +710,7 @@ mod tests {
         exact("Forty-two fighters", "Forty-two", 42);
         exact("two thousand five hundred troops", "two thousand five hundred", 2_500);
         assert!(read("no one was hurt").is_empty());
+        assert!(read("two-thirds of the troops").is_empty());
     }
 
     #[test]

@@ -142,14 +142,22 @@ fn continues_line(text: &str, tokens: &[Token], i: usize) -> bool {
 /// If a dateline starts at token `i` ("GOMA, Democratic Republic of Congo (Reuters) —",
 /// "WASHINGTON:"), the index of its last token (the dash or colon).
 fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    let all_caps = |t: &Token| {
-        let w = t.text(text);
-        t.kind == TokenKind::Word && w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
-    };
-    if !all_caps(&tokens[i]) {
+    let all_caps = |t: &Token| t.kind == TokenKind::Word && t.text(text).chars().all(|c| !c.is_lowercase());
+    // The city: all-caps words, maybe joined by a glued apostrophe or hyphen ("N'DJAMENA", "AL-KHOBAR").
+    let mut j = i;
+    let mut letters = 0;
+    while let Some(t) = tokens.get(j).filter(|t| all_caps(t) && (j == i || !t.newline_before)) {
+        letters = letters.max(t.text(text).chars().count());
+        j += 1;
+        let glue = tokens.get(j).is_some_and(|g| !g.space_before && matches!(g.text(text), "'" | "\u{2019}" | "-"));
+        if glue && tokens.get(j + 1).is_some_and(|n| !n.space_before && all_caps(n)) {
+            j += 1;
+        }
+    }
+    // Three letters at least: "US - Iraq talks" is not a dateline.
+    if letters < 3 {
         return None;
     }
-    let mut j = i + 1;
     let mut in_parens = false;
     // Capitalised place words after the all-caps city, commas, and one "(Agency)".
     while j < tokens.len() && j < i + 16 && !tokens[j].newline_before {
@@ -235,8 +243,12 @@ mod tests {
         assert_eq!(sentences("WASHINGTON (Dispatches) -- The US is deploying troops."), ["WASHINGTON (Dispatches) --", "The US is deploying troops."]);
         assert_eq!(sentences("GOMA, Democratic Republic of Congo (Reuters) — M23 rebels advanced."), ["GOMA, Democratic Republic of Congo (Reuters) —", "M23 rebels advanced."]);
         assert_eq!(sentences("WASHINGTON: The Pentagon said so."), ["WASHINGTON:", "The Pentagon said so."]);
+        assert_eq!(sentences("N'DJAMENA, Chad - The army left."), ["N'DJAMENA, Chad -", "The army left."]);
+        assert_eq!(sentences("AL-KHOBAR, Saudi Arabia — Troops arrived."), ["AL-KHOBAR, Saudi Arabia —", "Troops arrived."]);
+        assert_eq!(sentences("NEW YORK (AP) — Officials met."), ["NEW YORK (AP) —", "Officials met."]);
         assert_eq!(sentences("NY Times: U.S. Deploying 2,000 Troops"), ["NY Times: U.S. Deploying 2,000 Troops"]);
         assert_eq!(sentences("NATO - the alliance - met."), ["NATO - the alliance - met."]);
+        assert_eq!(sentences("US - Iraq Talks Begin"), ["US - Iraq Talks Begin"]);
     }
 
     #[test]

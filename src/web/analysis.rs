@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::engine::schema::{Actor, Annotations, Claim, Figure};
 use crate::{annotate_with, OffsetUnit};
 
+use super::corrections::Lexicon;
 use super::state::Category;
 
 /// One `<mark>` in the reading view: an annotation, or the part of one that fits inside its parent.
@@ -50,6 +51,8 @@ pub struct Analysis {
     pub marks: Vec<MarkNode>,
     /// Every annotation (every actor mention) in reading order, for next/previous.
     pub order: Vec<Target>,
+    /// The reader's corrections, applied to `annotations` (and to exports).
+    pub lexicon: Rc<Lexicon>,
 }
 
 impl PartialEq for Analysis {
@@ -89,9 +92,10 @@ pub fn claim_sub(claim: &Claim) -> &'static str {
 }
 
 impl Analysis {
-    /// Annotates `text` and builds its mark tree.
-    pub fn new(text: Rc<str>, rev: u64) -> Self {
-        let annotations = annotate_with(&text, OffsetUnit::Byte);
+    /// Annotates `text`, applies the reader's corrections and builds the mark tree.
+    pub fn new(text: Rc<str>, rev: u64, lexicon: Rc<Lexicon>) -> Self {
+        let mut annotations = annotate_with(&text, OffsetUnit::Byte);
+        lexicon.apply(&text, OffsetUnit::Byte, &mut annotations);
         let mut spans: Vec<(usize, usize, Target)> = Vec::new();
         for claim in &annotations.claims {
             let target = Target {
@@ -132,7 +136,7 @@ impl Analysis {
         let mut order: Vec<Target> = spans.iter().map(|(_, _, t)| t.clone()).collect();
         order.sort_by_key(|t| (t.at, t.kind.nesting_rank()));
         let marks = nest(spans);
-        Analysis { rev, text, annotations, marks, order }
+        Analysis { rev, text, annotations, marks, order, lexicon }
     }
 
     /// The figure with this id.

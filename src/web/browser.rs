@@ -5,9 +5,27 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::analysis::Target;
+use super::corrections::Lexicon;
 use super::state::Article;
 
 const STORAGE_KEY: &str = "muster:articles:v1";
+
+/// The policy in force once the app runs: only this page's own scripts, styles and wasm; no inline
+/// code, no connections, frames, plugins or form posts anywhere.
+const RUNNING_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// Tightens the page's Content-Security-Policy once the app has started: index.html's own policy must
+/// allow trunk's inline boot script; from here on no inline script may run at all.
+pub fn lock_down() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(meta) = document.create_element("meta") else { return };
+    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+    let _ = meta.set_attribute("content", RUNNING_POLICY);
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&meta);
+    }
+}
 
 /// Runs `work` between two performance marks and records a measure called `name`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
@@ -77,6 +95,19 @@ pub fn save_articles(articles: &[Article], active: usize) -> bool {
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, &json).is_ok())
 }
 
+const LEXICON_KEY: &str = "muster:lexicon:v1";
+
+/// The reader's saved corrections, if any.
+pub fn load_lexicon() -> Option<Lexicon> {
+    serde_json::from_str(&storage()?.get_item(LEXICON_KEY).ok()??).ok()
+}
+
+/// Saves the reader's corrections; returns false when storage is unavailable or full.
+pub fn save_lexicon(lexicon: &Lexicon) -> bool {
+    let Ok(json) = serde_json::to_string(lexicon) else { return false };
+    storage().is_some_and(|s| s.set_item(LEXICON_KEY, &json).is_ok())
+}
+
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -97,7 +128,10 @@ pub fn download(name: &str, mime: &str, content: &str) {
             }
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_secs(30)).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
 }
 
 /// Copies `text` to the clipboard.

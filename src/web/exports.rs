@@ -24,13 +24,16 @@ pub fn slug(title: &str) -> String {
     if out.is_empty() { "article".into() } else { out }
 }
 
-fn code_point_annotations(text: &str) -> Annotations {
-    annotate_with(text, OffsetUnit::CodePoint)
+fn code_point_annotations(analysis: &Analysis) -> Annotations {
+    let mut annotations = annotate_with(&analysis.text, OffsetUnit::CodePoint);
+    analysis.lexicon.apply(&analysis.text, OffsetUnit::CodePoint, &mut annotations);
+    annotations
 }
 
 /// Our JSON: the schema's three lists plus the title and the text (re-openable).
-pub fn to_json(title: &str, text: &str) -> String {
-    let annotations = code_point_annotations(text);
+pub fn to_json(title: &str, analysis: &Analysis) -> String {
+    let text: &str = &analysis.text;
+    let annotations = code_point_annotations(analysis);
     let mut value = serde_json::to_value(&annotations).unwrap_or_else(|_| json!({}));
     if let Some(object) = value.as_object_mut() {
         object.insert("title".into(), json!(title));
@@ -50,8 +53,8 @@ fn opt<T: ToString>(value: &Option<T>) -> String {
 }
 
 /// One CSV table of figures, actor mentions and claims, with a `category` column.
-pub fn to_csv(text: &str) -> String {
-    let a = code_point_annotations(text);
+pub fn to_csv(analysis: &Analysis) -> String {
+    let a = code_point_annotations(analysis);
     let name = |id: &Option<String>| {
         id.as_deref().and_then(|id| a.actors.iter().find(|x| x.id == id)).map(|x| x.name.clone()).unwrap_or_default()
     };
@@ -102,8 +105,9 @@ fn context(chars: &[char], start: usize, end: usize) -> (String, String, String)
 
 /// W3C Web Annotation JSON-LD: one annotation per figure, actor mention and claim, each with a
 /// TextQuoteSelector and a TextPositionSelector (code points).
-pub fn to_web_annotation(title: &str, text: &str) -> String {
-    let a = code_point_annotations(text);
+pub fn to_web_annotation(title: &str, analysis: &Analysis) -> String {
+    let text: &str = &analysis.text;
+    let a = code_point_annotations(analysis);
     let chars: Vec<char> = text.chars().collect();
     let source = format!("urn:muster:article:{}", slug(title));
     let item = |id: String, start: usize, end: usize, tag: &str, details: Value| {

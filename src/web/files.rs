@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::corrections::Lexicon;
 use super::state::{Action, State};
 
 /// The largest file opened (10 MB).
@@ -22,9 +23,12 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
         let dispatch = dispatch.clone();
         let on_read = Closure::once(move |buffer: JsValue| {
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            dispatch.dispatch(match article_from_bytes(&name, &bytes) {
-                Ok((title, text)) => Action::Open { title, text },
-                Err(text) => Action::Notify { text, error: true },
+            dispatch.dispatch(match lexicon_from_bytes(&bytes) {
+                Some(lexicon) => Action::ImportLexicon(lexicon),
+                None => match article_from_bytes(&name, &bytes) {
+                    Ok((title, text)) => Action::Open { title, text },
+                    Err(text) => Action::Notify { text, error: true },
+                },
             });
         });
         let _ = file.array_buffer().then(&on_read);
@@ -36,6 +40,13 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
 pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// A user lexicon (exported corrections), if the bytes are one.
+fn lexicon_from_bytes(bytes: &[u8]) -> Option<Lexicon> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    value.get("muster_lexicon")?;
+    serde_json::from_value(value).ok()
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

@@ -3,11 +3,14 @@
 
 mod analysis;
 mod browser;
+mod correct;
+mod corrections;
 mod document;
 mod editor;
 mod exports;
 mod files;
 mod help;
+mod ledger;
 mod legend;
 mod notice;
 mod panel;
@@ -52,7 +55,13 @@ fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
         .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
     let key = event.key();
     if typing {
-        return (key == "Escape").then_some(Action::Escape);
+        if key != "Escape" {
+            return None;
+        }
+        if let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.blur();
+        }
+        return Some(Action::Escape);
     }
     Some(match key.as_str() {
         "j" | "n" => Action::Step(1),
@@ -223,7 +232,7 @@ fn app() -> Html {
                     }
                     <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
                 </section>
-                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} dispatch={dispatch.clone()} />
+                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} articles={state.articles.clone()} dispatch={dispatch.clone()} />
             </main>
             <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
             if state.help { <Help dispatch={dispatch.clone()} /> }
@@ -234,5 +243,6 @@ fn app() -> Html {
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    browser::lock_down();
     yew::Renderer::<App>::new().render();
 }

@@ -5,9 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::correct::Corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
-use super::state::{Action, Category, FigureColumn, PanelTab, State, Via};
+use super::ledger::Ledger;
+use super::state::{Action, Article, Category, FigureColumn, PanelTab, State, Via};
 
 /// Properties of [`Panel`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +22,8 @@ pub struct PanelProps {
     pub sort: (FigureColumn, bool),
     /// The lit actor and its current mention.
     pub lit: Option<(Rc<str>, usize)>,
+    /// Every open article (the ledger shows when there are several).
+    pub articles: Vec<Article>,
     /// Sends actions to the page state.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -205,11 +209,15 @@ fn claims_list(props: &PanelProps) -> Html {
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
     let a = &props.analysis.annotations;
-    let tabs = [
+    let mut tabs = vec![
         (PanelTab::Figures, "Figures", a.figures.len()),
         (PanelTab::Actors, "Actors", a.actors.len()),
         (PanelTab::Claims, "Claims", a.claims.len()),
     ];
+    let several = props.articles.len() > 1;
+    if several {
+        tabs.push((PanelTab::Ledger, "Ledger", props.articles.len()));
+    }
     let tab_buttons = tabs.into_iter().map(|(tab, label, count)| {
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::Panel(tab)));
@@ -223,8 +231,17 @@ pub fn panel(props: &PanelProps) -> Html {
     });
     let body = match props.tab {
         PanelTab::Figures => figures_table(props),
-        PanelTab::Actors => actors_list(props),
+        PanelTab::Actors => html! {
+            <>
+                { actors_list(props) }
+                <Corrections analysis={props.analysis.clone()} dispatch={props.dispatch.clone()} />
+            </>
+        },
         PanelTab::Claims => claims_list(props),
+        PanelTab::Ledger if several => html! {
+            <Ledger articles={props.articles.clone()} lexicon={props.analysis.lexicon.clone()} dispatch={props.dispatch.clone()} />
+        },
+        PanelTab::Ledger => figures_table(props),
     };
     html! {
         <aside class="panel" aria-label="Annotations overview">

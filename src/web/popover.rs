@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::analysis::{actor_sub, claim_sub, Analysis, Target};
 use super::browser;
+use super::correct::CorrectAnnotation;
 use super::state::{Action, Category, Selection, State, Via};
 
 /// Properties of [`Popover`].
@@ -191,6 +192,7 @@ pub fn popover(props: &PopoverProps) -> Html {
                 <button type="button" class="pop-close" aria-label="Close details" onclick={close}>{ "×" }</button>
             }
             { body }
+            <CorrectAnnotation analysis={props.analysis.clone()} kind={target.kind} id={target.id.clone()} dispatch={props.dispatch.clone()} />
         </div>
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::analysis::{Analysis, Target};
+use super::corrections::{Lexicon, Rule};
 use super::browser;
 
 /// The three kinds of annotation.
@@ -177,6 +178,8 @@ pub enum PanelTab {
     Actors,
     /// Claims and contested pairs.
     Claims,
+    /// Every open article side by side.
+    Ledger,
 }
 
 /// Columns the figures table sorts by.
@@ -238,6 +241,8 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The articles before the last clear or close, for Undo.
     pub undo: Option<(Vec<Article>, usize)>,
+    /// The reader's corrections.
+    pub lexicon: Rc<Lexicon>,
     /// Counter for unique revisions and selection serials.
     serial: u64,
 }
@@ -292,6 +297,12 @@ pub enum Action {
     Notify { text: String, error: bool },
     /// Hide the message.
     Dismiss,
+    /// Add a correction and re-annotate.
+    Correct(Rule),
+    /// Remove the correction at this index and re-annotate.
+    Uncorrect(usize),
+    /// Add imported corrections and re-annotate.
+    ImportLexicon(Lexicon),
 }
 
 impl State {
@@ -313,6 +324,7 @@ impl State {
             help: false,
             notice: None,
             undo: None,
+            lexicon: Rc::new(browser::load_lexicon().unwrap_or_default()),
             serial: 0,
         };
         state.analyse_now();
@@ -332,9 +344,17 @@ impl State {
     fn analyse_now(&mut self) {
         self.rev = self.next_serial();
         let text = self.current().text.clone();
-        self.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, self.rev)));
+        self.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, self.rev, self.lexicon.clone())));
         self.selection = None;
         self.lit_actor = None;
+    }
+
+    fn set_lexicon(&mut self, lexicon: Lexicon) {
+        if !browser::save_lexicon(&lexicon) {
+            self.notice = Some(Notice { text: "Could not save corrections: storage is full or unavailable.".into(), error: true, undoable: false });
+        }
+        self.lexicon = Rc::new(lexicon);
+        self.analyse_now();
     }
 
     fn show_article(&mut self, index: usize) {
@@ -382,6 +402,9 @@ impl Reducible for State {
         let mut state = (*self).clone();
         match action {
             Action::Edit(text) => {
+                if *state.current().text == *text {
+                    return self;
+                }
                 let active = state.active;
                 state.articles[active].text = text.into();
                 state.rev = state.next_serial();
@@ -393,7 +416,7 @@ impl Reducible for State {
                     return self;
                 }
                 let text = state.current().text.clone();
-                state.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, rev)));
+                state.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, rev, state.lexicon.clone())));
                 state.selection = None;
                 if let Some((id, _)) = &state.lit_actor {
                     if state.analysis.actor(id).is_none() {
@@ -539,6 +562,32 @@ impl Reducible for State {
             }
             Action::Notify { text, error } => state.notice = Some(Notice { text, error, undoable: false }),
             Action::Dismiss => state.notice = None,
+            Action::Correct(rule) => {
+                let mut lexicon = (*state.lexicon).clone();
+                if !lexicon.rules.contains(&rule) {
+                    lexicon.rules.push(rule);
+                }
+                state.set_lexicon(lexicon);
+            }
+            Action::Uncorrect(index) => {
+                let mut lexicon = (*state.lexicon).clone();
+                if index < lexicon.rules.len() {
+                    lexicon.rules.remove(index);
+                }
+                state.set_lexicon(lexicon);
+            }
+            Action::ImportLexicon(imported) => {
+                let mut lexicon = (*state.lexicon).clone();
+                let before = lexicon.rules.len();
+                for rule in imported.rules {
+                    if !lexicon.rules.contains(&rule) {
+                        lexicon.rules.push(rule);
+                    }
+                }
+                let added = lexicon.rules.len() - before;
+                state.set_lexicon(lexicon);
+                state.notice = Some(Notice { text: format!("Imported {added} correction(s)."), error: false, undoable: false });
+            }
         }
         Rc::new(state)
     }

@@ -45,13 +45,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let title = props.title.clone();
         let analysis = props.analysis.clone();
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
+            if let Some(menu) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("details").ok().flatten())
+            {
+                let _ = menu.remove_attribute("open");
+            }
             let name = exports::slug(&title);
-            let text: &str = &analysis.text;
             match kind {
-                "json" => browser::download(&format!("{name}.muster.json"), "application/json", &exports::to_json(&title, text)),
-                "csv" => browser::download(&format!("{name}.csv"), "text/csv", &exports::to_csv(text)),
-                "jsonld" => browser::download(&format!("{name}.jsonld"), "application/ld+json", &exports::to_web_annotation(&title, text)),
+                "json" => browser::download(&format!("{name}.muster.json"), "application/json", &exports::to_json(&title, &analysis)),
+                "csv" => browser::download(&format!("{name}.csv"), "text/csv", &exports::to_csv(&analysis)),
+                "jsonld" => browser::download(&format!("{name}.jsonld"), "application/ld+json", &exports::to_web_annotation(&title, &analysis)),
                 "html" => browser::download(&format!("{name}.html"), "text/html", &exports::to_html(&title, &analysis)),
                 _ => {
                     browser::copy(&exports::summary(&title, &analysis));

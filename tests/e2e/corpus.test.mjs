@@ -88,6 +88,18 @@ function checkApi(c, out) {
     const k = at && out.claims.find((k) => k.contested && overlaps(k, ...at));
     if (k) errors.push(`claim ${JSON.stringify(k.text)} should not be contested`);
   }
+  // Every field of docs/SCHEMA.md is there, null rather than undefined when absent.
+  const fields = {
+    figure: [out.figures, ['id', 'start', 'end', 'text', 'kind', 'value', 'min', 'max', 'qualifier', 'owner', 'location', 'action']],
+    actor: [out.actors, ['id', 'name', 'kind', 'role', 'mentions']],
+    claim: [out.claims, ['id', 'start', 'end', 'text', 'source', 'cue', 'stance', 'contested', 'contested_by']],
+  };
+  for (const [what, [list, keys]] of Object.entries(fields)) {
+    for (const item of list) {
+      const missing = keys.filter((k) => item[k] === undefined);
+      if (missing.length) errors.push(`${what} ${item.id}: ${missing} undefined`);
+    }
+  }
   // Every span slices the JS string exactly.
   for (const s of [...out.figures, ...out.claims, ...out.actors.flatMap((a) => a.mentions)]) {
     if (text.slice(s.start, s.end) !== s.text) errors.push(`span ${s.start}..${s.end} text ${JSON.stringify(s.text)} != input.slice`);
@@ -133,6 +145,7 @@ function checkPage(c, doc) {
 
 let app;
 let inputShown;
+let patience = 10_000;
 before(async () => { app = await openApp(); });
 /** Whether the page has its article input (looked for once, so a missing page fails fast). */
 async function hasInput() {
@@ -155,7 +168,9 @@ for (const file of FILES) {
       assert.ok(await hasInput(), 'the page has no input labelled "Article text"');
       const ids = annotationIds(await apiAnnotate(app.page, c.text));
       await pasteArticle(app.page, c.text);
-      const errors = checkPage(c, await waitForDocument(app.page, c.text, ids));
+      const errors = checkPage(c, await waitForDocument(app.page, c.text, ids, patience));
+      // A page that never settles fails fast after the first case, not in minutes per case.
+      if (errors.length) patience = 1_000;
       if (errors.length) await screenshot(app.page, `corpus-${file.replace('.json', '')}-${i + 1}`);
       assert.deepEqual(errors, [], errors.join('\n'));
     }));

@@ -7,15 +7,19 @@ fn has(list: &[&str], word: &str) -> bool {
 
 /// Capitalised words that open sentences or headlines but never start a name.
 const STOP: &[&str] = &[
-    "A", "ALSO", "About", "According", "Across", "After", "Again", "Against", "Ahead", "All", "Also", "Although",
-    "Amid", "An", "And", "Another", "Any", "Are", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
-    "Currently", "Date", "Despite", "During", "Each", "Earlier", "Either", "Even", "Every", "For", "Former", "From",
-    "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead", "It", "Its", "Last", "Later",
-    "Latest", "Many", "Meanwhile", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Next", "No", "Not",
-    "Now", "Of", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "READ", "Read", "Relatedly", "Several",
-    "She", "Since", "So", "Some", "Speaking", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "Thus", "To", "Today", "Tomorrow", "Two", "Under", "Until", "Up", "We", "What", "When",
-    "Where", "Whether", "Which", "While", "Who", "Why", "With", "Within", "Without", "Yesterday", "You",
+    "A", "ALSO", "About", "According", "Across", "Activists", "After", "Again", "Against", "Ahead", "All", "Also",
+    "Although", "Amid", "An", "Analysts", "And", "Another", "Any", "Are", "As", "At", "Authorities", "Because",
+    "Before", "Both", "But", "By", "Can", "Commanders", "Critics", "Currently", "Date", "Despite", "Diplomats",
+    "Doctors", "During", "Each", "Earlier", "Either", "Even", "Every", "Everyone", "Experts", "Fighters", "For",
+    "Forces", "Former", "From", "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead",
+    "It", "Its", "Journalists", "Last", "Later", "Latest", "Lawmakers", "Leaders", "Locals", "Many", "Meanwhile",
+    "Medics", "Militants", "More", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Next", "No", "Nobody", "Not", "Now",
+    "Observers", "Of", "Officers", "Official", "Officials", "On", "Once", "One", "Only", "Or", "Other", "Others",
+    "Our", "Over", "Police", "Protesters", "READ", "Read", "Rebels", "Relatedly", "Reporters", "Residents", "Several",
+    "She", "Since", "So", "Soldiers", "Some", "Someone", "Sources", "Speaking", "Spokesmen", "Still", "Such",
+    "Survivors", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To", "Today",
+    "Tomorrow", "Troops", "Two", "Under", "Until", "Up", "Villagers", "We", "What", "When", "Where", "Whether",
+    "Which", "While", "Who", "Why", "With", "Within", "Without", "Witnesses", "Yesterday", "You",
 ];
 
 /// Months, their abbreviations, and days of the week.
@@ -28,23 +32,26 @@ const CALENDAR: &[&str] = &[
 /// Capitalised titles and ranks that stand before a person's name (not part of it).
 const TITLE: &[&str] = &[
     "Acting", "Adm", "Admiral", "Adviser", "Advisor", "Air", "Ambassador", "Army", "Attorney", "Ayatollah", "Brig",
-    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Cmdr", "Col",
-    "Colonel", "Commander", "Commissioner", "Cpl", "Crown", "Defence", "Defense", "Deputy", "Director", "Dr", "Emir",
-    "Envoy", "Field", "Finance", "Force", "Foreign", "Gen", "General", "Gov", "Governor", "Head", "Interior", "Judge",
-    "Justice", "King", "Leader", "Lieutenant", "Lord", "Lt", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister",
-    "Mr", "Mrs", "Ms", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince",
-    "Private", "Queen", "Rear", "Rep", "Representative", "Sec", "Secretary", "Security", "Sen", "Senator", "Sergeant",
-    "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman", "Staff", "State",
-    "Supreme", "Vice",
+    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class", "Cmdr",
+    "Col", "Colonel", "Commander", "Commander-in-Chief", "Commissioner", "Cpl", "Crown", "Defence", "Defense",
+    "Deputy", "Director", "Dr", "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General",
+    "Gov", "Governor", "Grand", "Hajji", "Head", "Imam", "Interior", "Judge", "Justice", "King", "Lady", "Leader",
+    "Lieutenant", "Lord", "Lt", "MP", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister", "Mr", "Mrs", "Ms", "Mullah",
+    "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince", "Private", "Queen",
+    "Rear", "Rep", "Representative", "Sayyed", "Sayyid", "Sec", "Secretary", "Secretary-General", "Security", "Sen",
+    "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman",
+    "Staff", "State", "Supreme", "Vice",
 ];
 
-/// Lower-case nouns for people's roles ("defence minister X", "X, the spokesperson of").
+/// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
 const ROLE: &[&str] = &[
-    "adviser", "advisor", "ambassador", "analyst", "captain", "chairman", "chief", "cleric", "colonel", "commander",
-    "correspondent", "deputy", "director", "editor", "emir", "envoy", "expert", "founder", "general", "governor",
-    "head", "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "negotiator",
-    "officer", "official", "politician", "premier", "president", "professor", "prosecutor", "researcher", "secretary",
-    "senator", "sergeant", "spokesman", "spokesperson", "spokeswoman",
+    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chancellor", "chief", "cleric",
+    "colonel", "commander", "commissioner", "coordinator", "correspondent", "cousin", "daughter", "deputy",
+    "director", "editor", "emir", "envoy", "expert", "father", "founder", "general", "governor", "head", "husband",
+    "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "mother", "mp",
+    "negotiator", "nephew", "officer", "official", "politician", "premier", "president", "professor", "prosecutor",
+    "representative", "researcher", "secretary", "senator", "sergeant", "sister", "son", "spokesman", "spokesperson",
+    "spokeswoman", "uncle", "widow", "wife",
 ];
 
 /// Verbs of saying that follow a speaker ("X said").
@@ -58,22 +65,23 @@ const SAY: &[&str] = &[
 
 /// Last words of armed forces and their units.
 const MILITARY_HEAD: &[&str] = &[
-    "Army", "Battalion", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet", "Force", "Forces",
-    "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team", "Units",
+    "Army", "Battalion", "Battlegroup", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet",
+    "Force", "Forces", "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team",
+    "Units",
 ];
 
 /// Last words of outlets.
 const MEDIA_HEAD: &[&str] = &[
-    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "News", "Observer", "Post",
+    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "Network", "News", "Observer", "Post",
     "Press", "Radio", "Telegraph", "Television", "Times", "Tribune",
 ];
 
 /// Last words of parties, assemblies, committees and other bodies.
 const ORG_HEAD: &[&str] = &[
-    "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Centre", "Commission",
-    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Foundation", "Institute", "Ministry",
-    "Mission", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate", "Service",
-    "Union", "Watch",
+    "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Center", "Centre", "Commission",
+    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Forum", "Foundation", "Group", "Institute",
+    "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
+    "Service", "Union", "Watch",
 ];
 
 /// Armed-group heads ("... Front", "... Brigades").
@@ -83,8 +91,9 @@ const ARMED_HEAD: &[&str] = &[
 
 /// Lower-case words after a capital that show it is a place ("Baghdad airport").
 const PLACE_NOUN: &[&str] = &[
-    "airport", "area", "city", "district", "governorate", "metro", "oblast", "outskirts", "province", "region",
-    "residents", "street", "streets", "suburb", "suburbs",
+    "airbase", "airport", "area", "base", "bureau", "city", "correspondent", "district", "governorate", "harbor",
+    "harbour", "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "province",
+    "region", "residents", "street", "streets", "suburb", "suburbs", "time", "university",
 ];
 
 /// Words before a capital that show it is a place ("in Baghdad").
@@ -114,8 +123,9 @@ pub fn is_title(w: &str) -> bool {
 }
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
-    "Acting", "Air", "Army", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "Force", "Foreign", "Interior",
-    "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State", "Supreme", "Vice",
+    "Acting", "Air", "Army", "Class", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "First", "Force",
+    "Foreign", "Grand", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State",
+    "Supreme", "Vice",
 ];
 
 /// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
@@ -125,8 +135,18 @@ pub fn is_core_title(w: &str) -> bool {
 
 /// Whether lower-case `w` names a person's role.
 pub fn is_role(w: &str) -> bool {
-    has(ROLE, w)
+    has(ROLE, w) || w == "MP"
 }
+/// Lower-case nouns for outlets that stand before their name ("state television RTN").
+const MEDIA_NOUN: &[&str] = &[
+    "agency", "broadcaster", "channel", "daily", "magazine", "newspaper", "outlet", "radio", "television", "tv", "website",
+];
+
+/// Whether lower-case `w` names a kind of outlet.
+pub fn is_media_noun(w: &str) -> bool {
+    has(MEDIA_NOUN, w)
+}
+
 /// Whether `w` is a verb of saying.
 pub fn is_say(w: &str) -> bool {
     has(SAY, w)
@@ -167,7 +187,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+        for list in [MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }

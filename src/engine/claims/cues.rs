@@ -6,16 +6,22 @@
 pub(super) struct Words {
     /// Lower-cased token texts.
     pub lower: Vec<String>,
-    /// Whether each token starts with a capital.
+    /// Whether each token starts with a capital and stands apart (white space before
+    /// it, or a quotation mark or bracket): a word glued to a stop is noise, not a name.
     pub capital: Vec<bool>,
+    /// Whether white space stands before each token.
+    pub spaced: Vec<bool>,
 }
 
 impl Words {
-    /// Builds the view from token texts.
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+    /// Builds the view from token texts, each with whether white space stands before it.
+    pub fn new<'a>(texts: impl Iterator<Item = (&'a str, bool)>) -> Self {
         let mut lower: Vec<String> = Vec::new();
         let mut capital = Vec::new();
-        for t in texts {
+        let mut spaced_before = Vec::new();
+        for (t, spaced) in texts {
+            spaced_before.push(spaced);
+            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_str(), "." | "!" | "?" | ","));
             let mut w = t.to_lowercase();
             if w == "\u{2019}" || w == "\u{2018}" {
                 w = "'".into();
@@ -23,10 +29,10 @@ impl Words {
             if w == "t" && lower.last().is_some_and(|p| p == "'") {
                 w = "not".into();
             }
-            capital.push(t.chars().next().is_some_and(char::is_uppercase));
+            capital.push(!glued_to_stop && t.chars().next().is_some_and(char::is_uppercase));
             lower.push(w);
         }
-        Words { lower, capital }
+        Words { lower, capital, spaced: spaced_before }
     }
 
     /// Number of tokens.
@@ -44,6 +50,15 @@ impl Words {
         seq.iter().enumerate().all(|(k, w)| self.at(i + k) == *w)
     }
 
+    /// Whether token `i` closes a quotation (a curly closing mark, or a straight one glued to the word before).
+    pub fn closes_quote(&self, i: usize) -> bool {
+        match self.at(i) {
+            "\u{201D}" => true,
+            "\"" => !self.spaced.get(i).copied().unwrap_or(true),
+            _ => false,
+        }
+    }
+
     /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
     pub fn is_clause_break(&self, i: usize) -> bool {
         matches!(self.at(i), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")
@@ -59,6 +74,8 @@ pub(super) enum CueKind {
     ReportBefore,
     /// The writer keeps a distance: "alleged", "reportedly", "so-called".
     Hedge,
+    /// The writer cannot vouch for what the sentence before reports: "could not independently verify".
+    Unverified,
     /// The writer's choice of verb doubts the source: "claimed".
     HedgeVerb,
     /// A source denies something claim-like: "denied reports", "dismissed claims".
@@ -86,14 +103,17 @@ const REPORT: &[&str] = &[
     "emphasized", "emphasised", "emphasizes", "emphasises", "underscored", "underscores", "acknowledged", "acknowledges",
     "insisted", "insists", "argued", "argues", "arguing", "remarked", "wrote", "writes", "tweeted", "revealed",
     "disclosed", "declared", "declares", "asserted", "asserts", "explained", "saying", "quoted", "cited", "blamed",
-    "blames", "predicted", "maintained", "indicated", "briefed", "testified", "conceded", "admitted", "admits",
+    "blames", "predicted", "indicated", "briefed", "testified", "conceded", "admitted", "admits", "vowed", "vows",
+    "pledged", "pledges", "promised", "promises", "say",
 ];
 const HEDGE: &[&[&str]] = &[
     &["alleged"], &["allegedly"], &["purportedly"], &["purported"], &["reportedly"], &["supposedly"], &["ostensibly"],
     &["unconfirmed"], &["unverified"], &["speculation"], &["speculations"], &["rumours"], &["rumors"], &["rumour"],
     &["rumor"], &["rumoured"], &["rumored"], &["pretext"], &["pretexts"], &["so", "-", "called"], &["what", "is", "called"],
     &["what", "it", "called"], &["what", "it", "calls"], &["what", "they", "call"], &["what", "they", "called"],
-    &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"],
+    &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"], &["independently", "verify"],
+    &["independently", "verified"], &["independently", "confirm"], &["independently", "confirmed"], &["not", "be", "verified"],
+    &["not", "be", "confirmed"],
 ];
 const DENIAL: &[&str] = &[
     "deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
@@ -104,7 +124,7 @@ const DISMISSAL: &[&[&str]] = &[
     &["no", "truth"], &["not", "true"], &["untrue"], &["baseless"], &["unfounded"], &["groundless"], &["fabricated"],
     &["fabrication"], &["fabrications"], &["fake", "news"], &["just", "speech"], &["just", "talk"], &["mere", "speculation"],
     &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
-    &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"],
+    &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
 ];
 const NEGATION: &[&[&str]] = &[
     &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
@@ -116,7 +136,8 @@ const NEGATION: &[&[&str]] = &[
 const CLAIM_NOUNS: &[&str] = &[
     "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
     "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
-    "it", "this", "\"", "\u{201C}", "media",
+    "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
+    "number", "numbers", "estimate", "estimates", "toll",
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
 
@@ -156,7 +177,15 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     }
     for seq in HEDGE {
         if w.matches(i, seq) {
-            return cue(CueKind::Hedge, seq.len());
+            let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
+            // "called the report speculation": a source dismisses, the writer does not hedge.
+            let labelled = (i.saturating_sub(6)..i).any(|k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed" | "dismissed"));
+            let kind = match (unverified, labelled && (word.starts_with("specul") || word.starts_with("rumo"))) {
+                (true, _) => CueKind::Unverified,
+                (false, true) => CueKind::Dismissal,
+                _ => CueKind::Hedge,
+            };
+            return cue(kind, seq.len());
         }
     }
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
@@ -168,11 +197,21 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
     if DENIAL.contains(&word) {
-        return cue(CueKind::Denial, 1);
+        // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
+        return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
         return (next == "that").then_some(Cue { kind: CueKind::Report, at: i, len: 1 });
+    }
+    if matches!(word, "estimate" | "report" | "tell" | "warn" | "insist" | "deny") && next == "that" {
+        return cue(CueKind::Report, 1);
+    }
+    if word == "put" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "number" | "figure" | "toll" | "strength" | "size") {
+        return cue(CueKind::Report, 1);
+    }
+    if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
+        return None;
     }
     if REPORT.contains(&word) {
         let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
@@ -183,6 +222,36 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return cue(CueKind::Report, 1);
     }
     None
+}
+
+/// The words a denial or dismissal at `c` is about: after a denial verb up to a
+/// closing quotation mark ("denied reports that ..."); for a dismissal after a
+/// labelling verb, the words between ("called the NATO statement speculation").
+pub(super) fn denied_object(w: &Words, c: &Cue) -> Option<(usize, usize)> {
+    let label = (c.at.saturating_sub(8)..c.at).rev().find(|&k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed"));
+    match (c.kind, label) {
+        (CueKind::Dismissal, Some(k)) => Some((k + 1, c.at)),
+        (CueKind::Denial | CueKind::Dismissal, _) => {
+            let from = c.at + c.len;
+            // Up to a quotation closing that opened before the cue; quotes opened after it are part of the object.
+            let mut depth = 0usize;
+            let end = (from..w.len())
+                .find(|&k| {
+                    if w.closes_quote(k) {
+                        if depth == 0 {
+                            return true;
+                        }
+                        depth -= 1;
+                    } else if matches!(w.at(k), "\u{201C}" | "\"") {
+                        depth += 1;
+                    }
+                    false
+                })
+                .unwrap_or(w.len());
+            Some((from, end))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the denial cue at `c` targets something claim-like (reports, claims, a
@@ -216,7 +285,9 @@ pub(super) type Polar = (Event, bool);
 const FORCE_NOUNS: &[&str] = &[
     "troops", "troop", "soldiers", "forces", "force", "personnel", "units", "unit", "brigade", "brigades", "battalion",
     "battalions", "division", "marines", "army", "military", "reinforcements", "servicemen", "contingent", "peacekeepers",
-    "fighters", "mercenaries", "boots", "coalition", "presence", "advisers", "advisors", "members",
+    "fighters", "mercenaries", "boots", "coalition", "presence", "advisers", "advisors", "members", "instructors",
+    "trainers", "garrison", "platoons", "platoon", "regiment", "regiments", "squadron", "sailors", "airmen", "reservists",
+    "conscripts", "recruits", "militiamen", "paratroopers", "commandos", "battlegroup", "legionnaires",
 ];
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "deny", "denies", "denied", "denying", "reject", "rejected", "rejects", "dismissed",
@@ -240,18 +311,22 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
     if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
         return Some((Event::Deploy, true));
     }
+    let force_follows = || (i + 1..(i + 4).min(w.len())).any(|k| is_force_noun(w.at(k)));
     if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
-        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to"))
+        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
+        || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
     {
         return Some((Event::Deploy, true));
     }
     if stem_in(&["withdr", "pullout", "pull-out", "drawdown"])
         || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
-        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && w.at(i + 1) == "out")
+        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
+        || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
+        || (matches!(x, "cut" | "cuts" | "cutting" | "bring" | "bringing" | "brought") && force_follows())
     {
         return Some((Event::Withdraw, true));
     }
-    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting") {
+    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating") {
         return Some((Event::Withdraw, true));
     }
     if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
@@ -262,7 +337,7 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
         return Some((Event::Withdraw, true));
     }
     if force && (matches!(x, "remain" | "remains" | "remained" | "remaining" | "stay" | "stays" | "stayed" | "staying")
-        || (x == "retain" && w.at(i + 2) == "presence"))
+        || (matches!(x, "retain" | "maintain" | "keep" | "keeping") && (w.at(i + 2) == "presence" || force_follows())))
     {
         return Some((Event::Withdraw, false));
     }
@@ -287,7 +362,7 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut clause_start = from;
     let to = to.min(w.len());
     for i in from..=to {
-        if i < to && !w.is_clause_break(i) {
+        if i < to && !w.is_clause_break(i) && !(w.at(i) == "and" && w.at(i + 1) == "that") {
             continue;
         }
         let clause_end = i;
@@ -297,11 +372,13 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if NEGATORS.contains(&w.at(k)) {
+            if NEGATORS.contains(&w.at(k)) || (matches!(w.at(k), "rule" | "rules" | "ruled" | "ruling") && w.at(k + 1) == "out") {
                 negated = true;
             }
             if let Some((event, positive)) = event_at(w, k, force) {
-                if rotation && event == Event::Deploy {
+                // "any deployment", "a possible withdrawal": nothing is asserted yet.
+                let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "if" | "whether" | "future"));
+                if (rotation && event == Event::Deploy) || (irrealis && positive && !negated) {
                     continue;
                 }
                 out.push((event, positive != negated));

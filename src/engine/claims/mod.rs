@@ -51,8 +51,10 @@ pub(crate) struct Draft {
     hedged_events: Vec<Polar>,
     /// An armed group the claim says is finished.
     finished_group: Option<String>,
-    /// Lower-cased words of the claim.
-    words: Vec<String>,
+    /// What the claim is about: its names (lower-cased) and "troops" if it names a force.
+    topics: Vec<String>,
+    /// For a denial of something claim-like: the names in what it denies.
+    denied_topics: Vec<String>,
     /// Troop numbers the claim gives.
     numbers: Vec<u64>,
     /// Indexes of the figures inside the claim.
@@ -84,7 +86,14 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             previous = None;
             continue;
         };
+        let unverified = sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
         drafts.push(first);
+        if let (true, Some(p)) = (unverified, previous) {
+            // "... could not be independently verified" doubts the claim just before.
+            let this = drafts.len() - 1;
+            drafts[this].links.push(p);
+            drafts[p].links.push(this);
+        }
         if let Some(mut second) = second {
             let main = drafts.len() - 1;
             drafts[main].links.push(main + 1);
@@ -93,8 +102,11 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         }
         previous = Some(drafts.len() - 1);
     }
+    let mut by_start: Vec<usize> = (0..figures.len()).collect();
+    by_start.sort_by_key(|&f| figures[f].span.start);
     for d in &mut drafts {
-        d.figures = (0..figures.len()).filter(|&f| d.span.contains(&figures[f].span)).collect();
+        let from = by_start.partition_point(|&f| figures[f].span.start < d.span.start);
+        d.figures = by_start[from..].iter().copied().take_while(|&f| figures[f].span.start < d.span.end).filter(|&f| d.span.contains(&figures[f].span)).collect();
         d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
         d.numbers.sort_unstable();
         d.numbers.dedup();
@@ -126,7 +138,7 @@ fn read_sentences(doc: &Doc) -> Vec<Sentence> {
             cursor += 1;
         }
         let toks = &doc.tokens[first..cursor];
-        let words = Words::new(toks.iter().map(|t| t.text(doc.text)));
+        let words = Words::new(toks.iter().map(|t| (t.text(doc.text), t.space_before)));
         let quoted_before = quoted;
         for (k, w) in words.lower.iter().enumerate() {
             match w.as_str() {
@@ -153,7 +165,8 @@ fn is_filler(w: &str) -> bool {
         "the" | "a" | "an" | "on" | "in" | "at" | "he" | "she" | "they" | "it" | "we" | "i" | "speaking" | "meanwhile" | "but"
             | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
             | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "last" | "earlier" | "later" | "also" | "this" | "that" | "his" | "her"
+            | "november" | "december" | "last" | "earlier" | "later" | "also" | "this" | "that" | "his" | "her" | "according" | "there" | "amid"
+            | "however" | "after" | "as" | "if" | "while" | "when" | "our" | "their" | "its" | "you"
     )
 }
 
@@ -190,12 +203,12 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         span: tok_span(0, main_end.max(1)),
         events: cues::events(w, 0, main_end),
         finished_group: cues::finished_group(w),
-        words: w.lower.clone(),
+        topics: topics(w, 0, n),
         numbers: troop_numbers(w),
         ..Draft::default()
     };
     let strong = s.cues.iter().find(|c| matches!(c.kind, CueKind::Denial | CueKind::Dismissal));
-    let hedge = s.cues.iter().find(|c| matches!(c.kind, CueKind::Hedge | CueKind::HedgeVerb));
+    let hedge = s.cues.iter().find(|c| matches!(c.kind, CueKind::Hedge | CueKind::HedgeVerb | CueKind::Unverified));
     let negation = s.cues.iter().find(|c| c.kind == CueKind::Negation);
     let (stance, cue) = match (strong, hedge, negation) {
         (Some(c), _, _) => (Stance::Denied, Some(c)),
@@ -212,6 +225,10 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         _ => "headline".into(),
     };
     draft.contested_alone = hedge.is_some() || s.cues.iter().any(|c| cues::denial_is_claim_like(w, c));
+    if let Some((a, b)) = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c)).and_then(|c| cues::denied_object(w, c)) {
+        draft.denied_topics = topics(w, a, b);
+        draft.denied_topics.retain(|t| t != "troops");
+    }
     for c in s.cues.iter().filter(|c| c.kind == CueKind::Hedge) {
         let mut end = c.at + c.len;
         let limit = if c.at == 0 || w.at(c.at).starts_with("specul") || w.at(c.at).starts_with("rumo") { n } else { (end + 12).min(n) };
@@ -221,12 +238,15 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         draft.hedged_events.extend(cues::events(w, c.at + c.len, end));
     }
     // The source.
-    let window = match report.or(strong).or(negation) {
+    let speech = report.or(strong).or(negation);
+    let window = match speech {
         Some(c) => source_window(w, c),
         None => colon.map(|k| (0, k)),
     };
     if let Some((a, b)) = window {
-        draft.source = source_actor(actors, tok_span(a, b));
+        // The speaker is the actor named nearest to the cue (or to the colon).
+        let cue_at = speech.map_or(b, |c| c.at);
+        draft.source = source_actor(actors, tok_span(a, b), doc.tokens[s.first + cue_at.min(n - 1)].span.start);
         draft.source_key = (a..b).rev().find(|&k| w.capital[k] && doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
         let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
         if draft.source.is_none() && draft.source_key.is_none() && pronoun {
@@ -242,7 +262,7 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
                 let later = &sentences[k];
                 if let Some((a, b)) = source_window(&later.words, &c) {
                     let span = Span::new(doc.tokens[later.first + a].span.start, doc.tokens[later.first + b - 1].span.end);
-                    draft.source = source_actor(actors, span);
+                    draft.source = source_actor(actors, span, doc.tokens[later.first + c.at].span.start);
                     draft.source_key = (a..b).rev().find(|&j| later.words.capital[j] && !is_filler(later.words.at(j))).map(|j| later.words.at(j).to_string());
                 }
             }
@@ -258,13 +278,13 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         let span = tok_span(d, end);
         Draft {
             span,
-            source: source_actor(actors, span),
+            source: source_actor(actors, span, span.start),
             source_key: (d + 1..end).find(|&k| w.capital[k] && !is_filler(w.at(k))).map(|k| w.at(k).to_string()),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
             contested_alone: true,
             events: cues::events(w, d + 1, end),
-            words: w.lower[d..end].to_vec(),
+            topics: topics(w, d, end),
             ..Draft::default()
         }
     });
@@ -296,7 +316,7 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
         return after(c.at + c.len);
     }
     let mut start = c.at;
-    while start > 0 && !matches!(w.at(start - 1), "\u{201D}" | "\"" | "that") {
+    while start > 0 && !matches!(w.at(start - 1), "\u{201D}" | "\"" | "that" | ";") {
         start -= 1;
     }
     // Skip the comma after a closing quotation ("...," McNulty said).
@@ -312,7 +332,8 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
 
 /// The actor named in `span` that most likely speaks: a person before an outlet, an
 /// outlet before a body, a body before a state.
-fn source_actor(actors: &FoundActors, span: Span) -> Option<usize> {
+/// Among equals, the one mentioned nearest to byte `cue`.
+fn source_actor(actors: &FoundActors, span: Span, cue: usize) -> Option<usize> {
     let rank = |k: ActorKind| match k {
         ActorKind::Person => 0,
         ActorKind::Media => 1,
@@ -324,9 +345,12 @@ fn source_actor(actors: &FoundActors, span: Span) -> Option<usize> {
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.mentions.iter().any(|m| span.contains(m)))
-        .min_by_key(|(_, a)| rank(a.kind))
-        .map(|(i, _)| i)
+        .filter_map(|(i, a)| {
+            let distance = a.mentions.iter().filter(|m| span.contains(m)).map(|m| m.start.abs_diff(cue).min(m.end.abs_diff(cue))).min()?;
+            Some((rank(a.kind), distance, i))
+        })
+        .min()
+        .map(|(_, _, i)| i)
 }
 
 /// In a headline "CBS News: Troops Head East", the index of the colon.
@@ -346,7 +370,7 @@ fn despite_clause(w: &Words) -> Option<(usize, usize)> {
     let d = (1..w.len()).find(|&i| w.at(i) == "despite" || (w.at(i) == "contrary" && w.at(i + 1) == "to"))?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
         let x = w.at(k);
-        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment"]
+        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment", "report", "evidence"]
             .iter()
             .any(|p| x.starts_with(p))
     });
@@ -384,7 +408,30 @@ fn quoted_run_cue(sentences: &[Sentence], si: usize, previous: Option<&Draft>) -
         }
     }
     let opens = matches!(sentences[si].words.at(0), "\u{201C}" | "\"");
-    previous.filter(|_| sentences[si].quoted_before || opens).map(|p| Carried { cue: p.cue.clone(), later: None })
+    let earlier = si.checked_sub(1).and_then(|k| {
+        let s = &sentences[k];
+        s.cues.iter().find(|c| c.kind == CueKind::Report).map(|c| s.words.at(c.at).to_string())
+    });
+    previous.filter(|_| sentences[si].quoted_before || opens).map(|p| Carried { cue: earlier.unwrap_or_else(|| p.cue.clone()), later: None })
+}
+
+/// The names a stretch of words mentions (lower-cased capitalised words, "U.S." as
+/// "us"), plus "troops" when it names a force.
+fn topics(w: &Words, from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in from..to.min(w.len()) {
+        let x = w.at(k);
+        if x == "u" && w.at(k + 1) == "." && w.at(k + 2) == "s" {
+            out.push("us".into());
+        } else if cues::is_force_noun(x) {
+            out.push("troops".into());
+        } else if w.capital[k] && x.chars().count() > 1 && !is_filler(x) {
+            out.push(x.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Troop numbers in the sentence: a number (commas joined) that a force noun follows

@@ -10,7 +10,7 @@ pub const FORCE_NOUNS: &[&str] = &[
     "troopers", "trooper", "infantrymen", "infantryman", "infantry", "gunmen", "gunman", "combatants", "combatant",
     "commanders", "commander", "generals", "snipers", "operatives", "terrorists", "reinforcements", "paramilitaries",
     "gendarmes", "legionnaires", "sappers", "rangers", "seals", "taliban", "houthis", "separatists", "partisans",
-    "guerrillas", "guerillas", "warriors", "riflemen", "gunners", "artillerymen", "tankmen", "jihadis", "contractors",
+    "guerrillas", "guerillas", "warriors", "riflemen", "gunners", "artillerymen", "tankmen", "jihadis",
     "servicepeople", "draftees", "mobiks", "cadres", "raiders",
 ];
 
@@ -18,13 +18,13 @@ pub const FORCE_NOUNS: &[&str] = &[
 pub const WEAK_NOUNS: &[&str] = &[
     "members", "member", "men", "officers", "officer", "advisers", "advisors", "adviser", "advisor", "trainers",
     "instructors", "guards", "volunteers", "pilots", "pilot", "staff", "casualties", "dead", "personnel", "experts",
-    "specialists", "observers", "police",
+    "specialists", "observers", "police", "contractors",
 ];
 
 /// Words that make a weak noun military: "military advisers", "service members", "Wagner members".
 pub const MILITARY_MODIFIERS: &[&str] = &[
     "military", "army", "service", "armed", "defence", "defense", "special", "combat", "naval", "navy", "air",
-    "marine", "militia", "nato", "un", "coalition", "border", "elite", "rebel", "regime", "enemy", "troop",
+    "marine", "militia", "coalition", "border", "elite", "rebel", "regime", "enemy", "troop",
     "paramilitary", "guard", "republican", "revolutionary", "wagner", "battlefield", "frontline", "infantry",
     "airborne", "force", "forces", "corps", "peacekeeping", "soldiers", "fighting",
     // Armed groups whose members are fighters even when no actor list is at hand.
@@ -55,18 +55,18 @@ pub const MODIFIERS: &[&str] = &[
     "rotational", "partner", "junior", "senior", "dead", "captured", "injured", "wounded", "young", "female",
     "male", "women", "child", "ethnic", "tribal", "islamist", "jihadist", "militant", "insurgent", "hostile", "ukrainian",
     "russian", "american", "israeli", "british", "french", "german", "polish", "chinese", "iranian", "turkish", "allied",
-    "un", "nato", "us", "u", "s", "so", "odd", "or", "and", "total", "strong", "commando", "assault", "ranger",
+    "un", "nato", "us", "u", "s", "total", "strong", "fallen", "commando", "assault", "ranger",
     "cavalry", "artillery", "tank", "recon", "reconnaissance", "counterterrorism", "counter", "terrorism", "intelligence",
     "support", "logistics", "engineering", "medical", "signals", "training", "non", "rank", "file", "soldier",
     "fighting", "trained", "experienced", "career", "professional", "standing", "rapid", "reaction", "response",
-    "quick", "newly", "recently", "freshly", "deployable", "ready", "available", "serving", "active-duty",
+    "quick", "newly", "recently", "freshly", "deployable", "ready", "available", "serving", "active-duty", "territorial",
 ];
 
 /// Words that end a chain between a number and its noun, even capitalised in a headline.
 pub const STOPS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "as", "at", "in", "on", "to", "of", "from", "for", "with", "by", "into",
     "after", "before", "while", "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would",
-    "said", "says", "say", "killed", "wounded", "injured", "dead", "died", "deploy", "deployed", "deploying", "send",
+    "said", "says", "say", "killed", "died", "deploy", "deployed", "deploying", "send",
     "sends", "sent", "arrive", "arrived", "withdraw", "withdraws", "leave", "amid", "over", "against", "than",
     "that", "which", "who", "this", "these", "those", "it", "they", "their", "its", "his", "her", "our", "we", "he",
     "she", "you", "not", "no", "per", "each", "every", "times", "attacks", "strikes", "days", "years", "months",
@@ -94,7 +94,8 @@ pub const GROUP_NOUNS: &[&str] = &[
     "force", "forces", "contingent", "army", "garrison", "presence", "deployment", "battalion", "battalions",
     "brigade", "brigades", "regiment", "division", "company", "detachment", "unit", "units", "corps", "militia",
     "squad", "platoon", "mission", "troop", "legion", "task", "taskforce", "group", "column", "convoy", "patrol",
-    "team", "contingents", "formation", "formations", "grouping", "rotation", "surge",
+    "team", "contingents", "formation", "formations", "grouping", "rotation", "surge", "divisions", "regiments",
+    "detachments", "platoons", "squads", "garrisons", "armies", "missions", "militias",
 ];
 
 /// "-man", "-member": sizes of a group ("a 12-man patrol").
@@ -112,6 +113,8 @@ pub const BARE_FOLLOWERS: &[&str] = &[
     "with", "who", "which", "that", "were", "was", "are", "is", "have", "has", "had", "will", "would", "remain",
     "remained", "remaining", "stationed", "based", "deployed", "of", "more", "others", "between", "under",
     "currently", "still", "now", "respectively", "last", "this", "next", "by", "as", "for", "plus", "including",
+    "sent", "arrived", "withdrawn", "serving", "fighting", "left", "dispatched", "mobilised", "mobilized", "before",
+    "after", "since", "until", "earlier", "ago", "previously", "during", "when", "before",
 ];
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
@@ -128,7 +131,7 @@ pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
-pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
+pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "\"", "“", "”", "'", "‘", "’", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
 
 /// Casualty words after a figure: "three US soldiers were killed".
 pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
@@ -136,6 +139,7 @@ pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
     ("executed", "killed"), ("perished", "killed"), ("wounded", "wounded"), ("injured", "wounded"),
     ("hurt", "wounded"), ("captured", "captured"), ("missing", "captured"), ("abducted", "captured"),
     ("kidnapped", "captured"), ("taken", "captured"), ("surrendered", "captured"), ("kia", "killed"),
+    ("detained", "captured"), ("arrested", "captured"), ("seized", "captured"), ("imprisoned", "captured"),
 ];
 
 /// Words that may stand between a figure and its casualty word.
@@ -175,6 +179,7 @@ pub const ACTION_WORDS: &[(&str, &str)] = &[
     ("boost", "reinforce"), ("boosted", "reinforce"), ("boosting", "reinforce"), ("bolster", "reinforce"),
     ("bolstered", "reinforce"), ("bolstering", "reinforce"), ("increase", "reinforce"), ("increased", "reinforce"),
     ("increasing", "reinforce"), ("surge", "reinforce"), ("augment", "reinforce"),
+    ("grow", "reinforce"), ("expand", "reinforce"), ("expanded", "reinforce"), ("expanding", "reinforce"),
     ("rotate", "rotate"), ("rotated", "rotate"), ("rotates", "rotate"), ("rotating", "rotate"),
     ("rotation", "rotate"), ("rotations", "rotate"), ("replace", "rotate"), ("replaced", "rotate"),
     ("replaces", "rotate"), ("replacing", "rotate"), ("relieve", "rotate"), ("relieved", "rotate"),
@@ -237,7 +242,7 @@ pub const DESIGNATORS: &[&str] = &[
     "unit", "brigade", "battalion", "division", "regiment", "resolution", "article", "route", "highway", "flight",
     "no", "number", "chapter", "camp", "force", "squadron", "corps", "group", "base", "fleet", "operation", "phase",
     "section", "site", "point", "hill", "block", "sector", "gate", "building", "room", "level", "road", "exit", "zone",
-    "area", "district", "region", "boeing", "airbus", "apollo", "vol",
+    "area", "district", "region", "tower", "outpost", "checkpoint", "boeing", "airbus", "apollo", "vol",
 ];
 
 /// Abbreviations whose full stop does not end a sentence.
@@ -248,3 +253,17 @@ pub const LOCATIVES: &[&str] = &["in", "to", "into", "from", "at", "near", "insi
 
 /// Verbs that make an actor mention a source, not an owner: "Seoul's spy agency said".
 pub const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "reported", "reports", "announced", "claimed", "claims", "stated", "added", "believes", "warned", "according"];
+
+/// Second halves of compounds that name a sponsor, not an owner: "Iran-backed", "Russia-aligned".
+pub const SPONSORED: &[&str] = &[
+    "backed", "aligned", "supported", "sponsored", "allied", "linked", "affiliated", "trained", "funded", "armed",
+    "friendly", "leaning", "controlled", "inspired", "made",
+];
+
+/// National forces whose names do not carry their state's: (force, state), canonical names as the actors stage gives them.
+pub const STATE_FORCES: &[(&str, &str)] = &[
+    ("Pentagon", "United States"), ("People's Liberation Army", "China"), ("Korean People's Army", "North Korea"),
+    ("Sudanese Armed Forces", "Sudan"), ("FARDC", "Democratic Republic of the Congo"), ("Somali National Army", "Somalia"),
+    ("Islamic Revolutionary Guard Corps", "Iran"), ("Iraqi Counter-Terrorism Service", "Iraq"), ("Rosgvardia", "Russia"),
+    ("Operation Barkhane", "France"),
+];

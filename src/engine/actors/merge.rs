@@ -1,0 +1,304 @@
+//! Merging mentions into actors: lexicon identity, transliteration-tolerant person
+//! names, organisation names, and the later short forms (surnames, acronyms).
+
+use super::runs::UnitKind;
+use super::scan::Context;
+use super::{is_acronym, is_all_caps, words, Candidate, FoundActor, FoundActors, Source};
+use crate::engine::lexicon::{lexicon, Form, Hit};
+use crate::engine::schema::ActorKind;
+use crate::engine::{Doc, Span};
+use std::collections::HashMap;
+
+/// A person's name reduced for transliteration-tolerant comparison.
+#[derive(Debug, Clone, PartialEq)]
+struct NameKey {
+    first: String,
+    last: String,
+    parts: usize,
+    /// The bare surname ("sudani" for "al-Sudani"), for short forms.
+    surname: String,
+}
+
+/// Drops an Arabic article: "al-Sudani" → "Sudani", "Alshabandar" → "shabandar".
+fn strip_article(w: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "AL-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            return rest;
+        }
+    }
+    if (w.starts_with("Al") || w.starts_with("El")) && w.chars().count() >= 8 && w.chars().nth(2).is_some_and(char::is_lowercase) {
+        return &w[2..];
+    }
+    w
+}
+
+/// Lower-case consonant skeleton: "Mohammed", "Mohamed", "Muhammad" → "mhmd".
+pub(super) fn skeleton(w: &str) -> String {
+    let mut out = String::new();
+    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
+        let c = match c {
+            'q' | 'c' => 'k',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ï' | 'ë' => continue,
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        w.to_lowercase()
+    } else {
+        out
+    }
+}
+
+fn bare(w: &str) -> String {
+    strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect()
+}
+
+impl NameKey {
+    fn new(name: &str) -> NameKey {
+        let parts: Vec<&str> = name.split_whitespace().filter(|p| p.chars().next().is_some_and(char::is_uppercase) || p.contains('-')).collect();
+        let first = parts.first().copied().unwrap_or(name);
+        let last = parts.last().copied().unwrap_or(name);
+        // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first.
+        let family_first = parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4);
+        let surname = bare(if family_first { first } else { last });
+        NameKey { first: skeleton(first), last: skeleton(last), parts: parts.len(), surname }
+    }
+
+    /// Whether two names can be the same person.
+    fn matches(&self, other: &NameKey) -> bool {
+        self.last == other.last && (self.parts == 1 || other.parts == 1 || self.first == other.first)
+    }
+}
+
+/// An actor being assembled.
+#[derive(Debug)]
+struct Draft {
+    actor: FoundActor,
+    entry: Option<usize>,
+    person: Option<NameKey>,
+}
+
+/// Assembles drafts; every lookup goes through a hash map so that long texts stay linear.
+#[derive(Default)]
+pub(super) struct Builder {
+    drafts: Vec<Draft>,
+    adjectives: Vec<(Span, usize)>,
+    /// Draft by identity: `e<entry>` for lexicon actors, `<kind>:<lower-case name>` otherwise.
+    by_key: HashMap<String, usize>,
+    /// People by the skeleton of their last name.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Acronyms defined in the text, with their actor.
+    acronyms: HashMap<String, usize>,
+    /// The draft of each accepted candidate, in order.
+    of_candidate: Vec<usize>,
+    /// Titles found before names, by the name's span.
+    roles: HashMap<Span, String>,
+    last_person: Option<usize>,
+}
+
+impl Builder {
+    /// A builder that gives known people the titles found before their names.
+    pub(super) fn with_roles(roles: HashMap<Span, String>) -> Builder {
+        Builder { roles, ..Builder::default() }
+    }
+
+    fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
+        let key = match entry {
+            Some(e) => format!("e{e}"),
+            None => format!("{kind:?}:{}", name.to_lowercase()),
+        };
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.drafts.len();
+        let person = (kind == ActorKind::Person).then(|| NameKey::new(name));
+        if let Some(p) = &person {
+            self.by_last.entry(p.last.clone()).or_default().push(i);
+        }
+        self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person });
+        self.by_key.insert(key, i);
+        i
+    }
+
+    /// The person a name matches (same last-name skeleton, compatible first name).
+    fn matching_person(&self, key: &NameKey) -> Option<usize> {
+        let candidates = self.by_last.get(&key.last)?;
+        candidates.iter().copied().find(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)))
+    }
+
+    fn person(&mut self, name: &str) -> usize {
+        let key = NameKey::new(name);
+        match self.matching_person(&key) {
+            Some(i) => {
+                let d = &mut self.drafts[i];
+                if d.entry.is_none() && d.person.as_ref().is_some_and(|k| k.parts < key.parts) {
+                    d.actor.name = name.to_string();
+                    d.person = Some(key);
+                }
+                i
+            }
+            None => self.draft(name, ActorKind::Person, None),
+        }
+    }
+
+    pub(super) fn add(&mut self, text: &str, c: &Candidate) {
+        let i = match &c.source {
+            Source::Lexicon(h) => {
+                let e = &lexicon().entries[h.entry];
+                let i = self.draft(e.name, e.kind, Some(h.entry));
+                if self.drafts[i].actor.role.is_none() {
+                    self.drafts[i].actor.role = self.roles.get(&c.span).cloned();
+                }
+                i
+            }
+            Source::Org(kind, name) => self.draft(name, *kind, None),
+            Source::Person { role, alias } => {
+                let i = match (alias, self.last_person) {
+                    (true, Some(p)) => p,
+                    _ => self.person(c.span.of(text)),
+                };
+                if self.drafts[i].actor.role.is_none() {
+                    self.drafts[i].actor.role = role.clone();
+                }
+                i
+            }
+        };
+        self.of_candidate.push(i);
+        if matches!(c.source, Source::Lexicon(Hit { form: Form::Demonym, .. })) {
+            self.adjectives.push((c.span, i));
+            return;
+        }
+        if self.drafts[i].actor.kind == ActorKind::Person {
+            self.last_person = Some(i);
+        }
+        self.drafts[i].actor.mentions.push(c.span);
+    }
+
+    /// "Popular Mobilization Forces (PMF)": the acronym names the actor just before it.
+    pub(super) fn add_acronym_aliases(&mut self, doc: &Doc, accepted: &[Candidate]) {
+        let (text, tokens) = (doc.text, &doc.tokens);
+        for i in 1..tokens.len().saturating_sub(2) {
+            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" || !is_acronym(tokens[i + 1].text(text)) {
+                continue;
+            }
+            let before = tokens[i - 1].span.end;
+            // The actor ends right before "(" (or before its possessive "’s").
+            let Some(c) = accepted.partition_point(|c| c.span.end <= before).checked_sub(1) else { continue };
+            let gap = text.get(accepted[c].span.end..before).unwrap_or("x");
+            if !gap.trim_start_matches(['’', '\'', 's']).is_empty() {
+                continue;
+            }
+            let Some(&d) = self.of_candidate.get(c) else { continue };
+            if self.drafts[d].actor.kind != ActorKind::Person {
+                self.acronyms.entry(tokens[i + 1].text(text).to_string()).or_insert(d);
+            }
+        }
+    }
+
+    /// Later short forms in what no candidate took: surnames, full names seen before,
+    /// acronyms and repeated organisation names.
+    pub(super) fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
+        let text = ctx.text();
+        let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
+        taken.sort();
+        let covered = |span: Span| {
+            let after = taken.partition_point(|t| t.start < span.end);
+            after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
+        };
+        let mut by_initials: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
+            match (&d.person, d.actor.kind) {
+                (Some(k), _) if k.parts > 1 => {
+                    by_surname.entry(k.surname.as_str()).or_insert(i);
+                }
+                (_, ActorKind::Person | ActorKind::State) => {}
+                _ => {
+                    by_initials.entry(initials(&d.actor.name)).or_insert(i);
+                    if d.entry.is_none() {
+                        by_name.entry(d.actor.name.as_str()).or_insert(i);
+                    }
+                }
+            }
+        }
+        let mut found: Vec<(Span, usize)> = Vec::new();
+        for r in runs {
+            let run = &ctx.units[r.clone()];
+            let mut s = 0;
+            while s < run.len() {
+                if covered(run[s].span) {
+                    s += 1;
+                    continue;
+                }
+                let mut e = s;
+                while e < run.len() && !covered(run[e].span) {
+                    e += 1;
+                    if run[e - 1].possessive {
+                        break;
+                    }
+                }
+                let mut seg = &run[s..e];
+                while seg.first().is_some_and(|u| u.kind != UnitKind::Cap || words::is_stop(ctx.unit_text(u))) {
+                    seg = &seg[1..];
+                }
+                while seg.last().is_some_and(|u| u.kind != UnitKind::Cap) {
+                    seg = &seg[..seg.len() - 1];
+                }
+                if let (Some(a), Some(b)) = (seg.first(), seg.last()) {
+                    let span = Span::new(a.span.start, b.span.end);
+                    let form = span.of(text);
+                    let known = if let Some(&d) = self.acronyms.get(form) {
+                        Some(d)
+                    } else if is_acronym(form) {
+                        by_initials.get(form).copied()
+                    } else if is_all_caps(form) || words::is_stop(form) || words::is_title(form) {
+                        None
+                    } else if let Some(&d) = by_name.get(form) {
+                        Some(d)
+                    } else if seg.len() == 1 {
+                        by_surname.get(NameKey::new(form).surname.as_str()).copied()
+                    } else {
+                        let key = NameKey::new(form);
+                        self.matching_person(&key).filter(|_| key.parts > 1)
+                    };
+                    found.extend(known.map(|d| (span, d)));
+                }
+                s = e;
+            }
+        }
+        for (span, d) in found {
+            self.drafts[d].actor.mentions.push(span);
+        }
+    }
+
+    pub(super) fn finish(self) -> FoundActors {
+        let mut order: Vec<usize> = (0..self.drafts.len()).collect();
+        let first = |d: &Draft| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
+        order.sort_by_key(|&i| first(&self.drafts[i]));
+        let mut new_index = vec![0; self.drafts.len()];
+        for (n, &i) in order.iter().enumerate() {
+            new_index[i] = n;
+        }
+        let mut drafts: Vec<Option<Draft>> = self.drafts.into_iter().map(Some).collect();
+        let mut actors = Vec::with_capacity(order.len());
+        for i in order {
+            if let Some(mut d) = drafts[i].take() {
+                d.actor.mentions.sort();
+                d.actor.mentions.dedup();
+                actors.push(d.actor);
+            }
+        }
+        let listed = actors.iter().take_while(|a| !a.mentions.is_empty()).count();
+        let adjectives = self.adjectives.into_iter().map(|(s, i)| (s, new_index[i])).collect();
+        FoundActors { actors, listed, adjectives }
+    }
+}
+
+/// Initials of a name's capitalised words: "Middle East Eye" → "MEE".
+fn initials(name: &str) -> String {
+    name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "The").filter_map(|w| w.chars().next()).collect()
+}

@@ -1,0 +1,165 @@
+//! Correction controls: fix an annotation from its details, add a missing actor, list, export and
+//! remove the corrections made.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::analysis::Analysis;
+use super::browser;
+use super::corrections::Rule;
+use super::state::{Action, Category, State};
+
+/// Properties of [`CorrectAnnotation`].
+#[derive(Properties, PartialEq)]
+pub struct CorrectProps {
+    /// The annotations (for actor names).
+    pub analysis: Rc<Analysis>,
+    /// The kind of the annotation corrected.
+    pub kind: Category,
+    /// Its id.
+    pub id: Rc<str>,
+    /// Sends actions to the page state.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Fixes for one annotation, shown in its details.
+#[function_component(CorrectAnnotation)]
+pub fn correct_annotation(props: &CorrectProps) -> Html {
+    let input = use_node_ref();
+    let analysis = &props.analysis;
+    let (label, wrong) = match props.kind {
+        Category::Actor => ("Not an actor", analysis.actor(&props.id).map(|a| a.name.clone())),
+        Category::Figure => ("Not a troop figure", analysis.figure(&props.id).map(|f| f.text.clone())),
+        Category::Claim => ("Not a claim", analysis.claim(&props.id).map(|c| c.text.clone())),
+    };
+    let Some(wrong) = wrong else { return Html::default() };
+    let send = |make: Rc<dyn Fn(String) -> Option<Rule>>| {
+        let dispatch = props.dispatch.clone();
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            let value = input.cast::<web_sys::HtmlInputElement>().map(|i| i.value().trim().to_string()).unwrap_or_default();
+            if let Some(rule) = make(value) {
+                dispatch.dispatch(Action::Correct(rule));
+            }
+        })
+    };
+    let kind = props.kind.as_str().to_string();
+    let not_it = send(Rc::new({
+        let wrong = wrong.clone();
+        move |_| Some(Rule::Wrong { kind: kind.clone(), text: wrong.clone() })
+    }));
+    if props.kind != Category::Actor {
+        return html! {
+            <div class="correct">
+                <button type="button" class="fix" data-fix="wrong" onclick={not_it}>{ label }</button>
+            </div>
+        };
+    }
+    let name = wrong;
+    let rename = send(Rc::new({
+        let name = name.clone();
+        move |to: String| (!to.is_empty() && to != name).then(|| Rule::Rename { from: name.clone(), to })
+    }));
+    let alias = send(Rc::new({
+        let name = name.clone();
+        move |alias: String| (!alias.is_empty()).then(|| Rule::Alias { alias, actor: name.clone() })
+    }));
+    let merge = send(Rc::new({
+        let name = name.clone();
+        move |into: String| (!into.is_empty() && into != name).then(|| Rule::Merge { from: name.clone(), into })
+    }));
+    let names = analysis.annotations.actors.iter().filter(|a| a.name != name).map(|a| html! { <option value={a.name.clone()} /> });
+    html! {
+        <details class="correct">
+            <summary>{ "Correct this actor" }</summary>
+            <label for="fix-input" class="fix-label">{ "Name, alias or actor to merge into" }</label>
+            <input id="fix-input" ref={input} list="actor-names" autocomplete="off" />
+            <datalist id="actor-names">{ for names }</datalist>
+            <div class="fix-buttons">
+                <button type="button" class="fix" data-fix="rename" onclick={rename}>{ "Rename" }</button>
+                <button type="button" class="fix" data-fix="alias" onclick={alias}>{ "Add alias" }</button>
+                <button type="button" class="fix" data-fix="merge" onclick={merge}>{ "Merge into" }</button>
+                <button type="button" class="fix" data-fix="wrong" onclick={not_it}>{ label }</button>
+            </div>
+        </details>
+    }
+}
+
+/// Properties of [`Corrections`].
+#[derive(Properties, PartialEq)]
+pub struct CorrectionsProps {
+    /// The annotations, whose lexicon is listed.
+    pub analysis: Rc<Analysis>,
+    /// Sends actions to the page state.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+const KINDS: [(&str, crate::ActorKind); 6] = [
+    ("person", crate::ActorKind::Person),
+    ("state", crate::ActorKind::State),
+    ("military", crate::ActorKind::Military),
+    ("armed group", crate::ActorKind::ArmedGroup),
+    ("media", crate::ActorKind::Media),
+    ("organization", crate::ActorKind::Organization),
+];
+
+/// Add a missing actor; list, export and remove corrections.
+#[function_component(Corrections)]
+pub fn corrections(props: &CorrectionsProps) -> Html {
+    let name = use_node_ref();
+    let kind = use_node_ref();
+    let add = {
+        let dispatch = props.dispatch.clone();
+        let (name, kind) = (name.clone(), kind.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = name.cast::<web_sys::HtmlInputElement>() else { return };
+            let value = input.value().trim().to_string();
+            let chosen = kind.cast::<web_sys::HtmlSelectElement>().map(|s| s.selected_index()).unwrap_or(0);
+            let actor_kind = KINDS.get(usize::try_from(chosen).unwrap_or(0)).map_or(crate::ActorKind::Person, |k| k.1);
+            if !value.is_empty() {
+                dispatch.dispatch(Action::Correct(Rule::AddActor { name: value, kind: actor_kind }));
+                input.set_value("");
+            }
+        })
+    };
+    let rules = &props.analysis.lexicon.rules;
+    let export = {
+        let lexicon = props.analysis.lexicon.clone();
+        Callback::from(move |_| {
+            browser::download("muster-corrections.json", "application/json", &serde_json::to_string_pretty(&*lexicon).unwrap_or_default())
+        })
+    };
+    html! {
+        <section class="corrections" aria-label="Corrections">
+            <form class="add-actor" onsubmit={add}>
+                <label for="add-actor-name">{ "Add a missing actor" }</label>
+                <div class="row">
+                    <input id="add-actor-name" ref={name} placeholder="Name as written" autocomplete="off" />
+                    <select ref={kind} aria-label="Actor kind">
+                        { for KINDS.iter().map(|(label, _)| html! { <option>{ *label }</option> }) }
+                    </select>
+                    <button type="submit">{ "Add" }</button>
+                </div>
+            </form>
+            if !rules.is_empty() {
+                <h3>{ "Your corrections" }<span class="count">{ rules.len() }</span></h3>
+                <ul class="rules">
+                    { for rules.iter().enumerate().map(|(i, rule)| {
+                        let dispatch = props.dispatch.clone();
+                        let remove = Callback::from(move |_| dispatch.dispatch(Action::Uncorrect(i)));
+                        html! {
+                            <li>
+                                <span>{ rule.describe() }</span>
+                                <button type="button" aria-label={format!("Remove correction: {}", rule.describe())} onclick={remove}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <button type="button" class="link" onclick={export}>{ "Export corrections (JSON)" }</button>
+                <p class="hint">{ "Open an exported corrections file to import it." }</p>
+            }
+        </section>
+    }
+}
