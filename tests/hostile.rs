@@ -5,7 +5,8 @@
 //! Linearity is judged by the work done at two sizes (CPU time of the test thread and
 //! allocations), never by a wall-clock threshold: at 8× the input, the work may grow at
 //! most 3 × 8× (a quadratic path grows 64×). Debug builds (plain `cargo test`) measure at a
-//! quarter of the sizes named; `cargo test --release --test hostile` at the full sizes.
+//! quarter of the sizes named and skip the 10 MB text; `cargo test --release --test hostile`
+//! runs everything at the full sizes.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -182,7 +183,7 @@ fn cut(mut text: String, bytes: usize) -> String {
 // ---------------------------------------------------------------- hostile text
 
 #[test]
-#[ignore = "takes minutes while figures and claims are quadratic (see the ignored *_linear tests); run with --ignored"]
+#[cfg_attr(debug_assertions, ignore = "over a minute in debug builds (the engine runs ~0.3 MB/s unoptimised); `cargo test --release --test hostile` runs it")]
 fn ten_megabytes_annotate_with_nothing_lost_at_the_end() {
     let one = generated_text(7, 1 << 20);
     let text = vec![one.as_str(); 10].join("\n\n");
@@ -271,8 +272,6 @@ fn control_characters_and_odd_numbers() {
 // ---------------------------------------------------------------- pathological shapes stay linear
 
 #[test]
-#[ignore = "superlinear (3.2× per byte at 8× size): FoundActors::actor_at (engine/actors/mod.rs) scans every mention per call, \
-            and figures::Reader::actor calls it for each token near each number; claims::contest::link compares all pairs"]
 fn a_one_megabyte_single_line_is_linear() {
     let line = generated_text(11, 1 << 20).replace('\n', " ");
     assert_linear("1 MB single line", 1 << 20, |n| cut(line.clone(), n));
@@ -320,8 +319,6 @@ fn deeply_nested_quotes_are_linear() {
 }
 
 #[test]
-#[ignore = "quadratic (6.2× per byte at 8× size): claims::contest::link (engine/claims/contest.rs) compares every pair of claims \
-            and links each denial to every claim with the same number; claims::find (engine/claims/mod.rs) scans all figures per claim"]
 fn many_claims_and_denials_are_linear() {
     let claims = |n: usize| {
         (0..n)
@@ -333,8 +330,6 @@ fn many_claims_and_denials_are_linear() {
 }
 
 #[test]
-#[ignore = "superlinear (4.6× per byte at 8× size): FoundActors::actor_at (engine/actors/mod.rs) scans every mention per call \
-            (from figures::Reader::actor), and claims::source_actor (engine/claims/mod.rs) scans every actor's mentions per claim"]
 fn many_distinct_actors_are_linear() {
     let actors = |n: usize| {
         let mut rng = Rng::new(9);

@@ -49,8 +49,10 @@ console.log(`  ${'total'.padEnd(40)} ${String(total).padStart(8)} B gzipped = ${
 const site = await serve(DIST);
 const browser = await launch();
 results.chromium = browser.version();
-const newPage = async () => {
-  const context = await browser.newContext(); // fresh cache and storage each time
+// `bypassCSP` lets the engine comparison inject compromise into the page; the page's own
+// measurements run under its real Content-Security-Policy.
+const newPage = async ({ bypassCSP = false } = {}) => {
+  const context = await browser.newContext({ bypassCSP }); // fresh cache and storage each time
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
   const errors = [];
@@ -72,7 +74,7 @@ try {
   console.log(`time to interactive (localhost, fresh cache): ${fmt(results.tti_ms)} ms median of ${tti.length}`);
 
   // ---------------------------------------------------------------- engine as wasm (JS API)
-  const { page, context, errors } = await newPage();
+  const { page, context, errors } = await newPage({ bypassCSP: true });
   await page.goto(site.url);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await page.addScriptTag({ path: join(ROOT, 'node_modules/compromise/builds/compromise.js') });

@@ -705,7 +705,9 @@ impl<'a> Reader<'a> {
             _ => false,
         };
         // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
-        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, &["its", "their", "it", "they", "we", "our"]));
+        // For casualties only a possessive counts: in "the IDF said it killed 20 fighters" the speaker is the killer.
+        let pronouns: &[&str] = if kind == FigureKind::Force { &["its", "their", "our", "it", "they", "we"] } else { &["its", "their", "our"] };
+        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, pronouns));
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))

@@ -246,7 +246,7 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
     if let Some((a, b)) = window {
         // The speaker is the actor named nearest to the cue (or to the colon).
         let cue_at = speech.map_or(b, |c| c.at);
-        draft.source = source_actor(actors, tok_span(a, b), doc.tokens[s.first + cue_at.min(n - 1)].span.start);
+        draft.source = source_actor(doc.text, actors, tok_span(a, b), doc.tokens[s.first + cue_at.min(n - 1)].span.start);
         draft.source_key = (a..b).rev().find(|&k| w.capital[k] && doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
         let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
         if draft.source.is_none() && draft.source_key.is_none() && pronoun {
@@ -262,7 +262,7 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
                 let later = &sentences[k];
                 if let Some((a, b)) = source_window(&later.words, &c) {
                     let span = Span::new(doc.tokens[later.first + a].span.start, doc.tokens[later.first + b - 1].span.end);
-                    draft.source = source_actor(actors, span, doc.tokens[later.first + c.at].span.start);
+                    draft.source = source_actor(doc.text, actors, span, doc.tokens[later.first + c.at].span.start);
                     draft.source_key = (a..b).rev().find(|&j| later.words.capital[j] && !is_filler(later.words.at(j))).map(|j| later.words.at(j).to_string());
                 }
             }
@@ -278,7 +278,7 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         let span = tok_span(d, end);
         Draft {
             span,
-            source: source_actor(actors, span, span.start),
+            source: source_actor(doc.text, actors, span, span.start),
             source_key: (d + 1..end).find(|&k| w.capital[k] && !is_filler(w.at(k))).map(|k| w.at(k).to_string()),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
@@ -333,7 +333,15 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
 /// The actor named in `span` that most likely speaks: a person before an outlet, an
 /// outlet before a body, a body before a state.
 /// Among equals, the one mentioned nearest to byte `cue`.
-fn source_actor(actors: &FoundActors, span: Span, cue: usize) -> Option<usize> {
+/// An actor after a preposition ("ambassador to Germany") is not the speaker.
+fn source_actor(text: &str, actors: &FoundActors, span: Span, cue: usize) -> Option<usize> {
+    let after_preposition = |m: &Span| {
+        let before = text.get(..m.start).unwrap_or("").trim_end();
+        let mut words = before.rsplit(|c: char| !c.is_alphabetic());
+        let (word, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
+        preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
+    };
     let rank = |k: ActorKind| match k {
         ActorKind::Person => 0,
         ActorKind::Media => 1,
@@ -346,7 +354,7 @@ fn source_actor(actors: &FoundActors, span: Span, cue: usize) -> Option<usize> {
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let distance = a.mentions.iter().filter(|m| span.contains(m)).map(|m| m.start.abs_diff(cue).min(m.end.abs_diff(cue))).min()?;
+            let distance = a.mentions.iter().filter(|m| span.contains(m) && !after_preposition(m)).map(|m| m.start.abs_diff(cue).min(m.end.abs_diff(cue))).min()?;
             Some((rank(a.kind), distance, i))
         })
         .min()
