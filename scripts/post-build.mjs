@@ -3,7 +3,7 @@
 // static host, under any sub-path, offline, and as one file.
 //   embed/       the iframe embed and the npm package (scripts/build-embed, release builds only;
 //                a development build copies pkg/ when it exists)
-//   muster.html  the whole app in one self-contained file (wasm, JS, CSS, icon inlined), for
+//   muster.html  the whole app in one self-contained file (wasm gzipped, JS, CSS, icon inlined), for
 //                opening from file:// with no server and no network (release builds only)
 //   sw.js        the service worker (template www/sw.js) with the list of assets to precache and
 //                a hash of their contents; a development build gets a pass-through worker
@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,7 +68,7 @@ function copyEmbed(dir, release) {
 
 /**
  * Writes `dir`/muster.html: trunk's index.html with the stylesheet, the icon, the wasm-bindgen
- * glue and the wasm (base64) inlined, and the service worker and manifest (which need a server)
+ * glue and the wasm (gzipped, base64) inlined, and the service worker and manifest (which need a server)
  * left out. Throws when the page refers to anything else it cannot inline.
  */
 export function writeSingleFile(dir) {
@@ -124,9 +125,11 @@ function inlineBoot(dir, boot) {
       return '';
     });
   if (/^\s*(import|export)\b/m.test(glue) || /<\/script|<!--/i.test(glue)) fail('muster.html: the glue cannot be inlined as is');
-  const wasm = readLocal(dir, wasmPath).toString('base64');
+  // Gzipped, the wasm takes 40% of the room; the browser's DecompressionStream restores it.
+  const wasm = gzipSync(readLocal(dir, wasmPath), { level: 9 }).toString('base64');
   const modules = `const { default: ${initName}, ...${bindingsName} } = (() => {\n${glue}\nreturn { ${exported.join(', ')} };\n})();\n`
-    + `const MUSTER_WASM = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));\n`;
+    + `const gzipped = new Blob([Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0))]);\n`
+    + `const MUSTER_WASM = await new Response(gzipped.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n`;
   return modules + boot.replace(importLine, '').replace(wasmArgument, 'MUSTER_WASM');
 }
 
