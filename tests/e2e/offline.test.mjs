@@ -84,6 +84,7 @@ test('a new deployment is installed, takes over and removes the old build', asyn
     writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="deployment" content="new"></head>'));
     const build = writeServiceWorker(dir);
     assert.ok(!before[0].endsWith(build));
+    await page.addInitScript(() => addEventListener('muster:updated', () => { window.updated = true; }));
     await page.reload(); // the navigation makes the browser check sw.js
     await page.evaluate(async (build) => {
       for (let tries = 0; tries < 150; tries++) {
@@ -93,6 +94,7 @@ test('a new deployment is installed, takes over and removes the old build', asyn
       }
       throw new Error(`the cache of build ${build} did not replace the old one: ${await caches.keys()}`);
     }, build);
+    await page.waitForFunction(() => window.updated === true, null, { timeout: 5_000 }); // the open page is told
     await page.reload();
     assert.equal(await deployment(page), 'new', 'the new build is shown on the next load');
     await context.setOffline(true);
