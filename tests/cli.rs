@@ -26,10 +26,17 @@ fn muster(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run muster");
+    // Feed stdin from another thread: the CLI streams its output while reading, so writing
+    // all the input before reading any output can fill both pipes and deadlock.
     let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("muster output")
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().expect("muster output");
+    match feeder.join().expect("stdin thread") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
+        _ => {}
+    }
+    output
 }
 
 fn stdout(out: &Output) -> String {
