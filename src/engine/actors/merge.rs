@@ -61,10 +61,12 @@ impl NameKey {
         let parts: Vec<&str> = name.split_whitespace().filter(|p| p.chars().next().is_some_and(char::is_uppercase) || p.contains('-')).collect();
         let first = parts.first().copied().unwrap_or(name);
         let last = parts.last().copied().unwrap_or(name);
-        // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first.
-        let family_first = parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4);
-        let surname = bare(if family_first { first } else { last });
-        NameKey { first: skeleton(first), last: skeleton(last), parts: parts.len(), surname }
+        // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first,
+        // and so do "Kim Yong-hyun", "Lee Seong-kweun" (a given name with a lower-case syllable).
+        let korean_given = |p: &str| p.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+        let family_first = (parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4)) || (parts.len() == 2 && korean_given(last));
+        let (given, family) = if family_first { (last, first) } else { (first, last) };
+        NameKey { first: skeleton(given), last: skeleton(family), parts: parts.len(), surname: bare(family) }
     }
 
     /// Whether two names can be the same person.
@@ -124,9 +126,16 @@ impl Builder {
     }
 
     /// The person a name matches (same last-name skeleton, compatible first name).
+    /// A lone surname goes to the person with that surname mentioned most recently
+    /// ("Kim" after "Kim Jong Un ... Kim Yong-hyun" is the defence minister).
     fn matching_person(&self, key: &NameKey) -> Option<usize> {
         let candidates = self.by_last.get(&key.last)?;
-        candidates.iter().copied().find(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)))
+        let matching = candidates.iter().copied().filter(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)));
+        if key.parts == 1 {
+            matching.max_by_key(|&i| self.drafts[i].actor.mentions.last().map(|m| m.start))
+        } else {
+            matching.min()
+        }
     }
 
     fn person(&mut self, name: &str) -> usize {
@@ -210,11 +219,11 @@ impl Builder {
         };
         let mut by_initials: HashMap<String, usize> = HashMap::new();
         let mut by_name: HashMap<&str, usize> = HashMap::new();
-        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
             match (&d.person, d.actor.kind) {
                 (Some(k), _) if k.parts > 1 => {
-                    by_surname.entry(k.surname.as_str()).or_insert(i);
+                    by_surname.entry(k.surname.as_str()).or_default().push(i);
                 }
                 (_, ActorKind::Person | ActorKind::State) => {}
                 _ => {
@@ -260,7 +269,12 @@ impl Builder {
                     } else if let Some(&d) = by_name.get(form) {
                         Some(d)
                     } else if seg.len() == 1 {
-                        by_surname.get(NameKey::new(form).surname.as_str()).copied()
+                        // Of the people with this surname, the one last named before it.
+                        let last_before = |d: usize| {
+                            let m = &self.drafts[d].actor.mentions;
+                            m.get(m.partition_point(|m| m.start < span.start).checked_sub(1)?).map(|m| m.start)
+                        };
+                        by_surname.get(NameKey::new(form).surname.as_str()).and_then(|ds| ds.iter().copied().max_by_key(|&d| (last_before(d), std::cmp::Reverse(d))))
                     } else {
                         let key = NameKey::new(form);
                         self.matching_person(&key).filter(|_| key.parts > 1)

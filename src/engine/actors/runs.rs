@@ -48,6 +48,22 @@ const DOTTED: &[&str] = &[
     "Sen", "Sgt", "Sr", "St",
 ];
 
+/// Whether `w` has the shape of one romanised Korean syllable ("Yong", "hyun", "kweun",
+/// "jong"): an optional initial consonant, vowels, an optional final consonant. English
+/// compound halves ("backed", "led", "based", "made") never have this shape.
+fn is_korean_syllable(w: &str) -> bool {
+    const INITIALS: &[&str] = &["ch", "jj", "kk", "pp", "ss", "tt", "b", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t"];
+    const FINALS: &[&str] = &["ng", "k", "l", "m", "n", "p", "t"];
+    let w = w.to_ascii_lowercase();
+    if w.len() > 6 {
+        return false;
+    }
+    let rest = INITIALS.iter().find_map(|i| w.strip_prefix(i)).unwrap_or(&w);
+    let vowels = rest.len() - rest.trim_start_matches(['a', 'e', 'i', 'o', 'u', 'w', 'y']).len();
+    let tail = &rest[vowels..];
+    (1..=3).contains(&vowels) && (tail.is_empty() || FINALS.contains(&tail))
+}
+
 fn is_apostrophe(s: &str) -> bool {
     s == "’" || s == "'"
 }
@@ -92,6 +108,9 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
             loop {
                 let next = end_tok + 1;
                 if punct(next, "-") && glued(next) && glued(next + 1) && (capital(next + 1) || tokens.get(next + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+                    end_tok = next + 1;
+                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(end_tok).is_some_and(is_korean_syllable) && word(next + 1).is_some_and(is_korean_syllable) {
+                    // "Kim Yong-hyun", "Kim Yo-jong": a Korean given name's lower-case second syllable.
                     end_tok = next + 1;
                 } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| DOTTED.contains(&w))) {
                     end_tok = next;
@@ -182,5 +201,11 @@ mod tests {
     #[test]
     fn lower_case_compound_halves_stay_out() {
         assert_eq!(run_texts("Iran-backed groups of the US"), [vec!["Iran"], vec!["US"]]);
+        assert_eq!(run_texts("Seoul-based and Kremlin-run outlets"), [vec!["Seoul"], vec!["Kremlin"]]);
+    }
+
+    #[test]
+    fn korean_given_names_keep_their_second_syllable() {
+        assert_eq!(run_texts("Kim Yong-hyun and Lee Seong-kweun"), [["Kim", "Yong-hyun", "and", "Lee", "Seong-kweun"]]);
     }
 }

@@ -211,6 +211,15 @@ impl Context<'_, '_> {
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
+        // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch".
+        let verb_head = head == Some(0) && self.unit_text(&seg[0]) == "Watch";
+        // "the NATO Force Model", "the Army Day parade": the head word qualifies another noun.
+        // (Task forces carry a name after the head: "Joint Task Force Bravo".)
+        let task_force = |h: usize| h > 0 && self.unit_text(&seg[h - 1]) == "Task";
+        let qualifies = head.is_some_and(|h| !task_force(h) && seg.get(h + 1).is_some_and(|u| u.kind == UnitKind::Cap && self.unit_text(u).starts_with(|c: char| c.is_uppercase())));
+        if verb_head || qualifies {
+            return;
+        }
         if let Some(h) = head {
             // "Ministry of Defence of the Russian Federation": the head is the word before "of".
             let of_head = (0..h).find(|&i| is_head(&seg[i]) && matches!(self.unit_text(&seg[i + 1]), "of" | "for"));
@@ -221,7 +230,7 @@ impl Context<'_, '_> {
             let mut end = h;
             if h + 1 < seg.len() && matches!(self.unit_text(&seg[h + 1]), "of" | "for" | "on") {
                 end = seg.len() - 1;
-            } else if head_word == "Force" && h > 0 && self.unit_text(&seg[h - 1]) == "Task" && seg.len() - h <= 3 {
+            } else if head_word == "Force" && task_force(h) && seg.len() - h <= 3 {
                 // "Joint Task Force Bravo": task forces carry a name after the head.
                 end = seg.len() - 1;
             }
@@ -235,6 +244,10 @@ impl Context<'_, '_> {
             }
             if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
                 kind = ActorKind::ArmedGroup;
+            }
+            // "The Associated Press": the lexicon already knows the name without "The".
+            if self.hit_in(&seg[0]).is_some_and(|x| x.form == Form::Name && x.span == Span::new(seg[0].span.start, seg[end].span.end)) {
+                return;
             }
             let media_alone = kind == ActorKind::Media && the_before && h == 0;
             if h >= 1 || end > h || media_alone {
@@ -299,6 +312,13 @@ impl Context<'_, '_> {
         };
         // "Somalia's information minister, Daud Aweis": the role, then a comma.
         let role_comma = first >= 2 && self.tok(first - 1) == Some(",") && self.word(first - 2).is_some_and(words::is_role);
+        // "A spokesperson for the foreign ministry, Lin Jian, said": a name set off by commas
+        // after a lower-case noun, before a verb of saying.
+        let enclosed = first >= 2
+            && self.tok(first - 1) == Some(",")
+            && self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase))
+            && self.tok(last + 1) == Some(",")
+            && self.word(last + 2).is_some_and(words::is_say);
         let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("according")));
         let alias_cue = prev == Some("as") && prev2 == Some("known") && {
             let k = seg[0].tokens.0.saturating_sub(3);
@@ -324,13 +344,13 @@ impl Context<'_, '_> {
             if role_comma {
                 role = self.role_before(first - 1);
             }
-            apposition || role_comma || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
+            apposition || role_comma || enclosed || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
         } else {
             false
         };
         if person {
             out.push(Candidate { span, source: Source::Person { role, alias: false } });
-        } else if told && caps == 1 && whole.len() == 1 && words::head_kind(span.of(text)).is_none() {
+        } else if told && caps == 1 && whole.len() == 1 && words::head_kind(span.of(text)).is_none() && !next.is_some_and(is_group_noun) {
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
         }
     }
@@ -446,4 +466,11 @@ impl Context<'_, '_> {
             out.push(Candidate { span, source: Source::Org(kind, name.to_string()) });
         }
     }
+}
+
+/// "according to Western officials", "told Kremlin sources": a lower-case plural or
+/// collective noun after the capital shows it is an adjective, not an outlet.
+fn is_group_noun(w: &str) -> bool {
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase());
+    plural || matches!(w, "intelligence" | "media" | "military" | "government" | "security" | "police" | "press")
 }

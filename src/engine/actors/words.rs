@@ -45,13 +45,18 @@ const TITLE: &[&str] = &[
 
 /// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
 const ROLE: &[&str] = &[
-    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chancellor", "chief", "cleric",
-    "colonel", "commander", "commissioner", "coordinator", "correspondent", "cousin", "daughter", "deputy",
-    "director", "editor", "emir", "envoy", "expert", "father", "founder", "general", "governor", "head", "husband",
-    "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "mother", "mp",
-    "negotiator", "nephew", "officer", "official", "politician", "premier", "president", "professor", "prosecutor",
-    "representative", "researcher", "secretary", "senator", "sergeant", "sister", "son", "spokesman", "spokesperson",
-    "spokeswoman", "uncle", "widow", "wife",
+    "activist", "adviser", "advisor", "ambassador", "analyst", "bishop", "brother", "businessman", "businesswoman",
+    "captain", "chairman", "chancellor", "chaplain", "chief", "cleric", "colonel", "commander", "commissioner",
+    "coordinator", "correspondent", "counterpart", "cousin", "daughter", "deputy", "diplomat", "director", "doctor",
+    "driver", "economist", "editor", "emir", "engineer", "envoy", "expert", "farmer", "father", "fellow",
+    "fisherman", "founder", "general", "governor", "grandfather", "grandmother", "head", "historian", "husband",
+    "journalist", "judge", "lawmaker", "lawyer", "leader", "lieutenant", "manager", "mayor", "medic", "member",
+    "minister", "mother", "mp", "negotiator", "nephew", "nun", "nurse", "officer", "official", "organiser",
+    "organizer", "owner", "paramedic", "pastor", "pilot", "politician", "premier", "president", "priest",
+    "professor", "prosecutor", "refugee", "representative", "researcher", "resident", "scholar", "secretary",
+    "senator", "sergeant", "sheikh", "shopkeeper", "sister", "soldier", "son", "specialist", "spokesman",
+    "spokesperson", "spokeswoman", "student", "surgeon", "survivor", "teacher", "trader", "uncle", "veteran",
+    "villager", "volunteer", "widow", "wife", "witness", "worker",
 ];
 
 /// Verbs of saying that follow a speaker ("X said").
@@ -91,9 +96,11 @@ const ARMED_HEAD: &[&str] = &[
 
 /// Lower-case words after a capital that show it is a place ("Baghdad airport").
 const PLACE_NOUN: &[&str] = &[
-    "airbase", "airport", "area", "base", "bureau", "city", "correspondent", "district", "governorate", "harbor",
-    "harbour", "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "province",
-    "region", "residents", "street", "streets", "suburb", "suburbs", "time", "university",
+    "accord", "accords", "agreement", "agreements", "airbase", "airport", "area", "base", "bureau", "city",
+    "conference", "correspondent", "declaration", "district", "format", "governorate", "harbor", "harbour",
+    "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "process", "province",
+    "region", "residents", "street", "streets", "suburb", "suburbs", "summit", "summits", "talks", "time",
+    "university",
 ];
 
 /// Words before a capital that show it is a place ("in Baghdad").
