@@ -308,7 +308,7 @@ impl Builder {
         }
         let listed = actors.iter().take_while(|a| !a.mentions.is_empty()).count();
         let adjectives = self.adjectives.into_iter().map(|(s, i)| (s, new_index[i])).collect();
-        FoundActors { actors, listed, adjectives }
+        FoundActors::new(actors, listed, adjectives)
     }
 }
 

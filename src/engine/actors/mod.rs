@@ -47,25 +47,43 @@ pub struct FoundActors {
     pub actors: Vec<FoundActor>,
     /// How many actors have mentions (`actors[..listed]`): the ones to report.
     pub listed: usize,
-    /// Demonyms and other adjectives ("American", "Iraqi") with the actor they stand for;
-    /// used for ownership, not reported as mentions.
+    /// Demonyms and other adjectives ("American", "Iraqi") with the actor they stand for,
+    /// in text order; used for ownership, not reported as mentions.
     pub adjectives: Vec<(Span, usize)>,
+    /// Every mention with its actor, in text order (mentions never overlap), for lookups.
+    by_position: Vec<(Span, usize)>,
 }
 
 impl FoundActors {
-    /// The actor a mention or adjective at exactly or around `span` refers to.
+    /// Actors and adjectives, indexed by position.
+    fn new(actors: Vec<FoundActor>, listed: usize, mut adjectives: Vec<(Span, usize)>) -> FoundActors {
+        let mut by_position: Vec<(Span, usize)> = actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |&m| (m, a))).collect();
+        by_position.sort_unstable();
+        adjectives.sort_unstable();
+        FoundActors { actors, listed, adjectives, by_position }
+    }
+
+    /// The actor a mention or adjective at exactly or around `span` refers to: an
+    /// adjective first, else the earliest-listed actor with a mention there (O(log n)).
     pub fn actor_at(&self, span: Span) -> Option<usize> {
-        self.adjectives
-            .iter()
-            .find(|(s, _)| s.overlaps(&span))
-            .map(|&(_, i)| i)
-            .or_else(|| self.actors.iter().position(|a| a.mentions.iter().any(|m| m.overlaps(&span))))
+        overlapping(&self.adjectives, span).next().map(|&(_, a)| a).or_else(|| overlapping(&self.by_position, span).map(|&(_, a)| a).min())
+    }
+
+    /// The mentions inside `span`, with their actors, in text order (O(log n + found)).
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        overlapping(&self.by_position, span).filter(move |(m, _)| span.contains(m)).copied()
     }
 
     /// The actors to report: those with at least one mention.
     pub fn listed(&self) -> &[FoundActor] {
         &self.actors[..self.listed]
     }
+}
+
+/// The entries of a sorted list of disjoint spans that overlap `span`.
+fn overlapping(sorted: &[(Span, usize)], span: Span) -> impl Iterator<Item = &(Span, usize)> {
+    let first = sorted.partition_point(|(s, _)| s.end <= span.start);
+    sorted[first..].iter().take_while(move |(s, _)| s.start < span.end).filter(move |(s, _)| s.overlaps(&span))
 }
 
 /// Where a candidate mention comes from.
@@ -294,6 +312,22 @@ mod tests {
         let at = doc.text.find("American").unwrap();
         let owner = found.actor_at(Span::new(at, at + 8)).expect("demonym resolves");
         assert_eq!(found.actors[owner].name, "United States");
+    }
+
+    #[test]
+    fn lookups_by_position() {
+        let text = "Iraqi officials and the US met NATO in Baghdad.";
+        let doc = Doc::new(text);
+        let found = find(&doc);
+        let at = |w: &str| text.find(w).map(|s| Span::new(s, s + w.len())).unwrap();
+        let name = |i: Option<usize>| i.map(|i| found.actors[i].name.as_str());
+        assert_eq!(name(found.actor_at(at("Iraqi"))), Some("Iraq"));
+        assert_eq!(name(found.actor_at(at("US"))), Some("United States"));
+        assert_eq!(name(found.actor_at(at("officials"))), None);
+        // A wide span answers with the first-listed actor inside it.
+        assert_eq!(name(found.actor_at(at("the US met NATO"))), Some("United States"));
+        let inside: Vec<_> = found.mentions_in(at("the US met NATO in")).map(|(m, _)| m.of(text)).collect();
+        assert_eq!(inside, ["US", "NATO"]);
     }
 
     #[test]
