@@ -96,14 +96,14 @@ pub(super) struct Builder {
     acronyms: HashMap<String, usize>,
     /// The draft of each accepted candidate, in order.
     of_candidate: Vec<usize>,
-    /// Titles found before names, by the name's span.
-    roles: HashMap<Span, String>,
+    /// Titles found before names, by the byte where the name starts.
+    roles: HashMap<usize, String>,
     last_person: Option<usize>,
 }
 
 impl Builder {
     /// A builder that gives known people the titles found before their names.
-    pub(super) fn with_roles(roles: HashMap<Span, String>) -> Builder {
+    pub(super) fn with_roles(roles: HashMap<usize, String>) -> Builder {
         Builder { roles, ..Builder::default() }
     }
 
@@ -159,7 +159,7 @@ impl Builder {
                 let e = &lexicon().entries[h.entry];
                 let i = self.draft(e.name, e.kind, Some(h.entry));
                 if self.drafts[i].actor.role.is_none() {
-                    self.drafts[i].actor.role = self.roles.get(&c.span).cloned();
+                    self.drafts[i].actor.role = self.roles.get(&c.span.start).cloned();
                 }
                 i
             }

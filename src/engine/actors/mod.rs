@@ -137,11 +137,12 @@ pub fn find(doc: &Doc) -> FoundActors {
         }
     }
     ctx.acronym_definitions(&mut cands);
-    // Titles found before names, so that known people keep theirs.
-    let mut roles: HashMap<Span, String> = cands
+    // Titles found before names, so that known people keep theirs ("President Hassan
+    // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
+    let mut roles: HashMap<usize, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
-            Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
+            Source::Person { role: Some(r), .. } => Some((c.span.start, r.clone())),
             _ => None,
         })
         .collect();
@@ -149,7 +150,7 @@ pub fn find(doc: &Doc) -> FoundActors {
     for h in hits.iter().filter(|h| h.form == Form::Name && lx.entries[h.entry].kind == ActorKind::Person) {
         let at = token_at(&doc.tokens, h.span.start).filter(|&t| t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && words::is_role(doc.tokens[t - 1].text(text)));
         if let Some(role) = at.and_then(|t| ctx.role_before(t)) {
-            roles.entry(h.span).or_insert(role);
+            roles.entry(h.span.start).or_insert(role);
         }
     }
     let mut accepted = longest_first(cands);
@@ -239,6 +240,15 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
         && tokens.get(if possessive { last + 3 } else { last + 1 }).is_some_and(|t| t.space_before);
     match h.form {
         Form::Name => {
+            // "Russia’s Security Council", "the Russian Security Council": not the UN's.
+            let owned = prev == Some("s") && first >= 2 && matches!(tokens[first - 2].text(text), "’" | "'");
+            if form == "Security Council" && (owned || prev.is_some_and(|w| w != "The" && w.starts_with(char::is_uppercase))) {
+                return false;
+            }
+            // "Fort Stewart, Georgia", "the Georgia National Guard": the US state.
+            if form == "Georgia" && (us_state_after_comma(doc, first) || next == Some("National")) {
+                return false;
+            }
             // "Palestine Street", "Lebanon Road": a place named after the state.
             let entry = &lexicon().entries[h.entry];
             !(entry.kind == ActorKind::State && !possessive && after.is_some_and(is_place_name_head))
@@ -266,6 +276,14 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
             !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }
+}
+
+/// "Atlanta, Georgia": a place name, a comma, then the state's name (not after its own
+/// capital "Tbilisi, Georgia" or a shouted dateline "TBILISI, Georgia").
+fn us_state_after_comma(doc: &Doc, at: usize) -> bool {
+    let tok = |i: usize| doc.tokens.get(i).map(|t| t.text(doc.text));
+    let place = at.checked_sub(2).and_then(tok);
+    at >= 2 && tok(at - 1) == Some(",") && place.is_some_and(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w) && w != "Tbilisi")
 }
 
 fn is_place_name_head(w: &str) -> bool {

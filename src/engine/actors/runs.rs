@@ -109,6 +109,12 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 let next = end_tok + 1;
                 if punct(next, "-") && glued(next) && glued(next + 1) && (capital(next + 1) || tokens.get(next + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
                     end_tok = next + 1;
+                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(next + 1).is_some_and(|w| matches!(w, "in" | "of" | "de" | "du" | "la")) && punct(next + 2, "-") && glued(next + 2) && glued(next + 3) && capital(next + 3) {
+                    // "Commander-in-Chief", "Saint-de-Something": a lower-case link inside a hyphenated word.
+                    end_tok = next + 3;
+                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(next + 1) == Some("elect") {
+                    // "President-elect".
+                    end_tok = next + 1;
                 } else if punct(next, "-") && glued(next) && glued(next + 1) && word(end_tok).is_some_and(is_korean_syllable) && word(next + 1).is_some_and(is_korean_syllable) {
                     // "Kim Yong-hyun", "Kim Yo-jong": a Korean given name's lower-case second syllable.
                     end_tok = next + 1;
@@ -191,6 +197,7 @@ mod tests {
         assert_eq!(run_texts("Prime Minister Mohammed Shia’ al-Sudani said"), [["Prime", "Minister", "Mohammed", "Shia’", "al-Sudani"]]);
         assert_eq!(run_texts("minister Władysław Kosiniak-Kamysz"), [["Władysław", "Kosiniak-Kamysz"]]);
         assert_eq!(run_texts("Commander Jessica L. McNulty"), [["Commander", "Jessica", "L.", "McNulty"]]);
+        assert_eq!(run_texts("Commander-in-Chief Oleksandr Syrskyi"), [["Commander-in-Chief", "Oleksandr", "Syrskyi"]]);
     }
 
     #[test]

@@ -242,6 +242,9 @@ impl Context<'_, '_> {
             if head_word == "Agency" && (name.contains("News") || name.contains("Press")) {
                 kind = ActorKind::Media;
             }
+            if kind == ActorKind::Organization && is_security_service(name) {
+                kind = ActorKind::Military;
+            }
             if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
                 kind = ActorKind::ArmedGroup;
             }
@@ -258,6 +261,13 @@ impl Context<'_, '_> {
                 out.push(Candidate { span, source: Source::Org(kind, span.of(text).to_string()) });
                 return;
             }
+        }
+        // "the ruling Georgian Dream party", "the Likud party": a party named before the word.
+        let after_seg = self.word(seg[seg.len() - 1].tokens.1 + 1);
+        if after_seg == Some("party") && seg.iter().any(|u| u.kind == UnitKind::Cap && self.hit_in(u).is_none()) && !seg.iter().any(|u| words::is_stop(self.unit_text(u))) {
+            let span = Span::new(seg[0].span.start, seg[seg.len() - 1].span.end);
+            out.push(Candidate { span, source: Source::Org(ActorKind::Organization, span.of(text).to_string()) });
+            return;
         }
         // People shown by context: strip leading lexicon words ("Iraqi").
         let mut s = 0;
@@ -332,6 +342,10 @@ impl Context<'_, '_> {
             out.push(Candidate { span, source: Source::Person { role: None, alias: true } });
             return;
         } else if quote_speaker && caps >= 1 && self.hit_in(&seg[0]).is_none() {
+            // `..., said Dmytro Lykhovii, spokesperson for the group.`
+            if after_comma().is_some_and(|w| words::is_role(&w)) {
+                role = self.apposition(last + 2);
+            }
             true
         } else if prev.is_some_and(words::is_role) || next == Some("administration") && caps == 1 {
             role = prev.filter(|w| words::is_role(w)).and_then(|_| self.role_before(first));
@@ -361,7 +375,8 @@ impl Context<'_, '_> {
         let tokens = &self.doc.tokens;
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
-        while start > 0 && at - start < 3 && !possessive_s(start - 1) && self.word(start - 1).is_some_and(|w| w == "MP" || w.chars().all(|c| c.is_lowercase() || c == '-')) {
+        let article = |w: &str| matches!(w, "a" | "an" | "the");
+        while start > 0 && at - start < 3 && !possessive_s(start - 1) && self.word(start - 1).is_some_and(|w| w == "MP" || !article(w) && w.chars().all(|c| c.is_lowercase() || c == '-')) {
             start -= 1;
         }
         if start == at {
@@ -460,6 +475,7 @@ impl Context<'_, '_> {
             let name = span.of(text);
             let kind = match name.rsplit(' ').find_map(words::head_kind) {
                 Some(ActorKind::Organization) if name.contains("News") || name.contains("Press") => ActorKind::Media,
+                Some(ActorKind::Organization) if is_security_service(name) => ActorKind::Military,
                 Some(kind) => kind,
                 None => ActorKind::Organization,
             };
@@ -473,4 +489,10 @@ impl Context<'_, '_> {
 fn is_group_noun(w: &str) -> bool {
     let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase());
     plural || matches!(w, "intelligence" | "media" | "military" | "government" | "security" | "police" | "press")
+}
+
+/// Intelligence and security services count as military bodies, as the lexicon's do
+/// ("National Intelligence Service", "Defense Intelligence Agency", "State Security Service").
+fn is_security_service(name: &str) -> bool {
+    name.contains("Intelligence") || name.contains("Security Service")
 }

@@ -48,7 +48,7 @@ const ROLE: &[&str] = &[
     "activist", "adviser", "advisor", "ambassador", "analyst", "bishop", "brother", "businessman", "businesswoman",
     "captain", "chairman", "chancellor", "chaplain", "chief", "cleric", "colonel", "commander", "commissioner",
     "coordinator", "correspondent", "counterpart", "cousin", "daughter", "deputy", "diplomat", "director", "doctor",
-    "driver", "economist", "editor", "emir", "engineer", "envoy", "expert", "farmer", "father", "fellow",
+    "driver", "economist", "editor", "elder", "emir", "engineer", "envoy", "expert", "farmer", "father", "fellow",
     "fisherman", "founder", "general", "governor", "grandfather", "grandmother", "head", "historian", "husband",
     "journalist", "judge", "lawmaker", "lawyer", "leader", "lieutenant", "manager", "mayor", "medic", "member",
     "minister", "mother", "mp", "negotiator", "nephew", "nun", "nurse", "officer", "official", "organiser",
@@ -125,8 +125,10 @@ pub fn is_stop(w: &str) -> bool {
 }
 /// Whether `w` (without its final dot) is a title or rank.
 pub fn is_title(w: &str) -> bool {
+    // "President-elect", "Commander-in-Chief".
     let w = w.trim_end_matches('.');
-    has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p)))
+    let w = w.strip_suffix("-elect").unwrap_or(w);
+    has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p) || matches!(p, "in" | "of")))
 }
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
