@@ -358,7 +358,9 @@ impl Context<'_, '_> {
             if role_comma {
                 role = self.role_before(first - 1);
             }
-            apposition || role_comma || enclosed || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
+            // "Xi Jinping met Wang Yi": the object of a meeting is a person too.
+            let met = prev.is_some_and(|w| matches!(w, "met" | "meets" | "phoned" | "thanked" | "congratulated"));
+            apposition || role_comma || enclosed || met || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
         } else {
             false
         };
@@ -375,7 +377,7 @@ impl Context<'_, '_> {
         let tokens = &self.doc.tokens;
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
-        let article = |w: &str| matches!(w, "a" | "an" | "the");
+        let article = |w: &str| matches!(w, "a" | "an" | "the" | "and" | "or" | "but" | "with" | "by" | "to" | "as" | "at" | "in" | "on" | "for" | "from" | "that" | "which" | "who");
         while start > 0 && at - start < 3 && !possessive_s(start - 1) && self.word(start - 1).is_some_and(|w| w == "MP" || !article(w) && w.chars().all(|c| c.is_lowercase() || c == '-')) {
             start -= 1;
         }
