@@ -359,7 +359,9 @@ impl Context<'_, '_> {
                 role = self.role_before(first - 1);
             }
             // "Xi Jinping met Wang Yi": the object of a meeting is a person too.
-            let met = prev.is_some_and(|w| matches!(w, "met" | "meets" | "phoned" | "thanked" | "congratulated"));
+            let met = prev.is_some_and(|w| matches!(w, "met" | "meets" | "phoned" | "thanked" | "congratulated"))
+                // "a monitor run by Rami Abdurrahman", "forces led by Khalifa Haftar".
+                || prev == Some("by") && prev2.is_some_and(|w| matches!(w, "led" | "run" | "headed" | "founded" | "commanded" | "chaired"));
             apposition || role_comma || enclosed || met || next.is_some_and(words::is_say) || (self.tok(last + 1) == Some("(") && self.tok(last + 2) == Some("@")) || told
         } else {
             false
@@ -397,10 +399,30 @@ impl Context<'_, '_> {
             let at = self.hits.partition_point(|h| h.span.end < end);
             self.hits.get(at).filter(|h| h.span.end == end)
         });
+        let body = || start.checked_sub(1).and_then(|p| self.body_ending_at(p));
         Some(match owner {
             Some(h) => format!("{role} ({})", lexicon().entries[h.entry].name),
-            None => role.to_string(),
+            None => match body() {
+                Some(body) => format!("{role} ({body})"),
+                None => role.to_string(),
+            },
         })
+    }
+
+    /// The name of a body ending in a head word whose run ends at token `at`:
+    /// "National Security Council" in "National Security Council spokesman".
+    fn body_ending_at(&self, at: usize) -> Option<&str> {
+        let last = self.units.partition_point(|u| u.tokens.1 < at);
+        let unit = self.units.get(last).filter(|u| u.tokens.1 == at && u.kind == UnitKind::Cap)?;
+        words::head_kind(self.unit_text(unit))?;
+        let mut first = last;
+        while first > 0 && last - first < 6 && self.units[first - 1].tokens.1 + 1 == self.units[first].tokens.0 && !self.units[first - 1].possessive && !self.doc.tokens[self.units[first].tokens.0].newline_before {
+            first -= 1;
+        }
+        while first < last && (self.units[first].kind != UnitKind::Cap || words::is_stop(self.unit_text(&self.units[first]))) {
+            first += 1;
+        }
+        (last > first).then(|| Span::new(self.units[first].span.start, unit.span.end).of(self.text()))
     }
 
     /// The role in an apposition starting at token `from`: "the head of the Congo River Alliance".

@@ -71,22 +71,24 @@ const SAY: &[&str] = &[
 /// Last words of armed forces and their units.
 const MILITARY_HEAD: &[&str] = &[
     "Army", "Battalion", "Battlegroup", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet",
-    "Force", "Forces", "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team",
-    "Units",
+    "Force", "Forces", "Gendarmerie", "Guard", "Guards", "Legion", "Marines", "Navy", "Operations", "Regiment",
+    "Squadron", "Staff", "Team", "Units",
 ];
 
 /// Last words of outlets.
 const MEDIA_HEAD: &[&str] = &[
-    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "Network", "News", "Observer", "Post",
-    "Press", "Radio", "Telegraph", "Television", "Times", "Tribune",
+    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Ilbo", "Journal", "Monitor", "Network", "News",
+    "Observer", "Post", "Press", "Radio", "Shimbun", "Telegraph", "Television", "Times", "Tribune",
 ];
 
 /// Last words of parties, assemblies, committees and other bodies.
 const ORG_HEAD: &[&str] = &[
-    "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Center", "Centre", "Commission",
-    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Forum", "Foundation", "Group", "Institute",
-    "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
-    "Service", "Union", "Watch",
+    "Agency", "Alliance", "Assembly", "Association", "Authority", "Board", "Bureau",
+    "Cabinet", "Center", "Centre", "Commission", "Committee", "Congress", "Council", "Court", "Crescent",
+    "Department", "Embassy", "Federation", "Forum", "Foundation", "Fund", "Group", "Initiative",
+    "Institute", "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization",
+    "Parliament", "Party", "Presidency", "Program", "Programme", "Secretariat", "Senate", "Service", "Society",
+    "Tribunal", "Union", "Watch",
 ];
 
 /// Armed-group heads ("... Front", "... Brigades").
