@@ -211,8 +211,11 @@ impl Context<'_, '_> {
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
-        // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch".
+        // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch";
+        // "the Eastern Front": a front line, not an armed group.
         let verb_head = head == Some(0) && self.unit_text(&seg[0]) == "Watch";
+        let front_line = head.is_some_and(|h| h > 0 && self.unit_text(&seg[h]) == "Front" && matches!(self.unit_text(&seg[h - 1]), "Eastern" | "Western" | "Northern" | "Southern" | "Central"));
+        let verb_head = verb_head || front_line;
         // "the NATO Force Model", "the Army Day parade": the head word qualifies another noun.
         // (Task forces carry a name after the head: "Joint Task Force Bravo".)
         let task_force = |h: usize| h > 0 && self.unit_text(&seg[h - 1]) == "Task";
@@ -311,8 +314,10 @@ impl Context<'_, '_> {
             }
             // "a UNIFIL spokesman", "Hamas's political chief": the body before the role.
             let mut body = 0;
+            // "the agency's director general": a lower-case owner before its possessive.
+            let owner = |k: usize| self.tok(k + 1).is_some_and(|t| t == "’" || t == "'") && self.word(k + 2) == Some("s");
             while body < 3
-                && (self.word(k).is_some_and(|w| !words::is_role(&w.to_lowercase()) && (w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
+                && (self.word(k).is_some_and(|w| !words::is_role(&w.to_lowercase()) && (w.chars().next().is_some_and(char::is_uppercase) || owner(k) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
                     || self.tok(k).is_some_and(|t| t == "’" || t == "'"))
             {
                 k += 1;
