@@ -349,6 +349,20 @@ mod tests {
     }
 
     #[test]
+    fn roles_attach_with_their_affiliation() {
+        let text = "Kremlin spokesman Dmitry Peskov spoke. Pentagon spokesperson Sabrina Singh agreed. Ukrainian President Volodymyr Zelensky left. \
+                    Kyrylo Budanov, the head of the agency, stayed. Somalia's President Hassan Sheikh Mohamud and National Security Council spokesman John Kirby met.";
+        let found = find(&Doc::new(text));
+        let role = |name: &str| found.listed().iter().find(|a| a.name == name).and_then(|a| a.role.clone());
+        assert_eq!(role("Dmitry Peskov").as_deref(), Some("spokesman (Russia)"));
+        assert_eq!(role("Sabrina Singh").as_deref(), Some("spokesperson (Pentagon)"));
+        assert_eq!(role("Volodymyr Zelensky").as_deref(), Some("President (Ukraine)"));
+        assert_eq!(role("Kyrylo Budanov").as_deref(), Some("head of the agency"));
+        assert_eq!(role("Hassan Sheikh Mohamud").as_deref(), Some("President (Somalia)"));
+        assert_eq!(role("John Kirby").as_deref(), Some("spokesman (National Security Council)"));
+    }
+
+    #[test]
     fn skeletons_tolerate_transliteration() {
         assert_eq!(skeleton("Mohammed"), skeleton("Muhammad"));
         assert_eq!(skeleton("Izzat"), skeleton("Ezzat"));

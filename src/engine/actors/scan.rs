@@ -295,7 +295,8 @@ impl Context<'_, '_> {
         if seg.is_empty() || seg.len() > 6 || seg[0].kind != UnitKind::Cap {
             return;
         }
-        if seg.iter().all(|u| self.hit_in(u).is_some()) {
+        // Wholly known names are the lexicon's, except people: their cues still give roles.
+        if seg.iter().all(|u| self.hit_in(u).is_some_and(|h| lexicon().entries[h.entry].kind != ActorKind::Person)) {
             return;
         }
         let span = Span::new(seg[0].span.start, seg[seg.len() - 1].span.end);
