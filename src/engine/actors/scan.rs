@@ -299,6 +299,10 @@ impl Context<'_, '_> {
         if seg.iter().all(|u| self.hit_in(u).is_some_and(|h| lexicon().entries[h.entry].kind != ActorKind::Person)) {
             return;
         }
+        // "Eastern Europe welcomed", "North Kivu said": a region speaking through its people.
+        if seg.iter().any(|u| words::is_region(self.unit_text(u))) {
+            return;
+        }
         let span = Span::new(seg[0].span.start, seg[seg.len() - 1].span.end);
         let caps = seg.iter().filter(|u| u.kind == UnitKind::Cap).count();
         let first = seg[0].tokens.0;

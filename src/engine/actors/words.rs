@@ -61,11 +61,14 @@ const ROLE: &[&str] = &[
 
 /// Verbs of saying that follow a speaker ("X said").
 const SAY: &[&str] = &[
-    "accused", "acknowledged", "added", "admitted", "alleged", "announced", "argued", "asserted", "believes",
-    "called", "claimed", "confirmed", "declared", "denied", "described", "emphasised", "emphasized", "estimated",
-    "explained", "insisted", "met", "noted", "ordered", "pledged", "posted", "predicted", "reiterated", "remarked",
-    "replied", "responded", "said", "says", "stated", "stressed", "threatened", "told", "tweeted", "underlined",
-    "underscored", "urged", "visited", "vowed", "warned", "wrote",
+    "accused", "acknowledged", "added", "admitted", "agreed", "alleged", "announced", "appealed", "argued",
+    "asserted", "believes", "blamed", "boasted", "called", "cautioned", "claimed", "complained", "conceded",
+    "condemned", "confirmed", "countered", "criticised", "criticized", "declared", "demanded", "denied",
+    "described", "disagreed", "dismissed", "emphasised", "emphasized", "estimated", "explained", "hinted",
+    "insisted", "maintained", "met", "noted", "ordered", "pledged", "posted", "praised", "predicted", "proposed",
+    "questioned", "recalled", "recounted", "reiterated", "rejected", "remarked", "replied", "responded", "revealed",
+    "said", "says", "signaled", "signalled", "stated", "stressed", "suggested", "threatened", "told", "tweeted",
+    "underlined", "underscored", "urged", "visited", "vowed", "warned", "welcomed", "wrote",
 ];
 
 /// Last words of armed forces and their units.
@@ -120,6 +123,17 @@ const GOVERNMENT_COMPOUND: &[&str] = &[
     "aligned", "allied", "backed", "brokered", "controlled", "funded", "imposed", "led", "linked", "sponsored",
     "supported",
 ];
+
+/// Words of region names ("Eastern Europe", "Sub-Saharan Africa", "North Kivu"): never in people's names.
+const REGION: &[&str] = &[
+    "Africa", "America", "Asia", "Atlantic", "Balkans", "Caucasus", "Central", "East", "Eastern", "Europe", "Latin",
+    "Levant", "Middle", "North", "Northern", "Pacific", "Sahel", "South", "Southern", "Sub-Saharan", "West", "Western",
+];
+
+/// Whether `w` belongs to region names rather than people's.
+pub fn is_region(w: &str) -> bool {
+    has(REGION, w)
+}
 
 /// Whether `w` opens sentences without naming anyone.
 pub fn is_stop(w: &str) -> bool {
@@ -198,7 +212,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+        for list in [REGION, MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }
