@@ -163,6 +163,8 @@ impl Builder {
                 }
                 i
             }
+            // "Macron told Tebboune" after "Abdelmadjid Tebboune": the surname of a person, not an outlet.
+            Source::Org(ActorKind::Media, name) if !name.contains(' ') && self.matching_person(&NameKey::new(name)).is_some() => self.person(name),
             Source::Org(kind, name) => self.draft(name, *kind, None),
             Source::Person { role, alias } => {
                 let i = match (alias, self.last_person) {
