@@ -99,6 +99,8 @@ pub(super) struct Builder {
     /// Titles found before names, by the byte where the name starts.
     roles: HashMap<usize, String>,
     last_person: Option<usize>,
+    /// Per last-name skeleton, the person mentioned most recently.
+    recent_by_last: HashMap<String, usize>,
 }
 
 impl Builder {
@@ -129,13 +131,13 @@ impl Builder {
     /// A lone surname goes to the person with that surname mentioned most recently
     /// ("Kim" after "Kim Jong Un ... Kim Yong-hyun" is the defence minister).
     fn matching_person(&self, key: &NameKey) -> Option<usize> {
-        let candidates = self.by_last.get(&key.last)?;
-        let matching = candidates.iter().copied().filter(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)));
         if key.parts == 1 {
-            matching.max_by_key(|&i| self.drafts[i].actor.mentions.last().map(|m| m.start))
-        } else {
-            matching.min()
+            if let Some(&i) = self.recent_by_last.get(&key.last) {
+                return Some(i);
+            }
         }
+        let candidates = self.by_last.get(&key.last)?;
+        candidates.iter().copied().find(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)))
     }
 
     fn person(&mut self, name: &str) -> usize {
@@ -184,6 +186,9 @@ impl Builder {
         }
         if self.drafts[i].actor.kind == ActorKind::Person {
             self.last_person = Some(i);
+            if let Some(k) = &self.drafts[i].person {
+                self.recent_by_last.insert(k.last.clone(), i);
+            }
         }
         self.drafts[i].actor.mentions.push(c.span);
     }
@@ -221,11 +226,15 @@ impl Builder {
         };
         let mut by_initials: HashMap<String, usize> = HashMap::new();
         let mut by_name: HashMap<&str, usize> = HashMap::new();
-        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Surnames of people named in full, for a sweep in text order: each lone surname
+        // goes to the person with it named last before it (else the first named).
+        let mut first_by_surname: HashMap<&str, usize> = HashMap::new();
+        let mut named: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
             match (&d.person, d.actor.kind) {
                 (Some(k), _) if k.parts > 1 => {
-                    by_surname.entry(k.surname.as_str()).or_default().push(i);
+                    first_by_surname.entry(k.surname.as_str()).or_insert(i);
+                    named.extend(d.actor.mentions.iter().map(|m| (m.start, i)));
                 }
                 (_, ActorKind::Person | ActorKind::State) => {}
                 _ => {
@@ -236,6 +245,9 @@ impl Builder {
                 }
             }
         }
+        named.sort_unstable();
+        let mut named = named.into_iter().peekable();
+        let mut latest_by_surname: HashMap<&str, usize> = HashMap::new();
         let mut found: Vec<(Span, usize)> = Vec::new();
         for r in runs {
             let run = &ctx.units[r.clone()];
@@ -271,12 +283,13 @@ impl Builder {
                     } else if let Some(&d) = by_name.get(form) {
                         Some(d)
                     } else if seg.len() == 1 {
-                        // Of the people with this surname, the one last named before it.
-                        let last_before = |d: usize| {
-                            let m = &self.drafts[d].actor.mentions;
-                            m.get(m.partition_point(|m| m.start < span.start).checked_sub(1)?).map(|m| m.start)
-                        };
-                        by_surname.get(NameKey::new(form).surname.as_str()).and_then(|ds| ds.iter().copied().max_by_key(|&d| (last_before(d), std::cmp::Reverse(d))))
+                        while let Some((_, d)) = named.next_if(|&(start, _)| start < span.start) {
+                            if let Some(k) = &self.drafts[d].person {
+                                latest_by_surname.insert(k.surname.as_str(), d);
+                            }
+                        }
+                        let surname = NameKey::new(form).surname;
+                        latest_by_surname.get(surname.as_str()).or_else(|| first_by_surname.get(surname.as_str())).copied()
                     } else {
                         let key = NameKey::new(form);
                         self.matching_person(&key).filter(|_| key.parts > 1)
