@@ -216,10 +216,10 @@ impl Context<'_, '_> {
         let verb_head = head == Some(0) && self.unit_text(&seg[0]) == "Watch";
         let front_line = head.is_some_and(|h| h > 0 && self.unit_text(&seg[h]) == "Front" && matches!(self.unit_text(&seg[h - 1]), "Eastern" | "Western" | "Northern" | "Southern" | "Central"));
         let verb_head = verb_head || front_line;
-        // "the NATO Force Model", "the Army Day parade": the head word qualifies another noun.
-        // (Task forces carry a name after the head: "Joint Task Force Bravo".)
+        // "the NATO Force Model", "Army Day", "Air Force One": the head word qualifies another
+        // noun (but "Joint Task Force Bravo", "Special Forces Brigade Azov" carry a name after it).
         let task_force = |h: usize| h > 0 && self.unit_text(&seg[h - 1]) == "Task";
-        let qualifies = head.is_some_and(|h| !task_force(h) && seg.get(h + 1).is_some_and(|u| u.kind == UnitKind::Cap && self.unit_text(u).starts_with(|c: char| c.is_uppercase())));
+        let qualifies = head.is_some_and(|h| seg.get(h + 1).is_some_and(|u| u.kind == UnitKind::Cap && words::is_thing_after_body(self.unit_text(u))));
         if verb_head || qualifies {
             return;
         }

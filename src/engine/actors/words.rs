@@ -135,6 +135,19 @@ pub fn is_region(w: &str) -> bool {
     has(REGION, w)
 }
 
+/// Nouns a body's name can qualify ("Force Model", "Army Day", "Council Building"): the
+/// phrase names a thing, not the body.
+const THING_AFTER_BODY: &[&str] = &[
+    "Academy", "Act", "Base", "Bill", "Budget", "Building", "Compound", "Day", "Doctrine", "Exercise", "Headquarters",
+    "Hospital", "Law", "Model", "Museum", "One", "Plan", "Posture", "Programme", "Reform", "Report", "Review",
+    "School", "Strategy", "Summit",
+];
+
+/// Whether capitalised `w` after a body's head word makes the phrase a thing ("Force Model").
+pub fn is_thing_after_body(w: &str) -> bool {
+    has(THING_AFTER_BODY, w)
+}
+
 /// Whether `w` opens sentences without naming anyone.
 pub fn is_stop(w: &str) -> bool {
     has(STOP, w) || has(CALENDAR, w)
@@ -212,7 +225,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [REGION, MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+        for list in [THING_AFTER_BODY, REGION, MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }
