@@ -122,7 +122,11 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                     end_tok = next;
                     break;
                 } else if tokens.get(next).is_some_and(|t| is_apostrophe(t.text(text))) && glued(next) {
-                    if word(next + 1) == Some("s") && glued(next + 1) {
+                    if word(next + 1) == Some("s") && glued(next + 1) && word(end_tok) == Some("People") {
+                        // "People’s Defence Force", "Korean People's Army": part of the name.
+                        end_tok = next + 1;
+                        break;
+                    } else if word(next + 1) == Some("s") && glued(next + 1) {
                         possessive = true;
                         break;
                     } else if word(next + 1).is_some() && glued(next + 1) {
@@ -203,6 +207,7 @@ mod tests {
     #[test]
     fn possessive_ends_a_run() {
         assert_eq!(run_texts("Iraq’s Security Media Cell"), [vec!["Iraq"], vec!["Security", "Media", "Cell"]]);
+        assert_eq!(run_texts("the People’s Defence Force"), [["People’s", "Defence", "Force"]]);
     }
 
     #[test]

@@ -248,7 +248,7 @@ impl Context<'_, '_> {
             if kind == ActorKind::Organization && is_security_service(name) {
                 kind = ActorKind::Military;
             }
-            if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
+            if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen", "Independence", "Revolutionary", "Rebel"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
                 kind = ActorKind::ArmedGroup;
             }
             // "The Associated Press": the lexicon already knows the name without "The".
@@ -328,7 +328,9 @@ impl Context<'_, '_> {
                 k += 1;
                 body += 1;
             }
-            self.word(k).map(str::to_lowercase)
+            // "the UN human rights chief": a role after a few lower-case qualifiers.
+            let role_at = (k..k + 3).take_while(|&j| self.word(j).is_some_and(|w| w.chars().all(char::is_lowercase))).find(|&j| self.word(j).is_some_and(words::is_role));
+            self.word(role_at.unwrap_or(k)).map(str::to_lowercase)
         };
         // "Somalia's information minister, Daud Aweis": the role, then a comma.
         let role_comma = first >= 2 && self.tok(first - 1) == Some(",") && self.word(first - 2).is_some_and(words::is_role);

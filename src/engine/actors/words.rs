@@ -32,15 +32,15 @@ const CALENDAR: &[&str] = &[
 /// Capitalised titles and ranks that stand before a person's name (not part of it).
 const TITLE: &[&str] = &[
     "Acting", "Adm", "Admiral", "Adviser", "Advisor", "Air", "Ambassador", "Army", "Attorney", "Ayatollah", "Brig",
-    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class", "Cmdr",
-    "Col", "Colonel", "Commander", "Commander-in-Chief", "Commissioner", "Cpl", "Crown", "Defence", "Defense",
-    "Deputy", "Director", "Dr", "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General",
-    "Gov", "Governor", "Grand", "Hajji", "Head", "Imam", "Interior", "Judge", "Justice", "King", "Lady", "Leader",
-    "Lieutenant", "Lord", "Lt", "MP", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister", "Mr", "Mrs", "Ms", "Mullah",
-    "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince", "Private", "Queen",
-    "Rear", "Rep", "Representative", "Sayyed", "Sayyid", "Sec", "Secretary", "Secretary-General", "Security", "Sen",
-    "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman",
-    "Staff", "State", "Supreme", "Vice",
+    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class",
+    "Cmdr", "Col", "Colonel", "Commander", "Commander-in-Chief", "Commissioner", "Cpl", "Crown", "Defence",
+    "Defense", "Deputy", "Director", "Dr", "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen",
+    "General", "Gov", "Governor", "Grand", "Hajji", "Head", "Imam", "Interior", "Judge", "Justice", "King", "Lady",
+    "Leader", "Lieutenant", "Lord", "Lt", "MP", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister", "Mr",
+    "Mrs", "Ms", "Mullah", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince",
+    "Private", "Queen", "Rear", "Rep", "Representative", "Sayyed", "Sayyid", "Sec", "Secretary",
+    "Secretary-General", "Security", "Sen", "Senator", "Senior", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker",
+    "Special", "Spokesman", "Spokesperson", "Spokeswoman", "Staff", "State", "Supreme", "Vice",
 ];
 
 /// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
@@ -162,8 +162,8 @@ pub fn is_title(w: &str) -> bool {
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
     "Acting", "Air", "Army", "Class", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "First", "Force",
-    "Foreign", "Grand", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State",
-    "Supreme", "Vice",
+    "Foreign", "Grand", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Senior", "Special", "Staff",
+    "State", "Supreme", "Vice",
 ];
 
 /// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
