@@ -48,14 +48,14 @@ const ROLE: &[&str] = &[
     "activist", "adviser", "advisor", "ambassador", "analyst", "bishop", "brother", "businessman", "businesswoman",
     "captain", "chairman", "chancellor", "chaplain", "chief", "cleric", "colonel", "commander", "commissioner",
     "coordinator", "correspondent", "counterpart", "cousin", "daughter", "deputy", "diplomat", "director", "doctor",
-    "driver", "economist", "editor", "elder", "emir", "engineer", "envoy", "expert", "farmer", "father", "fellow",
+    "driver", "economist", "editor", "elder", "emir", "engineer", "envoy", "expert", "farmer", "father",
     "fisherman", "founder", "general", "governor", "grandfather", "grandmother", "head", "historian", "husband",
     "journalist", "judge", "lawmaker", "lawyer", "leader", "lieutenant", "manager", "mayor", "medic", "member",
     "minister", "mother", "mp", "negotiator", "nephew", "nun", "nurse", "officer", "official", "organiser",
-    "organizer", "owner", "paramedic", "pastor", "pilot", "politician", "premier", "president", "priest",
+    "organizer", "paramedic", "pastor", "pilot", "politician", "premier", "president", "priest",
     "professor", "prosecutor", "refugee", "representative", "researcher", "resident", "scholar", "secretary",
     "senator", "sergeant", "sheikh", "shopkeeper", "sister", "soldier", "son", "specialist", "spokesman",
-    "spokesperson", "spokeswoman", "student", "surgeon", "survivor", "teacher", "trader", "uncle", "veteran",
+    "spokesperson", "spokeswoman", "student", "surgeon", "survivor", "teacher", "trader", "uncle",
     "villager", "volunteer", "widow", "wife", "witness", "worker",
 ];
 
