@@ -16,6 +16,7 @@ pub mod offsets;
 pub mod schema;
 pub mod sentences;
 pub mod text;
+pub mod wordset;
 
 use offsets::OffsetMap;
 use schema::{Actor, Annotations, Claim, Figure, Mention};

@@ -44,7 +44,7 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || extends_previous(c)
+    c.is_ascii_alphanumeric() || !c.is_ascii() && (c.is_alphanumeric() || extends_previous(c))
 }
 
 /// Chars that belong to the char before them: combining marks, joiners, variation
@@ -58,23 +58,46 @@ pub fn extends_previous(c: char) -> bool {
         | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length in bytes; ASCII
+/// without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// The end of the run starting at byte `from` whose chars all satisfy `keep`.
+fn run_end(text: &str, mut from: usize, keep: impl Fn(char) -> bool) -> usize {
+    while let Some((c, len)) = char_at(text, from) {
+        if !keep(c) {
+            break;
+        }
+        from += len;
+    }
+    from
+}
+
 /// Splits `text` into tokens; linear in its length, never fails.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let mut space_before = false;
     let mut newline_before = false;
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some((c, len)) = char_at(text, at) {
+        let start = at;
+        at += len;
         if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' {
             space_before = true;
             newline_before |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
             continue;
         }
-        if extends_previous(c) {
+        if !c.is_ascii() && extends_previous(c) {
             match tokens.last_mut() {
                 // A mark right after a token belongs to it.
                 Some(last) if !space_before => {
-                    last.span.end = start + c.len_utf8();
+                    last.span.end = at;
                     continue;
                 }
                 // After white space it is part of that space: no token may start on it.
@@ -83,29 +106,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 None => {}
             }
         }
-        let mut end = start + c.len_utf8();
         let kind = if c.is_ascii_digit() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
+            at = run_end(text, at, |d| d.is_ascii_digit());
             TokenKind::Number
         } else if c.is_alphabetic() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !is_word_char(d) {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
+            at = run_end(text, at, is_word_char);
             TokenKind::Word
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { span: Span::new(start, end), kind, space_before, newline_before });
+        tokens.push(Token { span: Span::new(start, at), kind, space_before, newline_before });
         space_before = false;
         newline_before = false;
     }

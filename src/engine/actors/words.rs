@@ -1,8 +1,49 @@
-//! Closed word lists the actor grammar relies on. Each list is sorted so that a
-//! binary search decides membership.
+//! Closed word lists the actor grammar relies on, indexed once so that one hash
+//! lookup tells every list a word belongs to.
 
-fn has(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+use crate::engine::wordset::WordIndex;
+use std::sync::OnceLock;
+
+/// The lists, in the order of their bits in [`index`].
+#[derive(Clone, Copy)]
+enum List {
+    Stop,
+    Calendar,
+    Title,
+    TitleModifier,
+    Role,
+    Say,
+    MilitaryHead,
+    MediaHead,
+    OrgHead,
+    ArmedHead,
+    PlaceNoun,
+    PlaceBefore,
+    GovernmentCompound,
+    Region,
+    ThingAfterBody,
+    MediaNoun,
+}
+
+impl List {
+    const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// Every list, indexed on first use.
+fn index() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        WordIndex::new(&[
+            STOP, CALENDAR, TITLE, TITLE_MODIFIER, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE,
+            GOVERNMENT_COMPOUND, REGION, THING_AFTER_BODY, MEDIA_NOUN,
+        ])
+    })
+}
+
+fn has(list: List, word: &str) -> bool {
+    index().any(list.bit(), word)
 }
 
 /// Capitalised words that open sentences or headlines but never start a name.
@@ -132,7 +173,7 @@ const REGION: &[&str] = &[
 
 /// Whether `w` belongs to region names rather than people's.
 pub fn is_region(w: &str) -> bool {
-    has(REGION, w)
+    has(List::Region, w)
 }
 
 /// Nouns a body's name can qualify ("Force Model", "Army Day", "Council Building"): the
@@ -145,19 +186,19 @@ const THING_AFTER_BODY: &[&str] = &[
 
 /// Whether capitalised `w` after a body's head word makes the phrase a thing ("Force Model").
 pub fn is_thing_after_body(w: &str) -> bool {
-    has(THING_AFTER_BODY, w)
+    has(List::ThingAfterBody, w)
 }
 
 /// Whether `w` opens sentences without naming anyone.
 pub fn is_stop(w: &str) -> bool {
-    has(STOP, w) || has(CALENDAR, w)
+    index().any(List::Stop.bit() | List::Calendar.bit(), w)
 }
 /// Whether `w` (without its final dot) is a title or rank.
 pub fn is_title(w: &str) -> bool {
     // "President-elect", "Commander-in-Chief".
     let w = w.trim_end_matches('.');
     let w = w.strip_suffix("-elect").unwrap_or(w);
-    has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p) || matches!(p, "in" | "of")))
+    has(List::Title, w) || (w.contains('-') && w.split('-').all(|p| has(List::Title, p) || matches!(p, "in" | "of")))
 }
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
@@ -168,12 +209,12 @@ const TITLE_MODIFIER: &[&str] = &[
 
 /// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
 pub fn is_core_title(w: &str) -> bool {
-    is_title(w) && !has(TITLE_MODIFIER, w.trim_end_matches('.'))
+    is_title(w) && !has(List::TitleModifier, w.trim_end_matches('.'))
 }
 
 /// Whether lower-case `w` names a person's role.
 pub fn is_role(w: &str) -> bool {
-    has(ROLE, w) || w == "MP"
+    has(List::Role, w) || w == "MP"
 }
 /// Lower-case nouns for outlets that stand before their name ("state television RTN").
 const MEDIA_NOUN: &[&str] = &[
@@ -182,37 +223,38 @@ const MEDIA_NOUN: &[&str] = &[
 
 /// Whether lower-case `w` names a kind of outlet.
 pub fn is_media_noun(w: &str) -> bool {
-    has(MEDIA_NOUN, w)
+    has(List::MediaNoun, w)
 }
 
 /// Whether `w` is a verb of saying.
 pub fn is_say(w: &str) -> bool {
-    has(SAY, w)
+    has(List::Say, w)
 }
 /// Whether `w` is a place noun that follows a city.
 pub fn is_place_noun(w: &str) -> bool {
-    has(PLACE_NOUN, w)
+    has(List::PlaceNoun, w)
 }
 /// Whether `w` before a city shows it is a place.
 pub fn is_place_before(w: &str) -> bool {
-    has(PLACE_BEFORE, w)
+    has(List::PlaceBefore, w)
 }
 /// Whether `w` after "Capital-" shows a government acting.
 pub fn is_government_compound(w: &str) -> bool {
-    has(GOVERNMENT_COMPOUND, w)
+    has(List::GovernmentCompound, w)
 }
 
 /// The kind of organisation a head word makes, if it is one.
 pub fn head_kind(w: &str) -> Option<super::ActorKind> {
     use super::ActorKind::*;
-    let w = w.rsplit('-').next().unwrap_or(w);
-    if has(ARMED_HEAD, w) {
+    let classes = index().classes(w.rsplit('-').next().unwrap_or(w));
+    let is = |list: List| classes & list.bit() != 0;
+    if is(List::ArmedHead) {
         Some(ArmedGroup)
-    } else if has(MILITARY_HEAD, w) {
+    } else if is(List::MilitaryHead) {
         Some(Military)
-    } else if has(MEDIA_HEAD, w) {
+    } else if is(List::MediaHead) {
         Some(Media)
-    } else if has(ORG_HEAD, w) {
+    } else if is(List::OrgHead) {
         Some(Organization)
     } else {
         None
@@ -224,7 +266,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
+    fn lists_are_sorted_without_repeats() {
         for list in [THING_AFTER_BODY, REGION, MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
