@@ -78,7 +78,7 @@ fn is_opener(c: &str) -> bool {
 /// If token `i` starts a run of stops (`.`, `!`, `?`, `…`) with closers glued after
 /// it, the index of the run's last token.
 fn stop_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    let is_stop = |t: &Token| matches!(t.text(text), "." | "!" | "?" | "\u{2026}");
+    let is_stop = |t: &Token| t.kind == TokenKind::Punct && (t.is(text, ".") || t.is(text, "!") || t.is(text, "?") || t.is(text, "\u{2026}"));
     if !is_stop(&tokens[i]) {
         return None;
     }

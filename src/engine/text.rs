@@ -37,6 +37,12 @@ impl Token {
         self.span.of(text)
     }
 
+    /// Whether the token's text is exactly `s`: a byte comparison, cheaper than
+    /// `text(text) == s` (no char-boundary checks).
+    pub fn is(&self, text: &str, s: &str) -> bool {
+        text.as_bytes().get(self.span.start..self.span.end) == Some(s.as_bytes())
+    }
+
     /// Whether its first char is an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
         self.text(text).chars().next().is_some_and(char::is_uppercase)

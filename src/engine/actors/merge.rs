@@ -83,13 +83,20 @@ struct Draft {
     person: Option<NameKey>,
 }
 
+/// What makes two mentions the same actor: a lexicon entry, or a kind and a lower-case name.
+#[derive(PartialEq, Eq, Hash)]
+enum Identity {
+    Entry(usize),
+    Named(ActorKind, String),
+}
+
 /// Assembles drafts; every lookup goes through a hash map so that long texts stay linear.
 #[derive(Default)]
 pub(super) struct Builder {
     drafts: Vec<Draft>,
     adjectives: Vec<(Span, usize)>,
-    /// Draft by identity: `e<entry>` for lexicon actors, `<kind>:<lower-case name>` otherwise.
-    by_key: HashMap<String, usize>,
+    /// Draft by identity.
+    by_key: HashMap<Identity, usize>,
     /// People by the skeleton of their last name.
     by_last: HashMap<String, Vec<usize>>,
     /// Acronyms defined in the text, with their actor.
@@ -111,8 +118,8 @@ impl Builder {
 
     fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
         let key = match entry {
-            Some(e) => format!("e{e}"),
-            None => format!("{kind:?}:{}", name.to_lowercase()),
+            Some(e) => Identity::Entry(e),
+            None => Identity::Named(kind, name.to_lowercase()),
         };
         if let Some(&i) = self.by_key.get(&key) {
             return i;
@@ -197,7 +204,7 @@ impl Builder {
     pub(super) fn add_acronym_aliases(&mut self, doc: &Doc, accepted: &[Candidate]) {
         let (text, tokens) = (doc.text, &doc.tokens);
         for i in 1..tokens.len().saturating_sub(2) {
-            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" || !is_acronym(tokens[i + 1].text(text)) {
+            if !tokens[i].is(text, "(") || !tokens[i + 2].is(text, ")") || !is_acronym(tokens[i + 1].text(text)) {
                 continue;
             }
             let before = tokens[i - 1].span.end;
@@ -288,7 +295,8 @@ impl Builder {
                                 latest_by_surname.insert(k.surname.as_str(), d);
                             }
                         }
-                        let surname = NameKey::new(form).surname;
+                        // What `NameKey::new(form).surname` gives for one word, without the rest.
+                        let surname = bare(form);
                         latest_by_surname.get(surname.as_str()).or_else(|| first_by_surname.get(surname.as_str())).copied()
                     } else {
                         let key = NameKey::new(form);

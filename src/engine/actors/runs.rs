@@ -72,7 +72,7 @@ fn is_apostrophe(s: &str) -> bool {
 pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
     let glued = |i: usize| tokens.get(i).is_some_and(|t| !t.space_before);
-    let punct = |i: usize, p: &str| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p);
+    let punct = |i: usize, p: &str| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.is(text, p));
     let capital = |i: usize| word(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     let mut out = Vec::new();
     let mut i = 0;
@@ -82,11 +82,13 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         let mut kind = None;
         let mut j = i;
         if let Some(w) = word(i) {
-            if HYPHEN_PARTICLES.contains(&w) && punct(i + 1, "-") && glued(i + 1) && glued(i + 2) && capital(i + 2) {
+            if punct(i + 1, "-") && HYPHEN_PARTICLES.contains(&w) && glued(i + 1) && glued(i + 2) && capital(i + 2) {
                 kind = Some(UnitKind::Cap);
                 j = i + 2;
             } else if capital(i) {
-                kind = Some(if w.chars().count() == 1 { UnitKind::Initial } else { UnitKind::Cap });
+                kind = Some(if w.chars().nth(1).is_none() { UnitKind::Initial } else { UnitKind::Cap });
+            } else if w.len() > 4 {
+                // No particle, connector or lower-case service word is longer.
             } else if PARTICLES.contains(&w) {
                 kind = Some(UnitKind::Particle);
             } else if CONNECTORS.contains(&w) {
@@ -121,7 +123,7 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| DOTTED.contains(&w))) {
                     end_tok = next;
                     break;
-                } else if tokens.get(next).is_some_and(|t| is_apostrophe(t.text(text))) && glued(next) {
+                } else if tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && is_apostrophe(t.text(text))) && glued(next) {
                     if word(next + 1) == Some("s") && glued(next + 1) && word(end_tok) == Some("People") {
                         // "People’s Defence Force", "Korean People's Army": part of the name.
                         end_tok = next + 1;

@@ -468,7 +468,7 @@ impl Context<'_, '_> {
         let tokens = &self.doc.tokens;
         let text = self.text();
         for i in 1..tokens.len().saturating_sub(2) {
-            if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
+            if !tokens[i].is(text, "(") || !tokens[i + 2].is(text, ")") {
                 continue;
             }
             let acr = tokens[i + 1].text(text);
