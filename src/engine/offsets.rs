@@ -25,18 +25,20 @@ impl OffsetMap {
     pub fn new(text: &str, unit: OffsetUnit) -> Self {
         let mut marks = Vec::new();
         if unit != OffsetUnit::Byte {
-            let mut counted = 0;
-            for (byte, ch) in text.char_indices() {
-                if ch.len_utf8() > 1 {
-                    marks.push((byte, counted));
-                }
+            let (mut byte, mut counted) = (0, 0);
+            loop {
+                // A run of ASCII counts one unit per byte, in either unit.
+                let ascii = text.as_bytes()[byte..].iter().take_while(|b| b.is_ascii()).count();
+                byte += ascii;
+                counted += ascii;
+                let Some(ch) = text.get(byte..).and_then(|rest| rest.chars().next()) else { break };
+                marks.push((byte, counted));
                 counted += match unit {
                     OffsetUnit::Utf16 => ch.len_utf16(),
                     _ => 1,
                 };
-                if ch.len_utf8() > 1 {
-                    marks.push((byte + ch.len_utf8(), counted));
-                }
+                byte += ch.len_utf8();
+                marks.push((byte, counted));
             }
         }
         OffsetMap { marks, unit }
