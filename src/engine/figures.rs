@@ -7,7 +7,7 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, NumberExpr};
+use super::numbers::{self, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
@@ -52,7 +52,10 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
         let Some(num_first) = r.token_at(n.number.start) else { continue };
         let end = r.token_end(n.span.end);
         let sentence = r.sentence[first];
-        let previous = last.filter(|&(s, e, _)| s == sentence && first.saturating_sub(e) <= 40);
+        // A figure continues across a semicolon: "900 troops in Estonia; 300 in Poland".
+        let previous = last.filter(|&(s, e, _)| {
+            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";"))
+        });
         let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
         last = Some((sentence, end, None));
         if let Some(f) = found {
@@ -127,7 +130,7 @@ impl<'a> Reader<'a> {
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
-        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev));
+        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| same_word(a, prev));
         next.space_before && !abbreviation && (next.is_capitalized(doc.text) || next.kind == TokenKind::Number)
     }
 
@@ -145,12 +148,12 @@ impl<'a> Reader<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        same_word(self.word(i), w)
     }
 
     fn any(&self, i: usize, list: &[&str]) -> bool {
         let w = self.word(i);
-        !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        !w.is_empty() && list.iter().any(|x| same_word(x, w))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -203,7 +206,13 @@ impl<'a> Reader<'a> {
             .casualty(shape.start, shape.end)
             .or(in_chain)
             .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
-        let kind = if casualty.is_some() { FigureKind::Casualty } else { FigureKind::Force };
+        // "more than 350,000 casualties": the noun itself says killed or wounded, not which.
+        let casualty_noun = self.any(shape.end - 1, &["casualties", "losses"]);
+        let kind = if casualty.is_some() || casualty_noun { FigureKind::Casualty } else { FigureKind::Force };
+        // "12 generals sacked": officers are counted only as casualties, never as a force's size.
+        if kind == FigureKind::Force && self.any(shape.end - 1, RANK_NOUNS) {
+            return None;
+        }
         let action = match casualty {
             Some(a) => Some(a),
             None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
@@ -284,6 +293,11 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // "\"around 10,000\" North Korean soldiers": a quotation closing on the number.
+            if k == end && head.is_none() && matches!(self.word(k), "\"" | "”") && self.glued(k) {
+                k += 1;
+                continue;
+            }
             // "about 350 US Army and Air Force personnel"
             if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.any(k + 1, STOPS) {
                 k += 1;
@@ -297,7 +311,8 @@ impl<'a> Reader<'a> {
                 break;
             } else if self.any(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
-                if (military || under_arms || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
+                let party_losses = self.is(k, "casualties") && self.party_before(first);
+                if (military || under_arms || party_losses || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
             } else if !self.modifier(k) {
@@ -311,6 +326,13 @@ impl<'a> Reader<'a> {
         let head = head?;
         let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
+    }
+
+    /// A state or armed force named earlier in the sentence ("Russia has suffered 350,000 casualties").
+    fn party_before(&self, first: usize) -> bool {
+        (first.saturating_sub(20)..first).any(|j| {
+            self.same_sentence(j, first) && matches!(self.actor_kind(j), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup))
+        })
     }
 
     /// "of the armed forces", "of the Wagner group", "of Hamas": a weak noun's members are armed.
@@ -440,6 +462,9 @@ impl<'a> Reader<'a> {
 
     /// "... and 900 in Syria", "injured two others", "reduced to 2,500 from 4,500".
     fn elliptical(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>) -> Option<Shape> {
+        if self.table_row(first, end) {
+            return Some(Shape { start: first, end, chain: (end, end), inherits: None });
+        }
         let stop = self.bare_after(end)?;
         let others = stop > end;
         let words = self.toks[num].kind == TokenKind::Word;
@@ -468,6 +493,26 @@ impl<'a> Reader<'a> {
         let from = first.saturating_sub(14);
         let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.any(k, GROUP_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
+    }
+
+    /// A row of a table in running text, "Niger armed forces: 33,000": the label on its own line
+    /// names a force, a colon, then the number ending the row or its first item.
+    fn table_row(&self, first: usize, end: usize) -> bool {
+        if first == 0 || self.word(first - 1) != ":" {
+            return false;
+        }
+        let row_ends = self.toks.get(end).is_none_or(|t| t.newline_before || matches!(self.word(end), "," | ";" | "(" | "."));
+        if !row_ends {
+            return false;
+        }
+        let mut k = first - 1;
+        while k > 0 && first - k < 12 && !self.toks[k].newline_before {
+            k -= 1;
+            if self.strong_noun(k) || self.any(k, GROUP_NOUNS) || self.is(k, "military") && !self.attributive(k) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Killed / wounded / captured, from a cue right before or after the figure.
@@ -765,7 +810,7 @@ impl<'a> Reader<'a> {
 
 /// Whether `w` is a small number word ("ten", "five").
 fn lookup_value(w: &str) -> bool {
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| n.eq_ignore_ascii_case(w))
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| same_word(n, w))
 }
 
 fn is_dash(w: &str) -> bool {
@@ -776,7 +821,7 @@ fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
     if word.is_empty() {
         return None;
     }
-    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, a)| a)
+    table.iter().find(|(w, _)| same_word(w, word)).map(|&(_, a)| a)
 }
 
 #[cfg(test)]

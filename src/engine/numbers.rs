@@ -174,11 +174,19 @@ const CHANGE_WORDS: [&str; 30] = [
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
+    table.iter().find(|(w, _)| same_word(w, word)).map(|&(_, v)| v)
 }
 
 fn one_of(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    list.iter().any(|w| same_word(w, word))
+}
+
+/// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
+/// of this stage and of [`super::figures`] call it for most tokens, and most lengths differ.
+#[inline(always)]
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.as_bytes().first().map(u8::to_ascii_lowercase);
+    a.len() == b.len() && first(a) == first(b) && a.eq_ignore_ascii_case(b)
 }
 
 /// A number as read, before qualifiers and ranges: integer and fractional digits times a scale.
@@ -235,7 +243,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        same_word(self.word(i), w)
     }
 
     fn is_number(&self, i: usize) -> bool {
@@ -261,7 +269,7 @@ impl<'a> Scanner<'a> {
             TokenKind::Word => {
                 let w = self.word(i);
                 w.len() <= 13 && (one_of(STARTERS, w) || lookup(&UNITS, w).is_some() || lookup(&TENS, w).is_some()
-                    || PRE_QUALIFIERS.iter().any(|(q, _)| q[0].eq_ignore_ascii_case(w)))
+                    || PRE_QUALIFIERS.iter().any(|(q, _)| same_word(q[0], w)))
             }
         }
     }
@@ -477,7 +485,7 @@ impl<'a> Scanner<'a> {
             let unit = self.scale_word(next).filter(|&u| u >= 100).or_else(|| self.is(next, "dozen").then_some(12))?;
             return Some((lo_mul * unit, hi_mul * unit + unit - 1, self.of_end(next + 1)));
         }
-        let (_, lo, hi) = VAGUE.iter().find(|(v, _, _)| v.eq_ignore_ascii_case(w))?;
+        let (_, lo, hi) = VAGUE.iter().find(|(v, _, _)| same_word(v, w))?;
         if self.is(i, "scores") && !self.is(i + 1, "of") {
             return None;
         }
@@ -538,7 +546,13 @@ impl<'a> Scanner<'a> {
             grouped = true;
         }
         let mut decimals = 0;
-        if self.word(end) == "." && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
+        // "1,5 million" (translated European text): a comma before one or two digits and a scale word
+        // cannot separate thousands, so it is a decimal comma.
+        let decimal_comma = !grouped
+            && self.word(end) == ","
+            && (1..=2).contains(&self.word(end + 1).len())
+            && self.scale_word(end + 2).is_some_and(|s| s >= 1_000);
+        if (self.word(end) == "." || decimal_comma) && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
             if self.word(end + 2) == "." && self.is_number(end + 3) {
                 return None; // "1.2.3", "04.01.2024"
             }

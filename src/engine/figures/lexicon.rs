@@ -14,11 +14,14 @@ pub const FORCE_NOUNS: &[&str] = &[
     "servicepeople", "draftees", "mobiks", "cadres", "raiders",
 ];
 
+/// Force nouns that name officers: a count of them is a casualty figure or nothing ("12 generals sacked").
+pub const RANK_NOUNS: &[&str] = &["generals", "general", "commanders", "commander", "officers", "officer", "colonels"];
+
 /// Nouns that name armed personnel only with a military word or context: "service members", "a force of 800 men".
 pub const WEAK_NOUNS: &[&str] = &[
     "members", "member", "men", "officers", "officer", "advisers", "advisors", "adviser", "advisor", "trainers",
     "instructors", "guards", "volunteers", "pilots", "pilot", "staff", "casualties", "dead", "personnel", "experts",
-    "specialists", "observers", "police", "contractors",
+    "specialists", "observers", "police", "contractors", "helmets",
 ];
 
 /// Words that make a weak noun military: "military advisers", "service members", "Wagner members".
@@ -26,7 +29,7 @@ pub const MILITARY_MODIFIERS: &[&str] = &[
     "military", "army", "service", "armed", "defence", "defense", "special", "combat", "naval", "navy", "air",
     "marine", "militia", "coalition", "border", "elite", "rebel", "regime", "enemy", "troop",
     "paramilitary", "guard", "republican", "revolutionary", "wagner", "battlefield", "frontline", "infantry",
-    "airborne", "force", "forces", "corps", "peacekeeping", "soldiers", "fighting",
+    "airborne", "force", "forces", "corps", "peacekeeping", "soldiers", "fighting", "blue",
     // Armed groups whose members are fighters even when no actor list is at hand.
     "daesh", "isis", "isil", "hamas", "hezbollah", "hizbollah", "taliban", "houthi", "shabaab", "al-shabaab", "jnim",
     "m23", "pkk", "ypg", "sdf", "hts", "boko", "haram", "iswap", "adf", "qassam", "jihad", "nujaba",
@@ -40,6 +43,9 @@ pub const BLOCKERS: &[&str] = &[
     "police", "civilian", "civilians", "medical", "aid", "humanitarian", "embassy", "diplomatic", "crew", "parliament",
     "parliamentary", "party", "board", "council", "cabinet", "committee", "union", "club", "team", "family",
     "household", "journalists", "prisoners", "hostages", "detained", "workers", "students", "children",
+    // Aircraft: "40 Typhoon fighters" are jets.
+    "jet", "jets", "aircraft", "warplanes", "planes", "typhoon", "typhoons", "rafale", "rafales", "eurofighter",
+    "gripen", "sukhoi", "mig", "tornado", "tornados", "mirage", "harrier", "hornet", "hornets", "raptor", "raptors",
 ];
 
 /// Lower-case words that may stand between a number and its force noun.
@@ -114,7 +120,8 @@ pub const BARE_FOLLOWERS: &[&str] = &[
     "remained", "remaining", "stationed", "based", "deployed", "of", "more", "others", "between", "under",
     "currently", "still", "now", "respectively", "last", "this", "next", "by", "as", "for", "plus", "including",
     "sent", "arrived", "withdrawn", "serving", "fighting", "left", "dispatched", "mobilised", "mobilized", "before",
-    "after", "since", "until", "earlier", "ago", "previously", "during", "when", "before",
+    "after", "since", "until", "earlier", "ago", "previously", "during", "when", "departed", "returned",
+    "crossed", "moved", "landed", "reached", "joined",
 ];
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
