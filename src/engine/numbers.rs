@@ -309,8 +309,10 @@ impl<'a> Scanner<'a> {
 
     /// A qualifier ending right before a number; returns it and its length in tokens.
     fn pre_qualifier(&self, i: usize) -> (Qualifier, usize) {
+        let first = self.word(i);
         for (words, q) in PRE_QUALIFIERS {
-            if words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) && self.starts_atom(i + words.len()) {
+            let rest_matches = || words.iter().enumerate().skip(1).all(|(k, w)| self.is(i + k, w));
+            if same_word(words[0], first) && rest_matches() && self.starts_atom(i + words.len()) {
                 return (q, words.len());
             }
         }
