@@ -207,7 +207,7 @@ impl<'a> Reader<'a> {
             .or(in_chain)
             .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
         // "more than 350,000 casualties": the noun itself says killed or wounded, not which.
-        let casualty_noun = self.any(shape.end - 1, &["casualties", "losses"]);
+        let casualty_noun = self.any(shape.end - 1, &["casualties", "losses"]) || self.losses_before(shape.start);
         let kind = if casualty.is_some() || casualty_noun { FigureKind::Casualty } else { FigureKind::Force };
         // "12 generals sacked": officers are counted only as casualties, never as a force's size.
         if kind == FigureKind::Force && self.any(shape.end - 1, RANK_NOUNS) {
@@ -328,6 +328,13 @@ impl<'a> Reader<'a> {
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
     }
 
+    /// "Russian losses ... had reached 490,000 personnel": a count that totals losses.
+    fn losses_before(&self, first: usize) -> bool {
+        first > 0
+            && self.any(first - 1, &["reached", "at", "to", "of", "totalled", "totaled", "totalling", "totaling", "exceeded", "topped", "hit"])
+            && (first.saturating_sub(14)..first).any(|j| self.same_sentence(j, first) && self.is(j, "losses"))
+    }
+
     /// A state or armed force named earlier in the sentence ("Russia has suffered 350,000 casualties").
     fn party_before(&self, first: usize) -> bool {
         (first.saturating_sub(20)..first).any(|j| {
@@ -348,7 +355,10 @@ impl<'a> Reader<'a> {
 
     /// "forces totalling 1,000 men": a force named just before, then a counting word.
     fn counted_force_before(&self, first: usize) -> bool {
-        first > 0
+        // "the first units, some 2,600 men": an apposition right after the force noun.
+        let apposition = first >= 2 && self.word(first - 1) == "," && (self.strong_noun(first - 2) || self.any(first - 2, GROUP_NOUNS));
+        apposition
+            || first > 0
             && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of", "with"])
             && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
     }
@@ -589,7 +599,10 @@ impl<'a> Reader<'a> {
             }
         }
         let mut best: Option<(usize, &'static str, usize)> = None;
-        let before = (start.saturating_sub(10)..start).rev();
+        // Back to a contrast at most: in "welcomed the deployment but warned that the army, at 73,000
+        // soldiers, ..." the deployment is not the army's.
+        let from = (start.saturating_sub(10)..start).rev().find(|&k| self.any(k, &["but", "while", "whereas", "although", "though"])).unwrap_or(start.saturating_sub(10));
+        let before = (from..start).rev();
         let after = end..(end + 12).min(self.toks.len());
         for k in before.chain(after) {
             if !self.same_sentence(k, start) {
@@ -598,8 +611,11 @@ impl<'a> Reader<'a> {
             let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
             let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
-            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) || k < start && self.is(k, "left") {
-                continue; // "New York-based"; "left 11 soldiers" is not a withdrawal
+            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
+                continue; // "New York-based"
+            }
+            if k < start && self.any(k, &["left", "leaving", "leave"]) {
+                action = "present"; // "leaving 12,000 troops to secure the country" is what stays
             }
             if self.is(k, "deployed") && self.any(k + 1, &["in", "at", "inside"]) {
                 action = "present";
@@ -634,7 +650,9 @@ impl<'a> Reader<'a> {
         let mut k = end;
         while k < limit && self.same_sentence(k, start) {
             let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
-            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") {
+            // "... 70,000," the chief told reporters in Kyiv: the place of the telling, not of the force.
+            let telling = self.any(k, SPEECH_VERBS) || matches!(self.word(k), "\"" | "“" | "”");
+            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") || telling {
                 break;
             }
             let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
@@ -649,7 +667,7 @@ impl<'a> Reader<'a> {
         let mut k = start;
         while k > start.saturating_sub(20) && k > 0 {
             k -= 1;
-            if !self.same_sentence(k, start) {
+            if !self.same_sentence(k, start) || self.any(k, &["while", "whereas", "but"]) {
                 break;
             }
             let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
@@ -678,7 +696,7 @@ impl<'a> Reader<'a> {
     }
 
     fn place_one(&self, mut k: usize) -> Option<(usize, usize)> {
-        if self.is(k, "the") {
+        if self.any(k, &["the", "its", "their"]) {
             k += 1;
         }
         while self.any(k, DIRECTIONS) && !self.capitalized(k) {
@@ -744,15 +762,30 @@ impl<'a> Reader<'a> {
         if let Some(a) = inherited.and_then(|f| f.owner) {
             return Some(a);
         }
-        let armed = |k: usize| match self.actor_kind(k) {
-            Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
-            Some(ActorKind::State) => kind == FigureKind::Force,
-            _ => false,
-        };
+        // "Russia has suffered 350,000 casualties", "the army lost 40 soldiers": the sufferer owns them.
+        if kind == FigureKind::Casualty {
+            let verb = (start.saturating_sub(4)..start).rev().find(|&k| self.same_sentence(k, start) && self.any(k, SUFFER_VERBS));
+            // Not an adjective inside the figure before ("which deployed 2,900 South African soldiers, lost 13").
+            let in_figure = |k: usize| before.is_some_and(|f| self.toks.get(k).is_some_and(|t| f.span.contains(&t.span)));
+            let party = |k: &usize| !in_figure(*k) && matches!(self.actor_kind(*k), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup));
+            if let Some(a) = verb.and_then(|v| (v.saturating_sub(4)..v).rev().take_while(|&k| self.same_sentence(k, v)).find(party)).and_then(|k| self.actor(k)) {
+                return Some(a);
+            }
+            // "Russian losses ... had reached 490,000 personnel", "Russia's losses".
+            let losses = (start.saturating_sub(14)..start).rev().take_while(|&k| self.same_sentence(k, start)).find(|&k| self.is(k, "losses"));
+            if let Some(a) = losses.and_then(|j| [j.wrapping_sub(1), j.wrapping_sub(3)].into_iter().find(party)).and_then(|k| self.actor(k)) {
+                return Some(a);
+            }
+        }
         // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
         // For casualties only a possessive counts: in "the IDF said it killed 20 fighters" the speaker is the killer.
         let pronouns: &[&str] = if kind == FigureKind::Force { &["its", "their", "our", "it", "they", "we"] } else { &["its", "their", "our"] };
         let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, pronouns));
+        let armed = |k: usize| match self.actor_kind(k) {
+            Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
+            Some(ActorKind::State) => kind == FigureKind::Force || possessed,
+            _ => false,
+        };
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))

@@ -437,7 +437,11 @@ impl<'a> Scanner<'a> {
             let decade = self.is(e, "s") && self.glued(e);
             let cue = one_of(&YEAR_CUES, self.word(before)) || month(before) || month(before.wrapping_sub(1));
             let ends = self.tok(e).is_none_or(|t| t.kind == TokenKind::Punct && !self.is_dash(e));
-            if prev_year || decade || cue || ends {
+            // "a 2023 review", "the 2022 invasion": a year modifying a singular noun ("the 2000 troops" stays a count).
+            let singular_next = self.tok(e).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.text))
+                && !self.word(e).ends_with('s');
+            let attributive = one_of(&["a", "an"], self.word(before)) || one_of(&["the", "its", "their", "this", "that"], self.word(before)) && singular_next;
+            if prev_year || decade || cue || ends || attributive {
                 return NumberKind::Year;
             }
         }

@@ -159,6 +159,9 @@ pub const CASUALTY_SKIP_AFTER: &[&str] = &[
 /// Possession and existence right before a figure: "Spain has 300 troops".
 pub const HAVE_WORDS: &[&str] = &["has", "have", "had", "having", "maintains", "maintain", "maintained", "keeps", "keep", "kept", "hosts", "host", "hosting", "hosted", "retains", "retain", "retained"];
 
+/// Verbs whose subject suffers the casualties that follow: "Russia has suffered 350,000 casualties".
+pub const SUFFER_VERBS: &[&str] = &["suffered", "suffers", "suffer", "sustained", "sustains", "incurred", "lost", "loses", "lose"];
+
 /// Verbs and nouns that say what happens to a force.
 pub const ACTION_WORDS: &[(&str, &str)] = &[
     ("deploy", "deploy"), ("deploys", "deploy"), ("deployed", "deploy"), ("deploying", "deploy"),
@@ -177,6 +180,7 @@ pub const ACTION_WORDS: &[(&str, &str)] = &[
     ("remains", "present"), ("remained", "present"), ("stay", "present"), ("stays", "present"), ("stayed", "present"),
     ("garrisoned", "present"), ("currently", "present"), ("number", "present"), ("numbered", "present"),
     ("serving", "present"), ("serve", "present"),
+    ("station", "deploy"), ("stations", "deploy"), ("stationing", "deploy"),
     ("reduce", "reduce"), ("reduces", "reduce"), ("reduced", "reduce"), ("reducing", "reduce"),
     ("reduction", "reduce"), ("cut", "reduce"), ("cuts", "reduce"), ("cutting", "reduce"), ("drawdown", "reduce"),
     ("trim", "reduce"), ("trimmed", "reduce"), ("halve", "reduce"), ("halved", "reduce"), ("downsize", "reduce"),
