@@ -130,7 +130,7 @@ impl<'a> Reader<'a> {
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
-        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| same_word(a, prev));
+        let abbreviation = prev.chars().count() == 1 || listed(ABBREVIATIONS, prev);
         next.space_before && !abbreviation && (next.is_capitalized(doc.text) || next.kind == TokenKind::Number)
     }
 
@@ -151,9 +151,15 @@ impl<'a> Reader<'a> {
         same_word(self.word(i), w)
     }
 
+    /// Token `i` is one of the words of a short inline `list`.
     fn any(&self, i: usize, list: &[&str]) -> bool {
         let w = self.word(i);
         !w.is_empty() && list.iter().any(|x| same_word(x, w))
+    }
+
+    /// Token `i` is a word of a (sorted) lexicon list.
+    fn among(&self, i: usize, sorted: &[&str]) -> bool {
+        listed(sorted, self.word(i))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -210,7 +216,7 @@ impl<'a> Reader<'a> {
         let casualty_noun = self.any(shape.end - 1, &["casualties", "losses"]) || self.losses_before(shape.start);
         let kind = if casualty.is_some() || casualty_noun { FigureKind::Casualty } else { FigureKind::Force };
         // "12 generals sacked": officers are counted only as casualties, never as a force's size.
-        if kind == FigureKind::Force && self.any(shape.end - 1, RANK_NOUNS) {
+        if kind == FigureKind::Force && self.among(shape.end - 1, RANK_NOUNS) {
             return None;
         }
         let action = match casualty {
@@ -236,7 +242,7 @@ impl<'a> Reader<'a> {
     /// "Unit 8200", "Resolution 2334" (names) and "one in five" (ratios) are not counts.
     fn not_a_count(&self, first: usize, num: usize) -> bool {
         let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
-        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
+        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.among(num - 1, DESIGNATORS)
     }
 
     /// "a 3,500-strong contingent", "a 200-man unit".
@@ -245,24 +251,24 @@ impl<'a> Reader<'a> {
         let hyphen = is_dash(self.word(dash)) && self.glued(dash);
         let at = if hyphen { dash + 1 } else { dash };
         let strong = self.is(at, "strong");
-        if !(strong && (hyphen || self.toks.get(at).is_some()) || hyphen && self.any(at, SIZE_UNITS)) {
+        if !(strong && (hyphen || self.toks.get(at).is_some()) || hyphen && self.among(at, SIZE_UNITS)) {
             return None;
         }
-        let noun_ok = |k: usize| self.any(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
+        let noun_ok = |k: usize| self.among(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
         let mut noun = None;
         for k in at + 1..(at + 6).min(self.toks.len()) {
-            if self.any(k, BLOCKERS) || !self.same_sentence(first, k) {
+            if self.among(k, BLOCKERS) || !self.same_sentence(first, k) {
                 return None;
             }
             if noun_ok(k) {
                 noun = Some(k);
-            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.any(k, STOPS)) {
+            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.among(k, STOPS)) {
                 break;
             }
         }
         let Some(k) = noun else {
             // "The militia, estimated at 5,000 strong, ..."
-            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.any(j, GROUP_NOUNS) || self.strong_noun(j)));
+            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.among(j, GROUP_NOUNS) || self.strong_noun(j)));
             return anchored.then_some(Shape { start: first, end: at + 1, chain: (at, at), inherits: None });
         };
         let start = if first > 0 && self.any(first - 1, &["a", "an"]) { first - 1 } else { first };
@@ -277,11 +283,11 @@ impl<'a> Reader<'a> {
         let mut used_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
-            if self.any(k, BLOCKERS) {
+            if self.among(k, BLOCKERS) {
                 return None;
             }
             if self.is(k, "of") && !used_of && head.is_none() {
-                if self.any(k + 1, POSSESSIVES) {
+                if self.among(k + 1, POSSESSIVES) {
                     used_of = true;
                     k += 2;
                     continue;
@@ -299,7 +305,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // "about 350 US Army and Air Force personnel"
-            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.any(k + 1, STOPS) {
+            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.among(k + 1, STOPS) {
                 k += 1;
                 continue;
             }
@@ -309,7 +315,7 @@ impl<'a> Reader<'a> {
                 }
             } else if head.is_some() {
                 break;
-            } else if self.any(k, WEAK_NOUNS) {
+            } else if self.among(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
                 let party_losses = self.is(k, "casualties") && self.party_before(first);
                 if (military || under_arms || party_losses || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
@@ -318,7 +324,7 @@ impl<'a> Reader<'a> {
             } else if !self.modifier(k) {
                 break;
             }
-            if self.any(k, MILITARY_MODIFIERS) || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup)) {
+            if self.among(k, MILITARY_MODIFIERS) || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup)) {
                 military = true;
             }
             k += 1;
@@ -348,7 +354,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let k = if self.any(k + 1, &["the", "its", "their"]) { k + 2 } else { k + 1 };
-        self.any(k, MILITARY_MODIFIERS)
+        self.among(k, MILITARY_MODIFIERS)
             || self.any(k, &["armed", "security"]) && self.any(k + 1, &["forces", "services"])
             || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup))
     }
@@ -356,11 +362,11 @@ impl<'a> Reader<'a> {
     /// "forces totalling 1,000 men": a force named just before, then a counting word.
     fn counted_force_before(&self, first: usize) -> bool {
         // "the first units, some 2,600 men": an apposition right after the force noun.
-        let apposition = first >= 2 && self.word(first - 1) == "," && (self.strong_noun(first - 2) || self.any(first - 2, GROUP_NOUNS));
+        let apposition = first >= 2 && self.word(first - 1) == "," && (self.strong_noun(first - 2) || self.among(first - 2, GROUP_NOUNS));
         apposition
             || first > 0
             && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of", "with"])
-            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
+            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.among(j, GROUP_NOUNS)))
     }
 
     /// "Wagner's 1,500 men", "the army's 3,000 men": the possessor before the number is armed.
@@ -368,7 +374,7 @@ impl<'a> Reader<'a> {
         first >= 3
             && matches!(self.word(first - 2), "’" | "'")
             && self.is(first - 1, "s")
-            && (self.any(first - 3, MILITARY_MODIFIERS) || self.any(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
+            && (self.among(first - 3, MILITARY_MODIFIERS) || self.among(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
     }
 
     /// "boots on the ground".
@@ -378,19 +384,19 @@ impl<'a> Reader<'a> {
 
     /// A strong force noun at `k` ("troops", "fighters", "peacekeepers").
     fn strong_noun(&self, k: usize) -> bool {
-        self.any(k, FORCE_NOUNS)
+        self.among(k, FORCE_NOUNS)
     }
 
     /// "service members", "military personnel": the weak noun is vouched for by the word before it.
     fn service_before(&self, k: usize) -> bool {
-        k > 0 && self.any(k - 1, MILITARY_MODIFIERS)
+        k > 0 && self.among(k - 1, MILITARY_MODIFIERS)
     }
 
     /// The noun at `k` modifies a following noun ("personnel carriers", "militia groups").
     fn attributive(&self, k: usize) -> bool {
         let w = self.word(k);
-        let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('S') || w.ends_with("men")) && !self.any(k, INVARIANT_NOUNS);
-        (!plural && self.any(k + 1, NON_HEADS)) || (self.is_dash_at(k + 1) && self.glued(k + 1))
+        let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('S') || w.ends_with("men")) && !self.among(k, INVARIANT_NOUNS);
+        (!plural && self.among(k + 1, NON_HEADS)) || (self.is_dash_at(k + 1) && self.glued(k + 1))
     }
 
     fn is_dash_at(&self, k: usize) -> bool {
@@ -400,7 +406,7 @@ impl<'a> Reader<'a> {
     /// A word that may stand between a number and its force noun.
     fn modifier(&self, k: usize) -> bool {
         let w = self.word(k);
-        if w.is_empty() || self.any(k, STOPS) {
+        if w.is_empty() || self.among(k, STOPS) {
             return false;
         }
         let t = &self.toks[k];
@@ -414,8 +420,8 @@ impl<'a> Reader<'a> {
             }
             TokenKind::Word => {
                 t.is_capitalized(self.doc.text)
-                    || self.any(k, MODIFIERS)
-                    || self.any(k, MILITARY_MODIFIERS)
+                    || self.among(k, MODIFIERS)
+                    || self.among(k, MILITARY_MODIFIERS)
                     || (k > 0 && is_dash(self.word(k - 1)) && self.glued(k))
                     || (is_dash(self.word(k + 1)) && self.glued(k + 1) && self.glued(k + 2))
                     || (self.is(k, "s") && k > 0 && matches!(self.word(k - 1), "’" | "'"))
@@ -425,7 +431,7 @@ impl<'a> Reader<'a> {
 
     /// The number follows "force of", "battalion of", "troop levels of".
     fn group_before(&self, first: usize) -> bool {
-        first >= 2 && self.any(first - 1, &["of", "at"]) && (self.any(first - 2, GROUP_NOUNS) || self.any(first - 2, LEVEL_NOUNS))
+        first >= 2 && self.any(first - 1, &["of", "at"]) && (self.among(first - 2, GROUP_NOUNS) || self.among(first - 2, LEVEL_NOUNS))
     }
 
     /// "a force of 4,000", "troop levels of 2,500".
@@ -434,17 +440,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         let noun = first - 2;
-        if self.any(noun, LEVEL_NOUNS) && noun > 0 && self.any(noun - 1, &["troop", "force", "troops"]) {
+        if self.among(noun, LEVEL_NOUNS) && noun > 0 && self.any(noun - 1, &["troop", "force", "troops"]) {
             return Some(Shape { start: noun - 1, end, chain: (end, end), inherits: None });
         }
-        if !self.is(first - 1, "of") || !self.any(noun, GROUP_NOUNS) || self.bare_after(end).is_none() {
+        if !self.is(first - 1, "of") || !self.among(noun, GROUP_NOUNS) || self.bare_after(end).is_none() {
             return None;
         }
         let mut start = noun;
         while start > 0 && start > noun.saturating_sub(3) && (self.modifier(start - 1) && !self.capitalized(start - 1) || self.any(start - 1, &["strong"])) {
             start -= 1;
         }
-        if start > 0 && self.any(start - 1, DETERMINERS) {
+        if start > 0 && self.among(start - 1, DETERMINERS) {
             start -= 1;
         }
         Some(Shape { start, end, chain: (end, end), inherits: None })
@@ -466,7 +472,7 @@ impl<'a> Reader<'a> {
         match self.toks[end].kind {
             TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
             TokenKind::Number => None,
-            TokenKind::Word => (self.any(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
+            TokenKind::Word => (self.among(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
         }
     }
 
@@ -497,11 +503,11 @@ impl<'a> Reader<'a> {
             }
         }
         // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
-        if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.any(first - 1, QUANTITY_CUES) {
+        if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.among(first - 1, QUANTITY_CUES) {
             return None;
         }
         let from = first.saturating_sub(14);
-        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.any(k, GROUP_NOUNS) || self.is(k, "losses")));
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.among(k, LEVEL_NOUNS) || self.among(k, GROUP_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
     }
 
@@ -518,7 +524,7 @@ impl<'a> Reader<'a> {
         let mut k = first - 1;
         while k > 0 && first - k < 12 && !self.toks[k].newline_before {
             k -= 1;
-            if self.strong_noun(k) || self.any(k, GROUP_NOUNS) || self.is(k, "military") && !self.attributive(k) {
+            if self.strong_noun(k) || self.among(k, GROUP_NOUNS) || self.is(k, "military") && !self.attributive(k) {
                 return true;
             }
         }
@@ -544,7 +550,7 @@ impl<'a> Reader<'a> {
                     return Some(a);
                 }
             }
-            if !self.any(k, CASUALTY_SKIP_BEFORE) {
+            if !self.among(k, CASUALTY_SKIP_BEFORE) {
                 break;
             }
         }
@@ -566,13 +572,13 @@ impl<'a> Reader<'a> {
                 || k > end
                     && (self.strong_noun(k)
                         || self.toks[k].kind == TokenKind::Number
-                        || self.any(k, GROUP_NOUNS)
-                        || self.any(k, WEAK_NOUNS)
-                        || self.any(k, BLOCKERS)
+                        || self.among(k, GROUP_NOUNS)
+                        || self.among(k, WEAK_NOUNS)
+                        || self.among(k, BLOCKERS)
                         || self.any(k, &["a", "an", "one", "several"])
-                        || self.capitalized(k) && !self.any(k, STOPS)
-                        || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
-            if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
+                        || self.capitalized(k) && !self.among(k, STOPS)
+                        || self.modifier(k) && !self.capitalized(k) && self.among(k, MODIFIERS));
+            if !self.among(k, CASUALTY_SKIP_AFTER) && !coordinated {
                 break;
             }
         }
@@ -588,7 +594,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             k -= 1;
-            if self.any(k, HAVE_WORDS) && !(self.is(k, "had") && self.is(k + 1, "been")) {
+            if self.among(k, HAVE_WORDS) && !(self.is(k, "had") && self.is(k + 1, "been")) {
                 return Some("present");
             }
             if self.any(k, &["are", "were", "is", "remain", "remains"]) && (k > 0 && self.is(k - 1, "there") || k > 1 && self.is(k - 2, "there")) {
@@ -620,7 +626,7 @@ impl<'a> Reader<'a> {
             if self.is(k, "deployed") && self.any(k + 1, &["in", "at", "inside"]) {
                 action = "present";
             }
-            if matches!(action, "withdraw" | "deploy" | "reduce") && (k.saturating_sub(4)..k).any(|j| self.any(j, NEGATIONS) || self.word(j) == "n" && self.is(j + 2, "t")) {
+            if matches!(action, "withdraw" | "deploy" | "reduce") && (k.saturating_sub(4)..k).any(|j| self.among(j, NEGATIONS) || self.word(j) == "n" && self.is(j + 2, "t")) {
                 action = "present";
             }
             if best.is_none_or(|(d, _, _)| dist < d) {
@@ -630,7 +636,7 @@ impl<'a> Reader<'a> {
         if let Some((_, a, _)) = best {
             return Some(a);
         }
-        (chain.0..chain.1).find(|&k| self.any(k, REINFORCE_MODIFIERS)).map(|_| "reinforce")
+        (chain.0..chain.1).find(|&k| self.among(k, REINFORCE_MODIFIERS)).map(|_| "reinforce")
     }
 
     /// With a place but no verb: "troops in Iraq" are present, "troops to Iraq" are deployed.
@@ -651,13 +657,13 @@ impl<'a> Reader<'a> {
         while k < limit && self.same_sentence(k, start) {
             let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
             // "... 70,000," the chief told reporters in Kyiv: the place of the telling, not of the force.
-            let telling = self.any(k, SPEECH_VERBS) || matches!(self.word(k), "\"" | "“" | "”");
+            let telling = self.among(k, SPEECH_VERBS) || matches!(self.word(k), "\"" | "“" | "”");
             if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") || telling {
                 break;
             }
             let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
             let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
-            if !idiom && (self.any(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
+            if !idiom && (self.among(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
                 if let Some((place, _)) = self.place(k + 1) {
                     return Some(place);
                 }
@@ -699,7 +705,7 @@ impl<'a> Reader<'a> {
         if self.any(k, &["the", "its", "their"]) {
             k += 1;
         }
-        while self.any(k, DIRECTIONS) && !self.capitalized(k) {
+        while self.among(k, DIRECTIONS) && !self.capitalized(k) {
             k += 1;
         }
         let first = k;
@@ -707,19 +713,19 @@ impl<'a> Reader<'a> {
         while end < self.toks.len() && end < first + 6 && !(end > first && self.toks[end].newline_before) {
             let cap = self.capitalized(end) && self.toks[end].kind == TokenKind::Word;
             let joiner = end > first && (is_dash(self.word(end)) && self.glued(end) && self.glued(end + 1) || self.any(end, &["al", "of", "el"]) && self.capitalized(end + 1) || self.is(end, "al") && is_dash(self.word(end + 1)));
-            if cap && !self.any(end, STOPS) && !self.any(end, NOT_PLACES) || joiner {
+            if cap && !self.among(end, STOPS) && !self.among(end, NOT_PLACES) || joiner {
                 end += 1;
             } else {
                 break;
             }
         }
-        if self.any(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
+        if self.among(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
             end += 1;
         }
         if end == first || is_dash(self.word(end - 1)) {
             return None;
         }
-        if (first..end).any(|i| self.any(i, ORG_WORDS)) {
+        if (first..end).any(|i| self.among(i, ORG_WORDS)) {
             return None;
         }
         if matches!(self.actor_kind(first), Some(kind) if kind != ActorKind::State) {
@@ -727,10 +733,10 @@ impl<'a> Reader<'a> {
         }
         // "to Western intelligence", "to Uruguayan peacekeepers": an adjective, not a place.
         let last = self.word(end - 1);
-        let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.any(end - 1, GEO_HEADS);
+        let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.among(end - 1, GEO_HEADS);
         let next = self.toks.get(end);
         let verb = ["ed", "ing", "ly"].iter().any(|s| self.word(end).ends_with(s));
-        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS);
+        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.among(end, PLACE_FOLLOWERS);
         if noun_after && (adjective || !verb) {
             return None;
         }
@@ -764,7 +770,7 @@ impl<'a> Reader<'a> {
         }
         // "Russia has suffered 350,000 casualties", "the army lost 40 soldiers": the sufferer owns them.
         if kind == FigureKind::Casualty {
-            let verb = (start.saturating_sub(4)..start).rev().find(|&k| self.same_sentence(k, start) && self.any(k, SUFFER_VERBS));
+            let verb = (start.saturating_sub(4)..start).rev().find(|&k| self.same_sentence(k, start) && self.among(k, SUFFER_VERBS));
             // Not an adjective inside the figure before ("which deployed 2,900 South African soldiers, lost 13").
             let in_figure = |k: usize| before.is_some_and(|f| self.toks.get(k).is_some_and(|t| f.span.contains(&t.span)));
             let party = |k: &usize| !in_figure(*k) && matches!(self.actor_kind(*k), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup));
@@ -803,9 +809,9 @@ impl<'a> Reader<'a> {
             let n = &a.name;
             n.strip_prefix(state).is_some_and(|rest| rest.starts_with(' ')) || n.strip_suffix(state).is_some_and(|rest| rest.ends_with(" of "))
         };
-        let listed = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
+        let known_state = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
         list.iter()
-            .position(|s| s.kind == ActorKind::State && (named(&s.name) || listed == Some(s.name.as_str())))
+            .position(|s| s.kind == ActorKind::State && (named(&s.name) || known_state == Some(s.name.as_str())))
             .unwrap_or(actor)
     }
 
@@ -818,7 +824,7 @@ impl<'a> Reader<'a> {
         while is_dash(self.word(hi + 1)) && self.glued(hi + 1) && self.glued(hi + 2) {
             hi += 2;
         }
-        (hi > k || lo < k) && (self.any(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
+        (hi > k || lo < k) && (self.among(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
     }
 
     /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".
@@ -834,10 +840,10 @@ impl<'a> Reader<'a> {
             first -= 1;
         }
         let skip_the = if first > 0 && self.is(first - 1, "the") { first - 1 } else { first };
-        if skip_the > 0 && self.any(skip_the - 1, LOCATIVES) {
+        if skip_the > 0 && self.among(skip_the - 1, LOCATIVES) {
             return true;
         }
-        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.any(j, SPEECH_VERBS))
+        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.among(j, SPEECH_VERBS))
     }
 }
 
@@ -850,11 +856,22 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
 }
 
+/// Orders a lexicon entry (lower case) against a word of any case, by the word's lower-case bytes.
+fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
+    entry.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+}
+
+/// Whether `word` is in a lexicon list (sorted, lower case: see [`lexicon`]), ignoring ASCII case.
+fn listed(sorted: &[&str], word: &str) -> bool {
+    !word.is_empty() && sorted.binary_search_by(|e| folded_cmp(e, word)).is_ok()
+}
+
+/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
 fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
     if word.is_empty() {
         return None;
     }
-    table.iter().find(|(w, _)| same_word(w, word)).map(|&(_, a)| a)
+    table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
 }
 
 #[cfg(test)]
