@@ -288,6 +288,8 @@ impl<'a> Reader<'a> {
             }
             if self.is(k, "of") && !used_of && head.is_none() {
                 if self.among(k + 1, POSSESSIVES) {
+                    // "The SDF said 4 of its members were killed": its members are an armed group's.
+                    military |= self.any(k + 1, &["its", "their"]) && self.party_before(first) && self.armed_before(first);
                     used_of = true;
                     k += 2;
                     continue;
@@ -346,6 +348,19 @@ impl<'a> Reader<'a> {
         (first.saturating_sub(20)..first).any(|j| {
             self.same_sentence(j, first) && matches!(self.actor_kind(j), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup))
         })
+    }
+
+    /// A military or an armed group named earlier in the sentence.
+    fn armed_before(&self, first: usize) -> bool {
+        (first.saturating_sub(20)..first).any(|j| self.same_sentence(j, first) && matches!(self.actor_kind(j), Some(ActorKind::Military | ActorKind::ArmedGroup)))
+    }
+
+    /// "militias numbering in the tens of thousands", "forces totalling 1,000": a force noun, a
+    /// counting verb, and the number with no noun of its own.
+    fn numbering_before(&self, first: usize) -> bool {
+        let cue = if first >= 3 && self.is(first - 1, "the") && self.is(first - 2, "in") { first - 3 } else { first.wrapping_sub(1) };
+        self.any(cue, &["numbering", "numbered", "totalling", "totaling", "totalled", "totaled"])
+            && (cue.saturating_sub(8)..cue).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.among(j, GROUP_NOUNS)))
     }
 
     /// "of the armed forces", "of the Wagner group", "of Hamas": a weak noun's members are armed.
@@ -478,7 +493,7 @@ impl<'a> Reader<'a> {
 
     /// "... and 900 in Syria", "injured two others", "reduced to 2,500 from 4,500".
     fn elliptical(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>) -> Option<Shape> {
-        if self.table_row(first, end) {
+        if self.table_row(first, end) || self.numbering_before(first) && self.bare_after(end).is_some() {
             return Some(Shape { start: first, end, chain: (end, end), inherits: None });
         }
         let stop = self.bare_after(end)?;

@@ -5,7 +5,7 @@
 
 /// Nouns that name members of an armed force on their own.
 pub const FORCE_NOUNS: &[&str] = &[
-    "airman", "airmen", "artillerymen", "cadres", "combatant", "combatants", "commander", "commanders", "commando",
+    "airman", "airmen", "artillerymen", "assailants", "attackers", "cadres", "combatant", "combatants", "commander", "commanders", "commando",
     "commandos", "conscript", "conscripts", "draftees", "fighter", "fighters", "forces", "gendarmes", "generals",
     "guardsman", "guardsmen", "guerillas", "guerrillas", "gunman", "gunmen", "gunners", "houthis", "infantry",
     "infantryman", "infantrymen", "insurgent", "insurgents", "jihadis", "jihadist", "jihadists", "legionnaires",
