@@ -5,16 +5,16 @@
 
 /// Nouns that name members of an armed force on their own.
 pub const FORCE_NOUNS: &[&str] = &[
-    "airman", "airmen", "artillerymen", "assailants", "attackers", "cadres", "combatant", "combatants", "commander", "commanders", "commando",
-    "commandos", "conscript", "conscripts", "draftees", "fighter", "fighters", "forces", "gendarmes", "generals",
-    "guardsman", "guardsmen", "guerillas", "guerrillas", "gunman", "gunmen", "gunners", "houthis", "infantry",
-    "infantryman", "infantrymen", "insurgent", "insurgents", "jihadis", "jihadist", "jihadists", "legionnaires",
-    "marine", "marines", "mercenaries", "mercenary", "militant", "militants", "militia", "militiaman", "militiamen",
-    "militias", "mobiks", "operatives", "paramilitaries", "paratrooper", "paratroopers", "partisans", "peacekeeper",
-    "peacekeepers", "personnel", "raiders", "rangers", "rebels", "recruits", "reinforcements", "reservist",
-    "reservists", "riflemen", "sailor", "sailors", "sappers", "seals", "separatists", "serviceman", "servicemember",
-    "servicemembers", "servicemen", "servicepeople", "servicewomen", "snipers", "soldier", "soldiers", "taliban",
-    "tankmen", "terrorists", "trooper", "troopers", "troops", "warriors",
+    "airman", "airmen", "artillerymen", "assailants", "attackers", "cadres", "combatant", "combatants", "commander",
+    "commanders", "commando", "commandos", "conscript", "conscripts", "draftees", "fighter", "fighters", "forces",
+    "gendarmes", "generals", "guardsman", "guardsmen", "guerillas", "guerrillas", "gunman", "gunmen", "gunners",
+    "houthis", "infantry", "infantryman", "infantrymen", "insurgent", "insurgents", "jihadis", "jihadist",
+    "jihadists", "legionnaires", "marine", "marines", "mercenaries", "mercenary", "militant", "militants", "militia",
+    "militiaman", "militiamen", "militias", "mobiks", "operatives", "paramilitaries", "paratrooper", "paratroopers",
+    "partisans", "peacekeeper", "peacekeepers", "personnel", "raiders", "rangers", "rebels", "recruits",
+    "reinforcements", "reservist", "reservists", "riflemen", "sailor", "sailors", "sappers", "seals", "separatists",
+    "serviceman", "servicemember", "servicemembers", "servicemen", "servicepeople", "servicewomen", "snipers",
+    "soldier", "soldiers", "taliban", "tankmen", "terrorists", "trooper", "troopers", "troops", "warriors",
 ];
 
 /// Force nouns that name officers: a count of them is a casualty figure or nothing ("12 generals sacked").
