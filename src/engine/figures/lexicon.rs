@@ -260,9 +260,10 @@ pub const PLACE_FOLLOWERS: &[&str] = &[
     "while", "who", "will", "with", "within", "without", "would", "yesterday", "yet",
 ];
 
-/// Lower-case place heads: "along the border", "on the eastern flank".
+/// Lower-case place heads: "along the border", "on the eastern flank", "the Pokrovsk sector".
 pub const GEO_HEADS: &[&str] = &[
-    "border", "borderlands", "borders", "coast", "flank", "front", "frontier", "frontline", "region",
+    "axis", "border", "borderlands", "borders", "coast", "direction", "flank", "front", "frontier", "frontline", "oblast",
+    "region", "sector",
 ];
 
 /// Words that make a capitalised phrase an organisation or unit, not a place.
