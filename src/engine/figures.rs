@@ -546,6 +546,18 @@ impl<'a> Reader<'a> {
         false
     }
 
+    /// "12 people, among them four servicemen, died": the verb after the aside that holds the figure.
+    fn casualty_after_aside(&self, end: usize) -> Option<&'static str> {
+        let comma = (end..end + 4).find(|&k| self.same_sentence(k, end.saturating_sub(1)) && self.word(k) == ",")?;
+        let mut k = comma + 1;
+        while self.among(k, CASUALTY_SKIP_AFTER) && k < comma + 4 {
+            k += 1;
+        }
+        // "..., killed 20 civilians" is what they did, not what befell them.
+        let active = self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) || self.any(k + 1, &["a", "an", "the", "at"]);
+        lookup(CASUALTY_AFTER_ACTION, self.word(k)).filter(|_| !active && self.same_sentence(k, end.saturating_sub(1)))
+    }
+
     /// Killed / wounded / captured, from a cue right before or after the figure.
     fn casualty(&self, start: usize, end: usize) -> Option<&'static str> {
         let mut k = start;
@@ -562,6 +574,9 @@ impl<'a> Reader<'a> {
             if self.any(k, &["including", "among"]) {
                 let from = k.saturating_sub(10);
                 if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| lookup(CASUALTY_BEFORE, self.word(j))) {
+                    return Some(a);
+                }
+                if let Some(a) = self.casualty_after_aside(end) {
                     return Some(a);
                 }
             }

@@ -154,7 +154,7 @@ pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
 pub const CASUALTY_SKIP_BEFORE: &[&str] = &[
-    "\"", "'", "a", "also", "an", "another", "at", "his", "including", "its", "least", "of", "the", "their", "‘", "’",
+    "\"", "'", "a", "also", "an", "another", "at", "his", "including", "its", "least", "of", "the", "their", "them", "‘", "’",
     "“", "”",
 ];
 
