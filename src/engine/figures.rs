@@ -319,7 +319,7 @@ impl<'a> Reader<'a> {
                 break;
             } else if self.among(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
-                let party_losses = self.is(k, "casualties") && self.party_before(first);
+                let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first));
                 if (military || under_arms || party_losses || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
@@ -348,6 +348,12 @@ impl<'a> Reader<'a> {
         (first.saturating_sub(20)..first).any(|j| {
             self.same_sentence(j, first) && matches!(self.actor_kind(j), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup))
         })
+    }
+
+    /// Words of war near a number ("300,000 casualties on both sides"): its casualties are troops'.
+    fn war_context(&self, first: usize) -> bool {
+        const WAR_WORDS: &[&str] = &["sides", "war", "battle", "battlefield", "front", "frontline", "fighting", "offensive", "invasion", "counteroffensive"];
+        (first.saturating_sub(15)..first + 15).any(|j| self.same_sentence(j, first) && self.any(j, WAR_WORDS))
     }
 
     /// A military or an armed group named earlier in the sentence.

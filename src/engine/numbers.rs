@@ -340,6 +340,7 @@ impl<'a> Scanner<'a> {
     fn starts_atom(&self, i: usize) -> bool {
         self.is_number(i) || self.word_value(i).is_some() || self.vague_at(i).is_some()
             || (self.is(i, "a") || self.is(i, "an")) && (self.scale_word(i + 1).is_some() || self.is(i + 1, "dozen"))
+            || self.is(i, "half") && self.is(i + 1, "a") && (self.scale_word(i + 2).is_some() || self.is(i + 2, "dozen"))
             || self.is(i, "between")
     }
 
@@ -598,9 +599,10 @@ impl<'a> Scanner<'a> {
         let mut total: u64 = 0;
         let mut current: u64 = 0;
         let mut any = false;
-        // "a hundred", "a thousand", "a dozen", "half a dozen".
-        if self.is(k, "half") && self.is(k + 1, "a") && self.is(k + 2, "dozen") {
-            return Some(Atom { amount: Amount::plain(6), start: i, end: k + 3, words: true, ordinal: false });
+        // "a hundred", "a thousand", "a dozen", "half a dozen", "half a million".
+        if self.is(k, "half") && self.is(k + 1, "a") {
+            let whole = self.scale_word(k + 2).or_else(|| self.is(k + 2, "dozen").then_some(12))?;
+            return Some(Atom { amount: Amount::plain(whole / 2), start: i, end: k + 3, words: true, ordinal: false });
         }
         if (self.is(k, "a") || self.is(k, "an")) && (self.scale_word(k + 1).is_some() || self.is(k + 1, "dozen")) {
             current = 1;
