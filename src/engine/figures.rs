@@ -306,6 +306,11 @@ impl<'a> Reader<'a> {
                 k += 1;
                 continue;
             }
+            // "4,000 Rwandan Defence Force (RDF) troops": an acronym in brackets.
+            if head.is_none() && k > end && self.word(k) == "(" && self.word(k + 2) == ")" && self.capitalized(k + 1) {
+                k += 3;
+                continue;
+            }
             // "about 350 US Army and Air Force personnel"
             if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.among(k + 1, STOPS) {
                 k += 1;
@@ -319,8 +324,13 @@ impl<'a> Reader<'a> {
                 break;
             } else if self.among(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
+                // "The M23, which has about 6,000 men": members of an armed group named before.
+                // Not "The IDF detained 40 men": there the group acts on the men.
+                let group_members = self.any(k, &["men", "members", "volunteers", "instructors", "advisers", "advisors", "guards"])
+                    && self.armed_before(first)
+                    && !(first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && lookup(CASUALTY_BEFORE, self.word(j)).is_some());
                 let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first));
-                if (military || under_arms || party_losses || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
+                if (military || under_arms || party_losses || group_members || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
             } else if !self.modifier(k) {
