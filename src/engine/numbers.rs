@@ -531,6 +531,10 @@ impl<'a> Scanner<'a> {
         if (first.len() > 1 && first.starts_with('0')) || matches!(self.word(i.wrapping_sub(1)), "+" | "/" | "#" | ":") && self.glued(i) {
             return None;
         }
+        // The tail of a dotted date or code: "2024" in "04.01.2024".
+        if self.word(i.wrapping_sub(1)) == "." && self.glued(i) && self.glued(i.wrapping_sub(1)) && self.is_number(i.wrapping_sub(2)) {
+            return None;
+        }
         if self.word(i + 1) == "/" && self.glued(i + 1) && self.is_number(i + 2) {
             return None;
         }
@@ -551,6 +555,23 @@ impl<'a> Scanner<'a> {
             digits = digits * 1000 + self.word(end).parse::<u64>().ok()?;
             end += 1;
             grouped = true;
+        }
+        // "3.000 soldiers", "1.200.000" (translated European text): dots before groups of three digits
+        // and no scale word are thousands separators ("1.500 million" stays a decimal).
+        let dotted = |k: usize| self.word(k) == "." && self.glued(k) && self.glued(k + 1) && self.is_number(k + 1) && self.word(k + 1).len() == 3;
+        if !grouped && (1..=3).contains(&first.len()) && !first.starts_with('0') && dotted(end) {
+            let mut k = end;
+            while dotted(k) {
+                k += 2;
+            }
+            let suffixed = self.glued(k) && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word);
+            if self.scale_word(k).is_none() && !suffixed && !(self.word(k) == "." && self.glued(k) && self.is_number(k + 1)) {
+                while end < k {
+                    digits = digits.checked_mul(1000)?.checked_add(self.word(end + 1).parse().ok()?)?;
+                    end += 2;
+                }
+                grouped = true;
+            }
         }
         let mut decimals = 0;
         // "1,5 million" (translated European text): a comma before one or two digits and a scale word
