@@ -7,7 +7,7 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, same_word, NumberExpr};
+use super::numbers::{self, folded_cmp, listed, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
@@ -900,26 +900,6 @@ fn lookup_value(w: &str) -> bool {
 
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
-}
-
-/// Orders a lexicon entry (lower case) against a word of any case, by the word's lower-case bytes.
-fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
-    // A plain loop: the iterator form is not inlined at opt-level "z" and costs a fifth of the stage.
-    let (a, b) = (entry.as_bytes(), word.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        let y = b[i].to_ascii_lowercase();
-        if a[i] != y {
-            return a[i].cmp(&y);
-        }
-        i += 1;
-    }
-    a.len().cmp(&b.len())
-}
-
-/// Whether `word` is in a lexicon list (sorted, lower case: see [`lexicon`]), ignoring ASCII case.
-fn listed(sorted: &[&str], word: &str) -> bool {
-    !word.is_empty() && sorted.binary_search_by(|e| folded_cmp(e, word)).is_ok()
 }
 
 /// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case.

@@ -116,8 +116,16 @@ const YEAR_CUES: [&str; 16] = [
     "summer", "winter",
 ];
 
-/// Words other than qualifiers and number words that can open an expression.
-const STARTERS: &[&str] = &["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
+/// Every word that can open an expression (sorted, for a binary search): "a", "between", "half", "several",
+/// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
+const OPENERS: &[&str] = &[
+    "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at", "below", "between",
+    "circa", "close", "dozens", "eight", "eighteen", "eighty", "eleven", "estimated", "fewer", "fifteen", "fifty",
+    "five", "forty", "four", "fourteen", "half", "hundreds", "in", "just", "less", "millions", "more", "nearly",
+    "nine", "nineteen", "ninety", "no", "north", "not", "one", "over", "roughly", "scores", "seven", "seventeen",
+    "seventy", "several", "six", "sixteen", "sixty", "slightly", "some", "ten", "tens", "the", "thirteen", "thirty",
+    "thousands", "three", "twelve", "twenty", "two", "under", "up", "upward", "upwards", "well",
+];
 
 /// Qualifiers before the number, longest first, with what they mean.
 const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
@@ -179,6 +187,26 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 
 fn one_of(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| same_word(w, word))
+}
+
+/// Orders a lexicon entry (lower case) against a word of any case, by the word's lower-case bytes.
+pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
+    // A plain loop: the iterator form is not inlined at opt-level "z" and costs a fifth of the stage.
+    let (a, b) = (entry.as_bytes(), word.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        let y = b[i].to_ascii_lowercase();
+        if a[i] != y {
+            return a[i].cmp(&y);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Whether `word` is in a word list sorted by bytes and in lower case, ignoring ASCII case.
+pub(super) fn listed(sorted: &[&str], word: &str) -> bool {
+    !word.is_empty() && sorted.binary_search_by(|e| folded_cmp(e, word)).is_ok()
 }
 
 /// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
@@ -268,8 +296,7 @@ impl<'a> Scanner<'a> {
             TokenKind::Punct => self.word(i) == "~",
             TokenKind::Word => {
                 let w = self.word(i);
-                w.len() <= 13 && (one_of(STARTERS, w) || lookup(&UNITS, w).is_some() || lookup(&TENS, w).is_some()
-                    || PRE_QUALIFIERS.iter().any(|(q, _)| same_word(q[0], w)))
+                listed(OPENERS, w)
             }
         }
     }
@@ -709,6 +736,17 @@ fn scaled_left(a: &Amount, b: &Amount) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openers_are_sorted_and_cover_every_way_to_open_an_expression() {
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]) && OPENERS.iter().all(|w| *w == w.to_ascii_lowercase()));
+        let starters = ["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
+        let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
+        let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
+        for w in words.chain(qualifiers) {
+            assert!(listed(OPENERS, w), "{w} cannot open an expression");
+        }
+    }
 
     type Row = (String, Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind);
 
