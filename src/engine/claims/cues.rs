@@ -113,7 +113,8 @@ const HEDGE: &[&[&str]] = &[
     &["what", "it", "called"], &["what", "it", "calls"], &["what", "they", "call"], &["what", "they", "called"],
     &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"], &["independently", "verify"],
     &["independently", "verified"], &["independently", "confirm"], &["independently", "confirmed"], &["not", "be", "verified"],
-    &["not", "be", "confirmed"],
+    &["not", "be", "confirmed"], &["without", "providing", "evidence"], &["without", "offering", "evidence"],
+    &["without", "evidence"], &["provided", "no", "evidence"], &["offered", "no", "evidence"], &["gave", "no", "evidence"],
 ];
 const DENIAL: &[&str] = &[
     "deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
@@ -125,7 +126,10 @@ const DISMISSAL: &[&[&str]] = &[
     &["fabrication"], &["fabrications"], &["fake", "news"], &["just", "speech"], &["just", "talk"], &["mere", "speculation"],
     &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
     &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
+    &["pure", "invention"], &["pure", "fiction"], &["fantasy"], &["fantasies"], &["absurd"], &["lies", "and"],
 ];
+/// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
+const WEAK_DENIAL: &[&str] = &["questioned", "questions", "questioning", "challenged", "challenges", "challenging", "contested", "contests"];
 const NEGATION: &[&[&str]] = &[
     &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
     &["does", "not", "need"], &["do", "not", "need"], &["did", "not", "need"], &["doesn", "'", "not", "need"],
@@ -196,6 +200,9 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
+    if WEAK_DENIAL.contains(&word) && !DETERMINERS.contains(&prev) && claim_noun_follows(w, i + 1) {
+        return cue(CueKind::Denial, 1);
+    }
     if DENIAL.contains(&word) {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
         return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
@@ -263,11 +270,30 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             if w.at(c.at) == "categorically" {
                 return true;
             }
-            (c.at + c.len..(c.at + c.len + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
-                || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
+            // "...; Kigali denies": nothing follows, what came before is denied.
+            let last = (c.at + c.len..w.len()).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
+            last || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
         }
         _ => false,
     }
+}
+
+/// Whether the words `from..to` (what a denial denies) only point at a claim made
+/// elsewhere ("the allegations", "that figure", "the ministry's figures") and say
+/// nothing of their own ("reports of looting", "claims that ...").
+pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
+    let noun_at = |k: usize| CLAIM_NOUNS.contains(&w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
+    let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
+        return false;
+    };
+    let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital[k]);
+    let next = w.at(noun + 1);
+    leading && !matches!(next, "of" | "that" | "about" | "on" | "regarding" | "concerning" | "over" | "linking" | "accusing" | "saying" | "claiming" | "suggesting")
+}
+
+/// Whether a claim-like noun stands within six words from `from`.
+fn claim_noun_follows(w: &Words, from: usize) -> bool {
+    (from..(from + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
 }
 
 /// An event whose polarity two claims can disagree on.
@@ -311,7 +337,8 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
     if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
         return Some((Event::Deploy, true));
     }
-    let force_follows = || (i + 1..(i + 4).min(w.len())).any(|k| is_force_noun(w.at(k)));
+    // "keep about 2,500 troops": a number may stand between.
+    let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| is_force_noun(w.at(k)));
     if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
         || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
         || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
@@ -322,7 +349,8 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
         || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
         || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
         || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
-        || (matches!(x, "cut" | "cuts" | "cutting" | "bring" | "bringing" | "brought") && force_follows())
+        || (matches!(x, "cut" | "cuts" | "cutting") && force_follows())
+        || (matches!(x, "bring" | "brings" | "bringing" | "brought") && force_follows() && (i + 1..(i + 8).min(w.len())).any(|k| matches!(w.at(k), "home" | "back")))
     {
         return Some((Event::Withdraw, true));
     }
@@ -377,7 +405,8 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
             }
             if let Some((event, positive)) = event_at(w, k, force) {
                 // "any deployment", "a possible withdrawal": nothing is asserted yet.
-                let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "if" | "whether" | "future"));
+                let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "future"))
+                    || (clause_start..k).any(|j| matches!(w.at(j), "if" | "whether" | "until" | "unless"));
                 if (rotation && event == Event::Deploy) || (irrealis && positive && !negated) {
                     continue;
                 }
@@ -392,10 +421,10 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
 }
 
 /// The armed group a clause says is finished ("Daesh is no longer a danger", "X was
-/// defeated"): the lower-cased capitalised word before the verb.
-pub(super) fn finished_group(w: &Words) -> Option<String> {
+/// defeated"): the index of the capitalised word before the verb.
+pub(super) fn finished_group(w: &Words) -> Option<usize> {
     (1..w.len()).find_map(|i| {
         let no_longer = w.matches(i, &["is", "no", "longer"]) || w.matches(i, &["was", "no", "longer"]) || w.matches(i, &["has", "been", "defeated"]) || w.matches(i, &["was", "defeated"]) || w.matches(i, &["is", "defeated"]) || w.matches(i, &["has", "been", "eliminated"]);
-        (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then(|| w.at(i - 1).to_string())
+        (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then_some(i - 1)
     })
 }
