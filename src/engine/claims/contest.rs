@@ -21,7 +21,7 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
         for b in a + 1..n.min(a + WINDOW) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let opposed = opposite_events(x, y) && !different_forces(x, y, figures) && same_subject(x, y);
-            let hit = (!same_source(x, y) && (opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)))
+            let hit = ((opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)) && !same_source(x, y))
                 || hedges(x, y)
                 || hedges(y, x)
                 || disputes_number(x, y)

@@ -1,38 +1,64 @@
 //! The words that make a claim: reporting verbs, hedges, denials, and the events
 //! (deploy, withdraw, stay) whose polarity lets two claims contradict each other.
+//!
+//! Each token is lower-cased once (borrowed when it already is) and classified once;
+//! cue phrases are looked up by their first word in a hashed table.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A lower-cased view of one sentence's tokens ("n't" reads as "not", curly
-/// apostrophes as straight ones).
-pub(super) struct Words {
+/// apostrophes as straight ones), with what the cue and event rules ask of each.
+pub(super) struct Words<'t> {
     /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'t, str>>,
     /// Whether each token starts with a capital and stands apart (white space before
     /// it, or a quotation mark or bracket): a word glued to a stop is noise, not a name.
     pub capital: Vec<bool>,
     /// Whether white space stands before each token.
     pub spaced: Vec<bool>,
+    /// Whether each token ends a clause (see [`Words::is_clause_break`]).
+    breaks: Vec<bool>,
+    /// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
+    force: bool,
+    /// The event each token opens, before negation.
+    opens: Vec<Option<Polar>>,
+    /// Whether each token negates its clause ("not", "denied", "ruled out").
+    negates: Vec<bool>,
 }
 
-impl Words {
+impl<'t> Words<'t> {
     /// Builds the view from token texts, each with whether white space stands before it.
-    pub fn new<'a>(texts: impl Iterator<Item = (&'a str, bool)>) -> Self {
-        let mut lower: Vec<String> = Vec::new();
+    pub fn new(texts: impl Iterator<Item = (&'t str, bool)>) -> Self {
+        let mut lower: Vec<Cow<'t, str>> = Vec::new();
         let mut capital = Vec::new();
         let mut spaced_before = Vec::new();
         for (t, spaced) in texts {
             spaced_before.push(spaced);
-            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_str(), "." | "!" | "?" | ","));
-            let mut w = t.to_lowercase();
+            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_ref(), "." | "!" | "?" | ","));
+            let mut w: Cow<'t, str> = match (t.is_ascii(), t.bytes().any(|b| b.is_ascii_uppercase())) {
+                (true, false) => Cow::Borrowed(t),
+                (true, true) => Cow::Owned(t.to_ascii_lowercase()),
+                (false, _) => Cow::Owned(t.to_lowercase()),
+            };
             if w == "\u{2019}" || w == "\u{2018}" {
-                w = "'".into();
+                w = Cow::Borrowed("'");
             }
             if w == "t" && lower.last().is_some_and(|p| p == "'") {
-                w = "not".into();
+                w = Cow::Borrowed("not");
             }
             capital.push(!glued_to_stop && t.chars().next().is_some_and(char::is_uppercase));
             lower.push(w);
         }
-        Words { lower, capital, spaced: spaced_before }
+        let breaks = lower.iter().map(|x| matches!(x.as_ref(), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")).collect();
+        let force = lower.iter().any(|x| is_force_noun(x));
+        let negates = (0..lower.len())
+            .map(|k| NEGATORS.contains(&lower[k].as_ref()) || (matches!(lower[k].as_ref(), "rule" | "rules" | "ruled" | "ruling") && lower.get(k + 1).is_some_and(|n| n == "out")))
+            .collect();
+        let mut words = Words { lower, capital, spaced: spaced_before, breaks, force, opens: Vec::new(), negates };
+        words.opens = (0..words.len()).map(|i| event_at(&words, i)).collect();
+        words
     }
 
     /// Number of tokens.
@@ -42,7 +68,7 @@ impl Words {
 
     /// The word at `i`, or "" past the end.
     pub fn at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Whether the words `seq` start at `i`.
@@ -61,7 +87,7 @@ impl Words {
 
     /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
     pub fn is_clause_break(&self, i: usize) -> bool {
-        matches!(self.at(i), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")
+        self.breaks.get(i).copied().unwrap_or(false)
     }
 }
 
@@ -145,6 +171,46 @@ const CLAIM_NOUNS: &[&str] = &[
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
 
+/// What a word can start: the cue phrases that begin with it (in priority order) and
+/// the single-word cues it is.
+#[derive(Default)]
+struct Lead {
+    phrases: Vec<(CueKind, &'static [&'static str])>,
+    report: bool,
+    denial: bool,
+    weak_denial: bool,
+}
+
+/// Words that start a cue only with special handling in [`cue_at`].
+const SPECIAL: &[&str] = &["according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
+
+/// Every word that can start a cue, with what it can start.
+fn leads() -> &'static HashMap<&'static str, Lead> {
+    static LEADS: OnceLock<HashMap<&'static str, Lead>> = OnceLock::new();
+    LEADS.get_or_init(|| {
+        let mut map: HashMap<&'static str, Lead> = HashMap::new();
+        let tables: [(CueKind, &[&[&str]]); 3] = [(CueKind::Dismissal, DISMISSAL), (CueKind::Negation, NEGATION), (CueKind::Hedge, HEDGE)];
+        for (kind, table) in tables {
+            for seq in table {
+                map.entry(seq[0]).or_default().phrases.push((kind, seq));
+            }
+        }
+        for w in REPORT {
+            map.entry(w).or_default().report = true;
+        }
+        for w in DENIAL {
+            map.entry(w).or_default().denial = true;
+        }
+        for w in WEAK_DENIAL {
+            map.entry(w).or_default().weak_denial = true;
+        }
+        for w in SPECIAL {
+            map.entry(w).or_default();
+        }
+        map
+    })
+}
+
 /// Every cue in the sentence, in order.
 pub(super) fn find(w: &Words) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -163,23 +229,19 @@ pub(super) fn find(w: &Words) -> Vec<Cue> {
 
 fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     let word = w.at(i);
+    let lead = leads().get(word)?;
     let prev = if i > 0 { w.at(i - 1) } else { "" };
     let next = w.at(i + 1);
     let cue = |kind, len| Some(Cue { kind, at: i, len });
     if w.matches(i, &["according", "to"]) {
         return cue(CueKind::ReportBefore, 2);
     }
-    for seq in DISMISSAL {
+    for &(kind, seq) in lead.phrases.iter().filter(|(k, _)| *k != CueKind::Hedge) {
         if w.matches(i, seq) {
-            return cue(CueKind::Dismissal, seq.len());
+            return cue(kind, seq.len());
         }
     }
-    for seq in NEGATION {
-        if w.matches(i, seq) {
-            return cue(CueKind::Negation, seq.len());
-        }
-    }
-    for seq in HEDGE {
+    for &(_, seq) in lead.phrases.iter().filter(|(k, _)| *k == CueKind::Hedge) {
         if w.matches(i, seq) {
             let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
             // "called the report speculation": a source dismisses, the writer does not hedge.
@@ -200,10 +262,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
-    if WEAK_DENIAL.contains(&word) && !DETERMINERS.contains(&prev) && claim_noun_follows(w, i + 1) {
+    if lead.weak_denial && !DETERMINERS.contains(&prev) && claim_noun_follows(w, i + 1) {
         return cue(CueKind::Denial, 1);
     }
-    if DENIAL.contains(&word) {
+    if lead.denial {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
         return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
@@ -220,7 +282,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
         return None;
     }
-    if REPORT.contains(&word) {
+    if lead.report {
         let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
         let passive_ok = matches!(word, "reported" | "confirmed" | "said" | "estimated") && matches!(prev, "is" | "are" | "was" | "were" | "been") && matches!(next, "that" | "to" | "by");
         if adjective && !passive_ok {
@@ -322,17 +384,17 @@ const NEGATORS: &[&str] = &[
 
 /// Whether `w` names a military force ("troops", "brigade", "members").
 pub(super) fn is_force_noun(w: &str) -> bool {
-    FORCE_NOUNS.contains(&w)
+    // Every force noun is 4 to 14 bytes long: most words are rejected without a comparison.
+    (4..=14).contains(&w.len()) && FORCE_NOUNS.contains(&w)
 }
 
-/// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
-pub(super) fn mentions_force(w: &Words) -> bool {
-    w.lower.iter().any(|x| is_force_noun(x))
-}
-
-/// The event a word at `i` opens, if any, before negation.
-fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
+/// The event the word at `i` opens, if any, before negation (computed once per token by [`Words::new`]).
+fn event_at(w: &Words, i: usize) -> Option<Polar> {
     let x = w.at(i);
+    if x.len() < 2 || !x.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let force = w.force;
     let stem_in = |stems: &[&str]| stems.iter().any(|s| x.starts_with(s));
     if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
         return Some((Event::Deploy, true));
@@ -385,7 +447,6 @@ fn routine_rotation(w: &Words, from: usize, to: usize) -> bool {
 
 /// The events the tokens `from..to` assert or deny, clause by clause, without repeats.
 pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
-    let force = mentions_force(w);
     let mut out: Vec<Polar> = Vec::new();
     let mut clause_start = from;
     let to = to.min(w.len());
@@ -400,10 +461,10 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if NEGATORS.contains(&w.at(k)) || (matches!(w.at(k), "rule" | "rules" | "ruled" | "ruling") && w.at(k + 1) == "out") {
+            if w.negates[k] {
                 negated = true;
             }
-            if let Some((event, positive)) = event_at(w, k, force) {
+            if let Some((event, positive)) = w.opens[k] {
                 // "any deployment", "a possible withdrawal": nothing is asserted yet.
                 let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "future"))
                     || (clause_start..k).any(|j| matches!(w.at(j), "if" | "whether" | "until" | "unless"));

@@ -120,10 +120,10 @@ impl ActorIndex {
 }
 
 /// What one sentence holds before it becomes claims.
-struct Sentence {
+struct Sentence<'t> {
     /// Index of its first token in the document.
     first: usize,
-    words: Words,
+    words: Words<'t>,
     cues: Vec<Cue>,
     headline: bool,
     /// A quotation is open when the sentence starts / ends.
@@ -184,7 +184,7 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         .collect()
 }
 
-fn read_sentences(doc: &Doc) -> Vec<Sentence> {
+fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut cursor = 0;
     let mut quoted = false;
@@ -200,7 +200,7 @@ fn read_sentences(doc: &Doc) -> Vec<Sentence> {
         let words = Words::new(toks.iter().map(|t| (t.text(doc.text), t.space_before)));
         let quoted_before = quoted;
         for (k, w) in words.lower.iter().enumerate() {
-            match w.as_str() {
+            match w.as_ref() {
                 "\u{201C}" => quoted = true,
                 "\u{201D}" => quoted = false,
                 // A straight quote opens after white space and closes when glued to a word.
@@ -208,7 +208,7 @@ fn read_sentences(doc: &Doc) -> Vec<Sentence> {
                 _ => {}
             }
         }
-        let last = words.lower.last().map_or("", String::as_str);
+        let last = words.lower.last().map_or("", |w| w.as_ref());
         let line_ends = doc.tokens.get(cursor).is_none_or(|t| t.newline_before);
         let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
         let cues = cues::find(&words);
