@@ -20,7 +20,7 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
         // Claims further apart than any article's length are never compared: stays linear.
         for b in a + 1..n.min(a + WINDOW) {
             let (x, y) = (&drafts[a], &drafts[b]);
-            let opposed = opposite_events(x, y) && !different_forces(x, y, figures) && same_subject(x, y);
+            let opposed = opposite_events(x, y) && !different_forces(x, y) && same_subject(x, y);
             let hit = ((opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)) && !same_source(x, y))
                 || hedges(x, y)
                 || hedges(y, x)
@@ -144,11 +144,9 @@ fn opposite_events(x: &Draft, y: &Draft) -> bool {
     x.events.iter().any(|&(e, p)| y.events.contains(&(e, !p)))
 }
 
-/// Both claims size forces, and no owner is common to them: they speak of different forces.
-fn different_forces(x: &Draft, y: &Draft, figures: &[FoundFigure]) -> bool {
-    let owners = |d: &Draft| d.figures.iter().filter_map(|&f| figures[f].owner).collect::<Vec<_>>();
-    let (a, b) = (owners(x), owners(y));
-    !a.is_empty() && !b.is_empty() && !a.iter().any(|o| b.contains(o))
+/// Both claims size forces, and no side is common to them: they speak of different forces.
+fn different_forces(x: &Draft, y: &Draft) -> bool {
+    !x.force_sides.is_empty() && !y.force_sides.is_empty() && !x.force_sides.iter().any(|o| y.force_sides.contains(o))
 }
 
 /// `h` hedges an event ("the alleged deployment") that `t` reports.

@@ -72,6 +72,11 @@ pub(crate) struct Draft {
     numbers: Vec<u64>,
     /// Indexes of the figures inside the claim.
     figures: Vec<usize>,
+    /// The sides whose forces the claim's figures size: each figure's owner, else the
+    /// body that speaks or that the claim opens with ("The African Union will withdraw 2,000 soldiers").
+    force_sides: Vec<String>,
+    /// The first state, force, group or body the claim names, if it opens the claim.
+    lead_actor: Option<usize>,
     /// Claims contesting this one.
     links: Vec<usize>,
 }
@@ -169,6 +174,9 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
         d.numbers.sort_unstable();
         d.numbers.dedup();
+        let body = |i: usize| !matches!(actors.actors[i].kind, ActorKind::Person | ActorKind::Media);
+        let speaker = d.source.filter(|&i| body(i)).or(d.lead_actor.filter(|&i| body(i)));
+        d.force_sides = d.figures.iter().filter_map(|&f| figures[f].owner.or(speaker)).filter_map(|o| ctx.side(Some(o))).collect();
     }
     contest::link(&mut drafts, figures, doc.text);
     drafts
@@ -402,6 +410,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         finished_group: cues::finished_group(w).and_then(|k| ctx.topic_at(s, k)),
         topics: ctx.topics(s, 0, n),
         anaphoric: (1..main_end).any(|k| matches!(w.at(k - 1), "the" | "these" | "those") && cues::is_force_noun(w.at(k))),
+        lead_actor: ctx.index.within(tok_span(0, 4.min(n))).find(|e| !e.2).map(|e| e.1),
         numbers: troop_numbers(w),
         ..Draft::default()
     };
@@ -466,6 +475,11 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let (a, b) = found.as_ref().map_or((0, 0), |f| f.window);
     draft.subject = ctx.mentioned(s, 0, a.min(main_end));
     draft.subject.extend(ctx.mentioned(s, b, main_end));
+    // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
+    let source_only = |t: &Topic| *t == Topic::Troops || found.as_ref().and_then(|f| f.source).is_some_and(|src| *t == Topic::Actor(src));
+    if draft.subject.iter().any(|(t, named)| *named && !source_only(t)) {
+        draft.denies_previous = false;
+    }
     if let Some(speaker) = found {
         draft.source = speaker.source;
         draft.source_key = speaker.key;
@@ -512,10 +526,25 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
             ..Draft::default()
         }
     });
-    if second.is_some() {
+    if second.is_some() || answered_in_sentence(ctx, s) {
         draft.contested_alone = true;
     }
     Some((draft, second))
+}
+
+/// "Houthis say they hit a warship; Pentagon says no ship was hit": two sources in one
+/// sentence, the second (after ";" or "but") saying the negative.
+fn answered_in_sentence(ctx: &Context, s: &Sentence) -> bool {
+    let w = &s.words;
+    let reports: Vec<&Cue> = s.cues.iter().filter(|c| c.kind == CueKind::Report).take(4).collect();
+    reports.windows(2).any(|pair| {
+        let (c1, c2) = (pair[0], pair[1]);
+        let Some(turn) = (c1.at + 1..c2.at).find(|&k| matches!(w.at(k), ";" | "but" | "while" | "whereas")) else { return false };
+        let first = ctx.source_in(s, (0, c1.at), c1.at).source;
+        let second = ctx.source_in(s, (turn + 1, c2.at), c2.at).source;
+        let negative = (c2.at + 1..w.len()).take_while(|&k| !w.is_clause_break(k)).any(|k| matches!(w.at(k), "no" | "not" | "never" | "nothing"));
+        negative && first.is_some() && second.is_some() && ctx.side(first) != ctx.side(second) && first != second
+    })
 }
 
 /// Drops trailing commas and dashes before token `end`.
