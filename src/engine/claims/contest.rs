@@ -16,9 +16,17 @@ const RESTATEMENT_WINDOW: usize = 6;
 pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     let n = drafts.len();
     let totals: Vec<bool> = figures.iter().map(|f| is_total(text, f)).collect();
-    for a in 0..n {
+    // A claim with no event, number, figure, hedge or finished group can contest nothing
+    // and be contested by nothing below: only the others are compared.
+    let active: Vec<usize> = (0..n)
+        .filter(|&i| {
+            let d = &drafts[i];
+            !d.events.is_empty() || !d.numbers.is_empty() || !d.figures.is_empty() || !d.hedged_events.is_empty() || d.finished_group.is_some()
+        })
+        .collect();
+    for (k, &a) in active.iter().enumerate() {
         // Claims further apart than any article's length are never compared: stays linear.
-        for b in a + 1..n.min(a + WINDOW) {
+        for &b in active[k + 1..].iter().take_while(|&&b| b < a + WINDOW) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let opposed = opposite_events(x, y) && !different_forces(x, y) && same_subject(x, y);
             let hit = ((opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)) && !same_source(x, y))
