@@ -153,6 +153,7 @@ const DISMISSAL: &[&[&str]] = &[
     &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
     &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
     &["pure", "invention"], &["pure", "fiction"], &["fantasy"], &["fantasies"], &["absurd"], &["lies", "and"],
+    &["exaggerated"], &["exaggeration"], &["overstated"], &["inflated"],
 ];
 /// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
 const WEAK_DENIAL: &[&str] = &["questioned", "questions", "questioning", "challenged", "challenges", "challenging", "contested", "contests"];

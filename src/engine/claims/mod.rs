@@ -270,7 +270,7 @@ impl Context<'_, '_> {
         let key = (a..b).rev().find(|&k| w.capital[k] && self.doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
         let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
         let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k).to_string());
-        let definite = b - a <= 3 && w.at(a) == "the" && (a + 1..b).all(|k| !w.capital[k]);
+        let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital[k]);
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
     }
 
@@ -484,7 +484,12 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         draft.source = speaker.source;
         draft.source_key = speaker.key;
         if let Some(p) = previous.filter(|_| draft.source.is_none() && draft.source_key.is_none()) {
-            if speaker.pronoun || (speaker.definite && speaker.head.is_some() && p.source_head == speaker.head) {
+            // "the agency" after "the country's spy agency"; "one official" after "officials".
+            let same_head = match (&p.source_head, &speaker.head) {
+                (Some(before), Some(now)) => before == now || before.strip_suffix('s') == Some(now.as_str()),
+                _ => false,
+            };
+            if speaker.pronoun || (speaker.definite && same_head) {
                 draft.source = p.source;
                 draft.source_key.clone_from(&p.source_key);
             }
