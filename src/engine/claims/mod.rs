@@ -302,10 +302,10 @@ impl Context<'_, '_> {
             ActorKind::ArmedGroup => 3,
             ActorKind::State => 4,
         };
-        self.index
-            .within(span)
-            .filter(|&&(m, _, adjective)| !adjective && !after_preposition(&m))
-            .map(|&(m, i, _)| (rank(self.actors.actors[i].kind), m.start.abs_diff(cue).min(m.end.abs_diff(cue)), i))
+        self.actors
+            .mentions_in(span)
+            .filter(|(m, _)| !after_preposition(m))
+            .map(|(m, i)| (rank(self.actors.actors[i].kind), m.start.abs_diff(cue).min(m.end.abs_diff(cue)), i))
             .min()
             .map(|(_, _, i)| i)
     }
