@@ -19,7 +19,7 @@ pub enum Rule {
     Alias { alias: String, actor: String },
     /// The figure or claim with this text, or the actor with this name, is not one.
     Wrong { kind: String, text: String },
-    /// Every `name` in the text names an actor the engine missed.
+    /// Every `name` in the text names an actor of this kind (one the engine missed or mistyped).
     AddActor { name: String, kind: ActorKind },
 }
 
@@ -32,7 +32,7 @@ impl Rule {
             Rule::Alias { alias, actor } => format!("“{alias}” is an alias of “{actor}”"),
             Rule::Wrong { kind, text } => format!("Not a {kind}: “{text}”"),
             Rule::AddActor { name, kind } => {
-                format!("Actor “{name}” ({})", serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
+                format!("Actor “{name}” ({})", serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(|k| k.replace('_', " "))).unwrap_or_default())
             }
         }
     }
@@ -118,6 +118,7 @@ impl Lexicon {
                         });
                     }
                     if let Some(i) = actor_index(annotations, name) {
+                        annotations.actors[i].kind = *kind;
                         add_mentions(annotations, text, &map, i, name);
                     }
                 }

@@ -18,29 +18,29 @@ const reload = async (page) => {
   await page.waitForFunction(() => window.wasmBindings !== undefined);
 };
 
-test('a missing actor is added, marked everywhere, kept across reloads, exported and removed', async () => {
+test('a missing actor is added (or its kind fixed), marked everywhere, kept across reloads, exported and removed', async () => {
   const { page } = app;
   await freshPage(page);
-  const text = 'Kigali denied it. Officials in Kigali said nothing more.';
+  const text = 'The Zorvik Legion denied it. Officials said the Zorvik Legion stayed.';
   await showArticle(page, text);
   await page.getByRole('tab', { name: /Actors/ }).click();
-  await page.getByLabel('Add a missing actor').fill('Kigali');
-  await page.getByLabel('Actor kind', { exact: true }).selectOption('state');
+  await page.getByLabel('Add a missing actor').fill('Zorvik Legion');
+  await page.getByLabel('Actor kind', { exact: true }).selectOption('armed group');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const marks = page.locator(`${DOCUMENT} mark[data-kind="actor"]`).filter({ hasText: /^Kigali$/ });
-  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((m) => m.textContent === 'Kigali').length === 2, `${DOCUMENT} mark[data-kind="actor"]`);
+  const marks = page.locator(`${DOCUMENT} mark[data-kind="actor"][data-sub="armed_group"]`).filter({ hasText: /^Zorvik Legion$/ });
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((m) => m.textContent === 'Zorvik Legion').length === 2, `${DOCUMENT} mark[data-kind="actor"][data-sub="armed_group"]`);
   assert.equal(await marks.count(), 2);
   assert.equal(await page.locator(DOCUMENT).evaluate((el) => el.textContent), text);
   await reload(page);
   await page.getByRole('tab', { name: /Actors/ }).click();
   assert.equal(await marks.count(), 2);
-  assert.match(await page.locator('.rules').textContent(), /Actor “Kigali” \(state\)/);
+  assert.match(await page.locator('.rules').textContent(), /Actor “Zorvik Legion” \(armed group\)/);
   await screenshot(page, 'ui-corrections');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export corrections (JSON)' }).click()]);
   const lexicon = JSON.parse(await downloadText(download));
-  assert.deepEqual(lexicon.rules, [{ rule: 'add_actor', name: 'Kigali', kind: 'state' }]);
+  assert.deepEqual(lexicon.rules, [{ rule: 'add_actor', name: 'Zorvik Legion', kind: 'armed_group' }]);
   await page.getByRole('button', { name: /Remove correction/ }).click();
-  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, `${DOCUMENT} mark[data-kind="actor"]`);
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, `${DOCUMENT} mark[data-kind="actor"][data-sub="armed_group"]`);
   // Importing the exported file brings the correction back.
   await page.locator('#open-file').setInputFiles({ name: 'muster-corrections.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lexicon)) });
   await page.locator('.notice').getByText(/Imported 1 correction/).waitFor();
