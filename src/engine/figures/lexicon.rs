@@ -317,7 +317,7 @@ pub const STATE_FORCES: &[(&str, &str)] = &[
     ("Pentagon", "United States"), ("People's Liberation Army", "China"), ("Korean People's Army", "North Korea"),
     ("Sudanese Armed Forces", "Sudan"), ("FARDC", "Democratic Republic of the Congo"), ("Somali National Army", "Somalia"),
     ("Islamic Revolutionary Guard Corps", "Iran"), ("Iraqi Counter-Terrorism Service", "Iraq"), ("Rosgvardia", "Russia"),
-    ("Operation Barkhane", "France"),
+    ("Operation Barkhane", "France"), ("Malian Armed Forces", "Mali"),
 ];
 
 #[cfg(test)]
