@@ -82,7 +82,7 @@ pub fn article_from_bytes(name: &str, bytes: &[u8]) -> Result<(String, String), 
     if body.len() > MAX_ANNOTATED_BYTES {
         let megabytes = body.len() as f64 / 1048576.0;
         return Err(format!(
-            "“{name}” holds {megabytes:.1} MB of text: too long to annotate in the page (the limit is 1 MB). Split it, or use the command line (muster annotate), which takes any size."
+            "“{name}” holds {megabytes:.1} MB of text: too long to annotate in the page (the limit is 4 MB). Split it, or use the command line (muster annotate), which takes any size."
         ));
     }
     Ok((title, body))

@@ -8,15 +8,15 @@ use super::analysis::{Analysis, Target};
 use super::corrections::{Lexicon, Rule};
 use super::browser;
 
-/// The longest text the page highlights (1 MB); longer ones are shown as plain text, with a message,
+/// The longest text the page highlights (4 MB); longer ones are shown as plain text, with a message,
 /// so the tab stays responsive (the command line annotates texts of any size).
-pub const MAX_ANNOTATED_BYTES: usize = 1024 * 1024;
+pub const MAX_ANNOTATED_BYTES: usize = 4 * 1024 * 1024;
 
 /// Shown when the open articles cannot be saved (quota exceeded or storage turned off).
 const NOT_SAVED: &str = "Not saved: this browser's storage is full or turned off. Your text stays open in this tab; export it to keep a copy.";
 
 /// Shown when the active text is longer than [`MAX_ANNOTATED_BYTES`].
-const TOO_LONG: &str = "This article is over 1 MB: too long to highlight in the page, so it is shown as plain text. The command line (muster annotate) annotates texts of any size.";
+const TOO_LONG: &str = "This article is over 4 MB: too long to highlight in the page, so it is shown as plain text. The command line (muster annotate) annotates texts of any size.";
 
 /// The three kinds of annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

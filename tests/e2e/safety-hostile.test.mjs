@@ -205,7 +205,7 @@ test('a 10 MB article gets a clear message as a file, is shown as plain text whe
   await fresh(page);
   const paragraph = 'Around 1,500 Ethiopian troops crossed into Somalia on Tuesday, officials said, while al-Shabaab denied losing 40 fighters near Baidoa. ';
   const big = paragraph.repeat(Math.ceil(10 * 1024 * 1024 / paragraph.length)).slice(0, 10 * 1024 * 1024);
-  // A file of more than 10 MB is refused unread; one of 10 MB is read and refused (the page annotates up to 1 MB).
+  // A file of more than 10 MB is refused unread; one of 10 MB is read and refused (the page annotates up to 4 MB).
   await openFiles(page, file('huge.txt', big + 'x'));
   await notice(page).filter({ hasText: 'huge.txt' }).getByText(/too big/).waitFor();
   assert.ok(await roundTrip(page) < 1_000);
