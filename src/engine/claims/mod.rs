@@ -350,13 +350,9 @@ fn source_actor(text: &str, actors: &FoundActors, span: Span, cue: usize) -> Opt
         ActorKind::State => 4,
     };
     actors
-        .actors
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let distance = a.mentions.iter().filter(|m| span.contains(m) && !after_preposition(m)).map(|m| m.start.abs_diff(cue).min(m.end.abs_diff(cue))).min()?;
-            Some((rank(a.kind), distance, i))
-        })
+        .mentions_in(span)
+        .filter(|(m, _)| !after_preposition(m))
+        .map(|(m, i)| (rank(actors.actors[i].kind), m.start.abs_diff(cue).min(m.end.abs_diff(cue)), i))
         .min()
         .map(|(_, _, i)| i)
 }
