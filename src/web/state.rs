@@ -648,7 +648,9 @@ impl Reducible for State {
                     state.articles = articles;
                     state.active = active.min(state.articles.len() - 1);
                 }
-                state.lexicon = Rc::new(lexicon);
+                if new_lexicon {
+                    state.lexicon = Rc::new(lexicon);
+                }
                 if state.current().text != shown.text {
                     state.loaded = state.next_serial();
                 }

@@ -44,7 +44,7 @@ export async function openWatched({ init } = {}) {
   const requests = [];
   const problems = [];
   const dialogs = [];
-  context.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+  context.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType(), method: r.method() }));
   context.on('page', (page) => {
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
