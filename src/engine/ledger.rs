@@ -77,7 +77,7 @@ pub fn incompatible(a: (Option<u64>, Option<u64>, Option<u64>), b: (Option<u64>,
 }
 
 /// Annotates each `(name, text)` article and builds the ledger of their force figures:
-/// what the page and the JS API call with the articles a reader has open.
+/// what the JS API's `ledger` calls with the articles an embedder passes.
 pub fn of_texts(articles: &[(&str, &str)]) -> Ledger {
     let annotated: Vec<Annotations> = articles.iter().map(|(_, text)| super::annotate(text)).collect();
     let list: Vec<Article> = articles.iter().zip(&annotated).map(|(&(name, _), annotations)| Article { name, annotations }).collect();

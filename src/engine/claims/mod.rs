@@ -4,7 +4,7 @@
 //! quotation carried on from an attributed one, "Source: headline"), that the writer
 //! hedges ("alleged", "reportedly"), or that denies something becomes one claim
 //! spanning the sentence (a "despite ..." clause becomes a second, contesting claim).
-//! [`contest`] then decides which claims are contested and links them both ways.
+//! `contest` then decides which claims are contested and links them both ways.
 //! Works from words alone; actors sharpen the sources, figures the contradictions.
 
 mod contest;
