@@ -5,6 +5,8 @@
 //! - [`api`]: the boundary for embedders (wasm-bindgen exports) and the native CLI.
 //! - `web`: the Yew page, compiled only for `wasm32`.
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod engine;
 #[cfg(target_arch = "wasm32")]

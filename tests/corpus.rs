@@ -20,7 +20,7 @@ fn locate(text: &str, needle: &str, occurrence: usize) -> Option<(usize, usize)>
     Some((cp(start), cp(start + needle.len())))
 }
 
-fn actor_name<'a>(out: &'a Annotations, id: &Option<String>) -> Value {
+fn actor_name(out: &Annotations, id: &Option<String>) -> Value {
     match id {
         Some(id) => out.actors.iter().find(|a| &a.id == id).map_or(Value::Null, |a| Value::from(a.name.as_str())),
         None => Value::Null,

@@ -108,6 +108,27 @@ pub fn save_lexicon(lexicon: &Lexicon) -> bool {
     storage().is_some_and(|s| s.set_item(LEXICON_KEY, &json).is_ok())
 }
 
+/// Calls `on_change` whenever another tab of this page saves the articles or the corrections (the
+/// `storage` event, which fires in every other tab on each save); returns a function that stops it.
+pub fn on_saved_elsewhere(on_change: impl Fn() + 'static) -> impl FnOnce() {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        // `key` is null when the other tab cleared the whole storage.
+        let key = js_sys::Reflect::get(&event, &JsValue::from_str("key")).ok().and_then(|k| k.as_string());
+        if key.is_none_or(|k| k == STORAGE_KEY || k == LEXICON_KEY) {
+            on_change();
+        }
+    });
+    let window = web_sys::window();
+    if let Some(window) = &window {
+        let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    }
+    move || {
+        if let Some(window) = window {
+            let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::corrections::Lexicon;
-use super::state::{Action, State};
+use super::state::{Action, State, MAX_ANNOTATED_BYTES};
 
 /// The largest file opened (10 MB).
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
@@ -78,6 +78,12 @@ pub fn article_from_bytes(name: &str, bytes: &[u8]) -> Result<(String, String), 
     };
     if body.trim().is_empty() {
         return Err(format!("“{name}” has no article text."));
+    }
+    if body.len() > MAX_ANNOTATED_BYTES {
+        let (megabytes, limit) = (body.len() as f64 / 1048576.0, MAX_ANNOTATED_BYTES / 1048576);
+        return Err(format!(
+            "“{name}” holds {megabytes:.1} MB of text: too long to annotate in the page (the limit is {limit} MB). Split it, or use the command line (muster annotate), which takes any size."
+        ));
     }
     Ok((title, body))
 }

@@ -118,6 +118,11 @@ fn app() -> Html {
         });
     }
 
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
+    }
+
     let typing_generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     let on_edit = {
         let dispatch = dispatch.clone();

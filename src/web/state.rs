@@ -8,6 +8,16 @@ use super::analysis::{Analysis, Target};
 use super::corrections::{Lexicon, Rule};
 use super::browser;
 
+/// The longest text the page highlights (4 MB); longer ones are shown as plain text, with a message,
+/// so the tab stays responsive (the command line annotates texts of any size).
+pub const MAX_ANNOTATED_BYTES: usize = 4 * 1024 * 1024;
+
+/// Shown when the open articles cannot be saved (quota exceeded or storage turned off).
+const NOT_SAVED: &str = "Not saved: this browser's storage is full or turned off. Your text stays open in this tab; export it to keep a copy.";
+
+/// Shown when the active text is longer than [`MAX_ANNOTATED_BYTES`].
+const TOO_LONG: &str = "This article is over 4 MB: too long to highlight in the page, so it is shown as plain text. The command line (muster annotate) annotates texts of any size.";
+
 /// The three kinds of annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Category {
@@ -303,6 +313,8 @@ pub enum Action {
     Uncorrect(usize),
     /// Add imported corrections and re-annotate.
     ImportLexicon(Lexicon),
+    /// Another browser tab saved the articles or corrections: take what it saved (last writer wins).
+    Refresh,
 }
 
 impl State {
@@ -343,10 +355,43 @@ impl State {
 
     fn analyse_now(&mut self) {
         self.rev = self.next_serial();
-        let text = self.current().text.clone();
-        self.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, self.rev, self.lexicon.clone())));
-        self.selection = None;
+        self.analyse();
         self.lit_actor = None;
+    }
+
+    /// Annotates the active text as revision `self.rev`, or shows it plain when it is too long.
+    fn analyse(&mut self) {
+        let text = self.current().text.clone();
+        let (rev, lexicon) = (self.rev, self.lexicon.clone());
+        self.analysis = Rc::new(if text.len() > MAX_ANNOTATED_BYTES {
+            self.warn(TOO_LONG);
+            Analysis { rev, text, lexicon, ..Analysis::default() }
+        } else {
+            browser::measure("muster:annotate", || Analysis::new(text, rev, lexicon))
+        });
+        self.selection = None;
+    }
+
+    /// Saves the open articles; says so when they cannot be saved, and stops saying so once they can.
+    fn save(&mut self) {
+        let saved = browser::save_articles(&self.articles, self.active);
+        if !saved {
+            self.warn(NOT_SAVED);
+        } else if self.notice.as_ref().is_some_and(|n| n.error && n.text.contains(NOT_SAVED)) {
+            self.notice = None;
+        }
+    }
+
+    /// Shows a problem; adds it to the message about the other problem (too long, not saved) if that one is shown.
+    fn warn(&mut self, text: &str) {
+        match &mut self.notice {
+            Some(notice) if notice.error && (notice.text.contains(TOO_LONG) || notice.text.contains(NOT_SAVED)) => {
+                if !notice.text.contains(text) {
+                    notice.text = format!("{} {text}", notice.text);
+                }
+            }
+            _ => self.notice = Some(Notice { text: text.to_string(), error: true, undoable: false }),
+        }
     }
 
     fn set_lexicon(&mut self, lexicon: Lexicon) {
@@ -408,16 +453,13 @@ impl Reducible for State {
                 let active = state.active;
                 state.articles[active].text = text.into();
                 state.rev = state.next_serial();
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::Analyse => {
-                let rev = state.rev;
-                if state.analysis.rev == rev {
+                if state.analysis.rev == state.rev {
                     return self;
                 }
-                let text = state.current().text.clone();
-                state.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, rev, state.lexicon.clone())));
-                state.selection = None;
+                state.analyse();
                 if let Some((id, _)) = &state.lit_actor {
                     if state.analysis.actor(id).is_none() {
                         state.lit_actor = None;
@@ -435,20 +477,20 @@ impl Reducible for State {
                 }
                 let active = state.active;
                 state.show_article(active);
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::Switch(index) => {
                 if index == state.active || index >= state.articles.len() {
                     return self;
                 }
                 state.show_article(index);
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::NewTab => {
                 state.articles.push(Article::blank());
                 let last = state.articles.len() - 1;
                 state.show_article(last);
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::Close(index) => {
                 if index >= state.articles.len() {
@@ -462,20 +504,20 @@ impl Reducible for State {
                 }
                 let active = if state.active > index { state.active - 1 } else { state.active };
                 state.show_article(active);
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::ClearAll => {
                 state.remember("Cleared all articles.");
                 state.articles = vec![Article::blank()];
                 state.show_article(0);
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::Undo => {
                 let Some((articles, active)) = state.undo.take() else { return self };
                 state.articles = articles;
                 state.notice = None;
                 state.show_article(active);
-                browser::save_articles(&state.articles, state.active);
+                state.save();
             }
             Action::Toggle(category) => {
                 let slot = &mut state.filters.hidden[category.index()];
@@ -587,6 +629,34 @@ impl Reducible for State {
                 let added = lexicon.rules.len() - before;
                 state.set_lexicon(lexicon);
                 state.notice = Some(Notice { text: format!("Imported {added} correction(s)."), error: false, undoable: false });
+            }
+            Action::Refresh => {
+                let lexicon = browser::load_lexicon().unwrap_or_default();
+                let new_lexicon = lexicon != *state.lexicon;
+                let stored = browser::load_articles().map(|(articles, _)| articles).filter(|a| *a != state.articles);
+                if !new_lexicon && stored.is_none() {
+                    return self;
+                }
+                let shown = state.current().clone();
+                if let Some(articles) = stored {
+                    // Keep showing the same article: the same one, else one of the same title, else the same tab.
+                    let active = articles
+                        .iter()
+                        .position(|a| *a == shown)
+                        .or_else(|| articles.iter().position(|a| !shown.title.is_empty() && a.title == shown.title))
+                        .unwrap_or(state.active);
+                    state.articles = articles;
+                    state.active = active.min(state.articles.len() - 1);
+                }
+                if new_lexicon {
+                    state.lexicon = Rc::new(lexicon);
+                }
+                if state.current().text != shown.text {
+                    state.loaded = state.next_serial();
+                }
+                if new_lexicon || state.current().text != shown.text {
+                    state.analyse_now();
+                }
             }
         }
         Rc::new(state)

@@ -126,7 +126,11 @@ function checkPage(c, doc) {
       let at, n = 1;
       while ((at = locate(text, form, n++))) {
         const over = markIdsOver(doc, ...at, 'actor');
-        if (over.size === 1 && coveredBy(doc, ...at, (m) => m.kind === 'actor')) return [...over][0];
+        // Like corpus.rs, a form must be a whole mention: the mark may not run on past either end.
+        const [id] = over;
+        const [start, end] = at;
+        const whole = !markIdsOver(doc, start - 1, start, 'actor').has(id) && !markIdsOver(doc, end, end + 1, 'actor').has(id);
+        if (over.size === 1 && whole && coveredBy(doc, ...at, (m) => m.kind === 'actor')) return id;
       }
       errors.push(`actor form ${JSON.stringify(form)} has no actor mark`);
       return null;

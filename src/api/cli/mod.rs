@@ -167,6 +167,20 @@ struct ErrorBody<'a> {
     error: &'a str,
 }
 
+/// The outcome of a file that failed: its labelled error record where the layout has one
+/// record per input (a JSON array or lines), the message on standard error in any case.
+fn file_failure(path: &str, failure: &Failure, layout: Layout) -> Outcome {
+    let record = matches!(layout, Layout::Array | Layout::Lines).then(|| {
+        to_json(&Labelled::of_file(
+            path,
+            ErrorBody {
+                error: &failure.message,
+            },
+        ))
+    });
+    Outcome::failure(failure, record)
+}
+
 /// One record as compact JSON, on one line.
 fn to_json<T: Serialize>(value: &T) -> String {
     // Our types always serialise; an empty record would still keep the stream readable.
@@ -246,17 +260,7 @@ fn annotate(options: &Options) -> i32 {
     let work = |path: &String| {
         let decoded = match input::read_text(path) {
             Ok(decoded) => decoded,
-            Err(failure) => {
-                let record = (layout != Layout::Single).then(|| {
-                    to_json(&Labelled::of_file(
-                        path,
-                        ErrorBody {
-                            error: &failure.message,
-                        },
-                    ))
-                });
-                return Outcome::failure(&failure, record);
-            }
+            Err(failure) => return file_failure(path, &failure, layout),
         };
         let bytes = decoded.text.len();
         let messages = decoded.warning.into_iter().collect();
@@ -274,16 +278,7 @@ fn annotate(options: &Options) -> i32 {
                 }
             }
             Err(message) => {
-                let failure = Failure::of_file(path, message);
-                let record = (layout != Layout::Single).then(|| {
-                    to_json(&Labelled::of_file(
-                        path,
-                        ErrorBody {
-                            error: &failure.message,
-                        },
-                    ))
-                });
-                Outcome::failure(&failure, record)
+                file_failure(path, &Failure::of_file(path, message), layout)
             }
         }
     };
@@ -410,17 +405,7 @@ fn numbers(options: &Options) -> i32 {
     let work = |path: &String| {
         let decoded = match input::read_text(path) {
             Ok(decoded) => decoded,
-            Err(failure) => {
-                let record = matches!(layout, Layout::Array | Layout::Lines).then(|| {
-                    to_json(&Labelled::of_file(
-                        path,
-                        ErrorBody {
-                            error: &failure.message,
-                        },
-                    ))
-                });
-                return Outcome::failure(&failure, record);
-            }
+            Err(failure) => return file_failure(path, &failure, layout),
         };
         let text = decoded.text.as_str();
         let map = OffsetMap::new(text, OffsetUnit::CodePoint);
