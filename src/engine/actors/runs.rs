@@ -7,6 +7,7 @@
 //! al-Sudani"), with lower-case connectors ("of", "and", "bin") allowed inside.
 
 use super::super::text::{Token, TokenKind};
+use super::words;
 use super::super::Span;
 use std::ops::Range;
 
@@ -38,6 +39,8 @@ pub struct Unit {
     pub tokens: (usize, usize),
     /// Followed by a possessive "’s".
     pub possessive: bool,
+    /// A title or rank ([`words::is_title`]), decided once per unit.
+    pub title: bool,
 }
 
 const PARTICLES: &[&str] = &["bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
@@ -144,7 +147,7 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         }
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
-        out.push(Unit { span, kind, tokens: (i, last), possessive });
+        out.push(Unit { span, kind, tokens: (i, last), possessive, title: words::is_title(span.of(text)) });
         i = last + 1;
     }
     out

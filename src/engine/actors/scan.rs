@@ -58,7 +58,7 @@ impl Context<'_, '_> {
                 let w = self.unit_text(u);
                 !words::is_stop(w)
                     && !is_all_caps(w)
-                    && !words::is_title(w)
+                    && !u.title
                     && words::head_kind(w).is_none()
                     && self.hit_in(u).is_none_or(|h| lexicon().entries[h.entry].kind == ActorKind::Person)
             }
@@ -97,14 +97,13 @@ impl Context<'_, '_> {
         // People after titles: "Air Force Major General Patrick Ryder".
         let mut i = 0;
         while i < run.len() {
-            if run[i].kind != UnitKind::Cap || !words::is_title(self.unit_text(&run[i])) {
+            if run[i].kind != UnitKind::Cap || !run[i].title {
                 i += 1;
                 continue;
             }
             let mut j = i;
             while j < run.len()
-                && (words::is_title(self.unit_text(&run[j]))
-                    || (run[j].kind == UnitKind::Connector && j + 1 < run.len() && words::is_title(self.unit_text(&run[j + 1]))))
+                && (run[j].title || (run[j].kind == UnitKind::Connector && j + 1 < run.len() && run[j + 1].title))
             {
                 j += 1;
             }
@@ -175,7 +174,7 @@ impl Context<'_, '_> {
         }
         let mut seg = &seg[s..];
         // "Deputy Head of the Security and Defence Committee": the title is not the body's name.
-        let titles = seg.iter().take_while(|u| u.kind == UnitKind::Cap && words::is_title(self.unit_text(u))).count();
+        let titles = seg.iter().take_while(|u| u.kind == UnitKind::Cap && u.title).count();
         if titles < seg.len() && seg[..titles].iter().any(|u| words::is_core_title(self.unit_text(u))) {
             seg = &seg[titles..];
             while seg.first().is_some_and(|u| u.kind == UnitKind::Connector) {
