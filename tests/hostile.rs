@@ -186,7 +186,7 @@ fn cut(mut text: String, bytes: usize) -> String {
 #[cfg_attr(debug_assertions, ignore = "over a minute in debug builds (the engine runs ~0.3 MB/s unoptimised); `cargo test --release --test hostile` runs it")]
 fn ten_megabytes_annotate_with_nothing_lost_at_the_end() {
     let one = generated_text(7, 1 << 20);
-    let text = vec![one.as_str(); 10].join("\n\n");
+    let text = [one.as_str(); 10].join("\n\n");
     assert!(text.len() >= 10 << 20);
     let out = well_formed_fast(&text);
     // The last copy is annotated like the first: nothing is dropped deep into a long text.

@@ -121,7 +121,7 @@ pub fn compare(articles: &[Article]) -> Ledger {
             }
         }
     }
-    forces.sort_by_key(|e| (std::cmp::Reverse(e.disagreements.len()), std::cmp::Reverse(e.assertions.len())));
+    crate::engine::sort::sort_by_key(&mut forces, |e| (std::cmp::Reverse(e.disagreements.len()), std::cmp::Reverse(e.assertions.len())));
     Ledger { forces }
 }
 

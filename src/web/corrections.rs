@@ -32,7 +32,7 @@ impl Rule {
             Rule::Alias { alias, actor } => format!("“{alias}” is an alias of “{actor}”"),
             Rule::Wrong { kind, text } => format!("Not a {kind}: “{text}”"),
             Rule::AddActor { name, kind } => {
-                format!("Actor “{name}” ({})", serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(|k| k.replace('_', " "))).unwrap_or_default())
+                format!("Actor “{name}” ({})", super::json::to_value(&kind).as_str().map(|k| k.replace('_', " ")).unwrap_or_default())
             }
         }
     }
@@ -75,7 +75,7 @@ fn add_mentions(annotations: &mut Annotations, text: &str, map: &OffsetMap, acto
             annotations.actors[actor].mentions.push(Mention { start, end, text: needle.to_string() });
         }
     }
-    annotations.actors[actor].mentions.sort_by_key(|m| m.start);
+    crate::engine::sort::sort_by_key(&mut annotations.actors[actor].mentions, |m| m.start);
 }
 
 fn actor_index(annotations: &Annotations, name: &str) -> Option<usize> {
@@ -133,7 +133,7 @@ impl Lexicon {
                             let mentions = std::mem::take(&mut annotations.actors[f].mentions);
                             let target = annotations.actors[t].id.clone();
                             annotations.actors[t].mentions.extend(mentions);
-                            annotations.actors[t].mentions.sort_by_key(|m| m.start);
+                            crate::engine::sort::sort_by_key(&mut annotations.actors[t].mentions, |m| m.start);
                             annotations.actors[t].mentions.dedup_by_key(|m| m.start);
                             forget_actor(annotations, f, Some(target));
                         }

@@ -38,7 +38,7 @@ fn figures_table(props: &PanelProps) -> Html {
     let owner = |f: &crate::Figure| f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_default();
     let mut rows: Vec<&crate::Figure> = analysis.annotations.figures.iter().collect();
     let (column, ascending) = props.sort;
-    rows.sort_by(|a, b| {
+    crate::engine::sort::sort_by(&mut rows, |a, b| {
         let order = match column {
             FigureColumn::Position => a.start.cmp(&b.start),
             FigureColumn::Text => a.text.to_lowercase().cmp(&b.text.to_lowercase()),
@@ -110,12 +110,12 @@ fn actors_list(props: &PanelProps) -> Html {
         return html! { <p class="empty">{ "No actors found." }</p> };
     }
     let mut kinds: Vec<&'static str> = actors.iter().map(actor_sub).collect();
-    kinds.sort_unstable();
+    crate::engine::sort::sort(&mut kinds);
     kinds.dedup();
     let lit_id = props.lit.as_ref().map(|(id, _)| id.clone());
     let groups = kinds.into_iter().map(|kind| {
         let mut members: Vec<&crate::Actor> = actors.iter().filter(|a| actor_sub(a) == kind).collect();
-        members.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+        crate::engine::sort::sort_by(&mut members, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
         let total: usize = members.iter().map(|a| a.mentions.len()).sum();
         html! {
             <section class="group">

@@ -7,8 +7,9 @@
 //   await screenshot(app.page, 'name');     // tests/e2e/artifacts/name.png
 //   await app.close();
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 
@@ -16,6 +17,8 @@ import { serve } from './server.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built site the tests run against (`trunk build --release` writes it). */
 export const DIST = process.env.MUSTER_DIST ?? join(ROOT, 'dist');
+/** The embed package (scripts/build-embed; built here when missing): the JS API, which the page leaves out. */
+export const PKG = process.env.MUSTER_PKG ?? join(ROOT, 'pkg');
 /** Where screenshots go. */
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 /** Debian's Chromium; never a downloaded browser. */
@@ -55,6 +58,7 @@ export async function openApp({ base = '/', path = '' } = {}) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && !favicon(r.url()) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await servePackage(page);
   await page.goto(site.url + path);
   await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 30_000 });
   return {
@@ -73,9 +77,21 @@ export async function pasteArticle(page, text) {
   await articleInput(page).fill(text);
 }
 
-/** The JS API as the page loaded it: `annotate(text)` with UTF-16 offsets. */
+/**
+ * Makes the embed package (pkg/) available to `page` at `<site>/__muster_pkg/`, building it if
+ * needed, so tests can call the JS API beside the page (the page's own wasm leaves it out).
+ */
+export async function servePackage(page) {
+  if (!existsSync(join(PKG, 'muster_wasm_bg.wasm'))) execFileSync(join(ROOT, 'scripts/build-embed'), [PKG], { cwd: ROOT, stdio: 'inherit' });
+  await page.route('**/__muster_pkg/*', (route) => route.fulfill({ path: join(PKG, basename(new URL(route.request().url()).pathname)) }));
+}
+
+/** The JS API (the embed package, loaded into `page` by servePackage): `annotate(text)` with UTF-16 offsets. */
 export async function apiAnnotate(page, text) {
-  return page.evaluate((t) => window.wasmBindings.annotate(t), text);
+  return page.evaluate(async (t) => {
+    window.musterApi ??= import(new URL('__muster_pkg/muster_wasm.js', location.href).href).then(async (m) => { await m.default(); return m; });
+    return (await window.musterApi).annotate(t);
+  }, text);
 }
 
 /**

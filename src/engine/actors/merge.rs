@@ -203,7 +203,7 @@ impl Builder {
     pub(super) fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
         let text = ctx.text();
         let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
-        taken.sort();
+        crate::engine::sort::sort(&mut taken);
         let covered = |span: Span| {
             let after = taken.partition_point(|t| t.start < span.end);
             after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
@@ -278,7 +278,7 @@ impl Builder {
     pub(super) fn finish(self) -> FoundActors {
         let mut order: Vec<usize> = (0..self.drafts.len()).collect();
         let first = |d: &Draft| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-        order.sort_by_key(|&i| first(&self.drafts[i]));
+        crate::engine::sort::sort_by_key(&mut order, |&i| first(&self.drafts[i]));
         let mut new_index = vec![0; self.drafts.len()];
         for (n, &i) in order.iter().enumerate() {
             new_index[i] = n;
@@ -287,7 +287,7 @@ impl Builder {
         let mut actors = Vec::with_capacity(order.len());
         for i in order {
             if let Some(mut d) = drafts[i].take() {
-                d.actor.mentions.sort();
+                crate::engine::sort::sort(&mut d.actor.mentions);
                 d.actor.mentions.dedup();
                 actors.push(d.actor);
             }

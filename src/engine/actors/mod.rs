@@ -147,7 +147,7 @@ pub fn find(doc: &Doc) -> FoundActors {
 
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
 fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by_key(|c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
+    crate::engine::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
     keep_disjoint(cands, |c| c.span)
 }
 

@@ -30,7 +30,7 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure]) {
     }
     link_denials_by_names(drafts);
     for d in drafts.iter_mut() {
-        d.links.sort_unstable();
+        crate::engine::sort::sort(&mut d.links);
         d.links.dedup();
     }
 }

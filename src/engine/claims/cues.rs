@@ -386,7 +386,7 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         clause_start = i + 1;
     }
-    out.sort();
+    crate::engine::sort::sort(&mut out);
     out.dedup();
     out
 }

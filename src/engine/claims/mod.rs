@@ -103,12 +103,12 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         previous = Some(drafts.len() - 1);
     }
     let mut by_start: Vec<usize> = (0..figures.len()).collect();
-    by_start.sort_by_key(|&f| figures[f].span.start);
+    crate::engine::sort::sort_by_key(&mut by_start, |&f| figures[f].span.start);
     for d in &mut drafts {
         let from = by_start.partition_point(|&f| figures[f].span.start < d.span.start);
         d.figures = by_start[from..].iter().copied().take_while(|&f| figures[f].span.start < d.span.end).filter(|&f| d.span.contains(&figures[f].span)).collect();
         d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
-        d.numbers.sort_unstable();
+        crate::engine::sort::sort(&mut d.numbers);
         d.numbers.dedup();
     }
     contest::link(&mut drafts, figures);
@@ -437,7 +437,7 @@ fn topics(w: &Words, from: usize, to: usize) -> Vec<String> {
             out.push(x.to_string());
         }
     }
-    out.sort();
+    crate::engine::sort::sort(&mut out);
     out.dedup();
     out
 }
