@@ -183,8 +183,9 @@ pub fn place_popover(popup: &web_sys::HtmlElement, target: &Target) {
         below
     };
     let style = popup.style();
-    let _ = style.set_property("left", &format!("{left:.0}px"));
-    let _ = style.set_property("top", &format!("{top:.0}px"));
+    // Whole pixels as integers: formatting an f64 would add kilobytes to the wasm.
+    let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+    let _ = style.set_property("top", &format!("{}px", top.round() as i64));
 }
 
 /// Moves keyboard focus to the element with this id.

@@ -13,7 +13,7 @@ pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.push(crate::engine::text::lower(c));
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }

@@ -10,6 +10,7 @@ use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
 use super::ledger::Ledger;
 use super::state::{Action, Article, Category, FigureColumn, PanelTab, State, Via};
+use crate::engine::text::lowercase;
 
 /// Properties of [`Panel`].
 #[derive(Properties, PartialEq)]
@@ -41,7 +42,7 @@ fn figures_table(props: &PanelProps) -> Html {
     crate::engine::sort::sort_by(&mut rows, |a, b| {
         let order = match column {
             FigureColumn::Position => a.start.cmp(&b.start),
-            FigureColumn::Text => a.text.to_lowercase().cmp(&b.text.to_lowercase()),
+            FigureColumn::Text => lowercase(&a.text).cmp(&lowercase(&b.text)),
             FigureColumn::Value => a.value.or(a.max).cmp(&b.value.or(b.max)),
             FigureColumn::Kind => figure_sub(a).cmp(figure_sub(b)),
             FigureColumn::Owner => owner(a).cmp(&owner(b)),
@@ -223,7 +224,7 @@ pub fn panel(props: &PanelProps) -> Html {
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::Panel(tab)));
         let selected = props.tab == tab;
         html! {
-            <button type="button" role="tab" id={format!("panel-tab-{}", label.to_lowercase())}
+            <button type="button" role="tab" id={format!("panel-tab-{}", label.to_ascii_lowercase())}
                 aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
                 { label }<span class="count">{ count }</span>
             </button>

@@ -6,6 +6,7 @@ use super::scan::Context;
 use super::{is_acronym, is_all_caps, words, Candidate, FoundActor, FoundActors, Source};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::schema::ActorKind;
+use crate::engine::text::{lower, lowercase};
 use crate::engine::{Doc, Span};
 use std::collections::HashMap;
 
@@ -35,7 +36,7 @@ fn strip_article(w: &str) -> &str {
 /// Lower-case consonant skeleton: "Mohammed", "Mohamed", "Muhammad" → "mhmd".
 pub(super) fn skeleton(w: &str) -> String {
     let mut out = String::new();
-    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
+    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower) {
         let c = match c {
             'q' | 'c' => 'k',
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ï' | 'ë' => continue,
@@ -46,14 +47,14 @@ pub(super) fn skeleton(w: &str) -> String {
         }
     }
     if out.is_empty() {
-        w.to_lowercase()
+        lowercase(w)
     } else {
         out
     }
 }
 
 fn bare(w: &str) -> String {
-    strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect()
+    strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower).collect()
 }
 
 impl NameKey {
@@ -108,7 +109,7 @@ impl Builder {
     fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
         let key = match entry {
             Some(e) => format!("e{e}"),
-            None => format!("{kind:?}:{}", name.to_lowercase()),
+            None => format!("{kind:?}:{}", lowercase(name)),
         };
         if let Some(&i) = self.by_key.get(&key) {
             return i;

@@ -4,6 +4,7 @@
 use super::runs::{Unit, UnitKind};
 use super::{is_acronym, is_all_caps, words, Candidate, Source};
 use crate::engine::lexicon::{lexicon, Form, Hit};
+use crate::engine::text::lowercase;
 use crate::engine::schema::ActorKind;
 use crate::engine::text::TokenKind;
 use crate::engine::{Doc, Span};
@@ -283,19 +284,19 @@ impl Context<'_, '_> {
             if self.tok(last + 1) != Some(",") {
                 return None;
             }
-            while self.word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting" | "who")) {
+            while self.word(k).is_some_and(|w| matches!(lowercase(w).as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting" | "who")) {
                 k += 1;
             }
             // "a UNIFIL spokesman", "Hamas's political chief": the body before the role.
             let mut body = 0;
             while body < 3
-                && (self.word(k).is_some_and(|w| !words::is_role(&w.to_lowercase()) && (w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
+                && (self.word(k).is_some_and(|w| !words::is_role(&lowercase(w)) && (w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
                     || self.tok(k).is_some_and(|t| t == "’" || t == "'"))
             {
                 k += 1;
                 body += 1;
             }
-            self.word(k).map(str::to_lowercase)
+            self.word(k).map(lowercase)
         };
         // "Somalia's information minister, Daud Aweis": the role, then a comma.
         let role_comma = first >= 2 && self.tok(first - 1) == Some(",") && self.word(first - 2).is_some_and(words::is_role);

@@ -22,7 +22,7 @@ impl Words {
         for (t, spaced) in texts {
             spaced_before.push(spaced);
             let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_str(), "." | "!" | "?" | ","));
-            let mut w = t.to_lowercase();
+            let mut w = crate::engine::text::lowercase(t);
             if w == "\u{2019}" || w == "\u{2018}" {
                 w = "'".into();
             }
