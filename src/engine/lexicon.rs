@@ -71,8 +71,8 @@ impl Trie {
         children.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| children[i].1 as usize)
     }
 
-    /// Adds `form` as form number `id`.
-    fn insert(&mut self, form: &str, id: u32) {
+    /// Adds `form` as form number `id`; false (and nothing changes) if it is there already.
+    fn insert(&mut self, form: &str, id: u32) -> bool {
         if self.children.is_empty() {
             self.children.push(Vec::new());
             self.ends.push(None);
@@ -90,7 +90,11 @@ impl Trie {
                 }
             };
         }
+        if self.ends[node].is_some() {
+            return false;
+        }
         self.ends[node] = Some(id);
+        true
     }
 
     /// Every form that `text` starts with, as (form, length in bytes).
@@ -132,7 +136,6 @@ impl Lexicon {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
         let mut forms = Trie::default();
-        let mut seen = std::collections::HashSet::new();
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
             let code = cols.next();
@@ -144,8 +147,7 @@ impl Lexicon {
             let columns = [names, cols.next().unwrap_or(""), cols.next().unwrap_or("")];
             for (col, form) in columns.into_iter().zip([name_form, Form::Demonym, Form::Capital]) {
                 for f in col.split('|').filter(|f| !f.is_empty()) {
-                    if seen.insert(f) {
-                        forms.insert(f, patterns.len() as u32);
+                    if forms.insert(f, patterns.len() as u32) {
                         patterns.push((entry, form));
                     }
                 }
