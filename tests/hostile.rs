@@ -339,6 +339,14 @@ fn many_distinct_actors_are_linear() {
     assert_linear("10,000 people", 10_000, actors);
 }
 
+#[test]
+fn many_people_sharing_a_surname_are_linear() {
+    // Every lone "Kim" must find the latest Kim without scanning all of them.
+    let first = |i: usize| -> String { (0..4).map(|k| char::from(b'a' + (i / 26usize.pow(k) % 26) as u8)).collect() };
+    let kims = |n: usize| (0..n).map(|i| format!("Minister Z{} Kim met us. \"No,\" Kim said. Kim left. ", first(i))).collect::<String>();
+    assert_linear("5,000 Kims", 5_000, kims);
+}
+
 // ---------------------------------------------------------------- the CLI on hostile files
 
 /// Runs `muster annotate PATH` on `bytes` written to a temporary file.
