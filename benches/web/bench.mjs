@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
-import { launch, servePackage, DIST, ROOT } from '../../tests/e2e/harness.mjs';
+import { launch, DIST, ROOT } from '../../tests/e2e/harness.mjs';
 import { serve } from '../../tests/e2e/server.mjs';
 
 const [corpusPath, outPath] = process.argv.slice(2);
@@ -77,14 +77,13 @@ try {
   console.log(`time to interactive (localhost, fresh cache): ${fmt(results.tti_ms)} ms median of ${tti.length}`);
 
   // ---------------------------------------------------------------- engine as wasm (JS API)
-  // The JS API is the embed package's (pkg/, cargo feature `embed`): the page's wasm leaves it out.
-  // The same engine build and profile; loaded into the page as an embedder would.
+  // The JS API is the embed package's (dist/embed/, cargo feature `embed`): the page's wasm leaves
+  // it out. The same engine build and profile; loaded into the page as an embedder would.
   const { page, context, errors } = await newPage({ bypassCSP: true });
-  await servePackage(page);
   await page.goto(site.url);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await page.evaluate(async () => {
-    const api = await import(new URL('__muster_pkg/muster_wasm.js', location.href).href);
+    const api = await import(new URL('embed/muster_wasm.js', location.href).href);
     await api.default();
     window.musterApi = api;
   });

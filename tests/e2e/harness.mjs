@@ -8,9 +8,9 @@
 //   await app.close();
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from './server.mjs';
 
 /** The project root. */
@@ -58,7 +58,6 @@ export async function openApp({ base = '/', path = '' } = {}) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && !favicon(r.url()) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  await servePackage(page);
   await page.goto(site.url + path);
   await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 30_000 });
   return {
@@ -77,21 +76,21 @@ export async function pasteArticle(page, text) {
   await articleInput(page).fill(text);
 }
 
-/**
- * Makes the embed package (pkg/) available to `page` at `<site>/__muster_pkg/`, building it if
- * needed, so tests can call the JS API beside the page (the page's own wasm leaves it out).
- */
-export async function servePackage(page) {
-  if (!existsSync(join(PKG, 'muster_wasm_bg.wasm'))) execFileSync(join(ROOT, 'scripts/build-embed'), [PKG], { cwd: ROOT, stdio: 'inherit' });
-  await page.route('**/__muster_pkg/*', (route) => route.fulfill({ path: join(PKG, basename(new URL(route.request().url()).pathname)) }));
-}
+let api;
 
-/** The JS API (the embed package, loaded into `page` by servePackage): `annotate(text)` with UTF-16 offsets. */
-export async function apiAnnotate(page, text) {
-  return page.evaluate(async (t) => {
-    window.musterApi ??= import(new URL('__muster_pkg/muster_wasm.js', location.href).href).then(async (m) => { await m.default(); return m; });
-    return (await window.musterApi).annotate(t);
-  }, text);
+/**
+ * The JS API: `annotate(text)` with UTF-16 offsets, as embedders get it from the embed package
+ * (pkg/, built here when missing; the release build refreshes it). The page's own wasm leaves the
+ * API out (cargo feature `embed`), so the package runs here in Node (V8, as in Chromium), which
+ * also works while a test has the page offline. `_page` is kept for the callers' sake.
+ */
+export async function apiAnnotate(_page, text) {
+  if (!api) {
+    if (!existsSync(join(PKG, 'muster_wasm_bg.wasm'))) execFileSync(join(ROOT, 'scripts/build-embed'), [PKG], { cwd: ROOT, stdio: 'inherit' });
+    api = await import(pathToFileURL(join(PKG, 'muster_wasm.js')).href);
+    api.initSync({ module: readFileSync(join(PKG, 'muster_wasm_bg.wasm')) });
+  }
+  return api.annotate(text);
 }
 
 /**
