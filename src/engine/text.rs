@@ -80,6 +80,9 @@ pub fn lower(c: char) -> char {
 
 /// `text` in lower case, char by char as [`lower`] does.
 pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(lower).collect()
 }
 
