@@ -34,8 +34,9 @@ Chromium ${web?.chromium ?? '?'} (headless); Node ${process.version}. The machin
 
 The texts are our own generated articles (\`tests/common/articles.rs\`, fixed seed): the same bytes
 for the native engine, the wasm engine and \`compromise\`. Native figures use the release profile
-(\`opt-level = "z"\`, LTO), the very build that ships; wasm figures call the JS API of the release
-\`dist/\` (offsets in UTF-16, results converted to JS objects).
+(\`opt-level = "z"\`, LTO), the very build that ships; wasm figures call the JS API of the embed package
+(\`pkg/\`, \`scripts/build-embed\`: the same engine and profile; the page's own wasm leaves the API out)
+loaded into the release page (offsets in UTF-16, results converted to JS objects).
 
 ## Budgets (issue 8)
 
@@ -54,6 +55,33 @@ ${read('native.txt').trim()}
 \`\`\`
 ${read('web.txt').trim() || 'not run'}
 \`\`\`
+
+## Size: what the first load is made of
+
+The budget counts every file of \`dist/\` a visitor's browser fetches (gzip -9): the page, its
+wasm-bindgen glue, the wasm, the stylesheet, the PWA manifest, icons and service worker; not the
+iframe embed (\`dist/embed/\`) nor the single-file \`dist/muster.html\`. \`scripts/test\` prints the same
+list and total after each release build.
+
+The page's wasm (release profile: \`opt-level = "z"\`, LTO, one codegen unit, \`panic = "abort"\`;
+trunk's \`wasm-opt -Oz\`) is roughly, before compression: Yew ~130 KB, the engine ~150 KB (code) plus
+its word lists and lexicon, the page's components ~60 KB, core/alloc (formatting, strings,
+collections) ~85 KB, serde_json ~27 KB, the allocator and hash maps ~15 KB. Kept small by:
+
+- one stable sort for the whole crate (\`engine::sort\`): the standard library compiles its sort
+  again for every element type and comparator (there were ~30 copies, ~70 KB raw);
+- the lexicon matched by a byte trie of our own (\`engine::lexicon\`) rather than the aho-corasick crate;
+- lower-casing through \`engine::text::lower\` (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic)
+  rather than \`char::to_lowercase\` and its Unicode table;
+- no f64 formatting in the page (sizes and pixels are formatted as integers);
+- the page's JSON always through \`serde_json::Value\` (\`web::json\`), so each serde impl is compiled
+  once; no internally tagged serde enums (their generic buffering is large);
+- the JS API for embedders (\`src/api/js.rs\`, serde-wasm-bindgen) behind the cargo feature \`embed\`:
+  only the npm package and \`dist/embed/\` (\`scripts/build-embed\`) carry it.
+
+Still big and not cut: Yew itself; the engine's word lists (each \`&str\` in a \`&[&str]\` also costs an
+8-byte pointer and length); panic formatting that Yew's panic hook keeps (removing it needs nightly
+\`-Z build-std\` with \`panic_immediate_abort\`).
 `;
 writeFileSync(out, md);
 console.log(`wrote ${out}`);

@@ -1,8 +1,8 @@
 //! The JS API in a real browser (headless Chromium via wasm-bindgen-test-runner):
 //! offsets are UTF-16 code units, so `text` equals the JS string sliced at `[start, end)`
 //! even after emoji, Arabic and accented names. Run by
-//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown`.
-#![cfg(target_arch = "wasm32")]
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --features embed`.
+#![cfg(all(target_arch = "wasm32", feature = "embed"))]
 
 use js_sys::JsString;
 use muster::api::js::annotate;

@@ -77,15 +77,22 @@ try {
   console.log(`time to interactive (localhost, fresh cache): ${fmt(results.tti_ms)} ms median of ${tti.length}`);
 
   // ---------------------------------------------------------------- engine as wasm (JS API)
+  // The JS API is the embed package's (dist/embed/, cargo feature `embed`): the page's wasm leaves
+  // it out. The same engine build and profile; loaded into the page as an embedder would.
   const { page, context, errors } = await newPage({ bypassCSP: true });
   await page.goto(site.url);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.evaluate(async () => {
+    const api = await import(new URL('embed/muster_wasm.js', location.href).href);
+    await api.default();
+    window.musterApi = api;
+  });
   await page.addScriptTag({ path: join(ROOT, 'node_modules/compromise/builds/compromise.js') });
 
   const corpus = data.corpus;
   const bytes = corpus.reduce((n, t) => n + utf8(t), 0);
   const rounds = await page.evaluate(async ({ corpus, budgetMs, minRounds }) => {
-    const annotate = window.wasmBindings.annotate;
+    const annotate = window.musterApi.annotate;
     corpus.forEach((t) => annotate(t)); // warm-up
     const times = [];
     const start = performance.now();
@@ -105,7 +112,7 @@ try {
   for (const { words, texts } of data.latency) {
     const chosen = quick ? texts.slice(0, 3) : texts;
     const times = await page.evaluate((texts) => {
-      const annotate = window.wasmBindings.annotate;
+      const annotate = window.musterApi.annotate;
       annotate(texts[0]);
       return texts.map((t) => { const t0 = performance.now(); annotate(t); return performance.now() - t0; });
     }, chosen);
@@ -130,7 +137,7 @@ try {
     } while (performance.now() - start < budgetMs);
     const ours = (() => {
       const t0 = performance.now();
-      for (const t of corpus) window.wasmBindings.annotate(t);
+      for (const t of corpus) window.musterApi.annotate(t);
       return performance.now() - t0;
     })();
     return { times, ours };

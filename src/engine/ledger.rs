@@ -107,7 +107,7 @@ pub fn compare(articles: &[Article]) -> Ledger {
                 claim: holder.map(|c| c.id.clone()),
                 stance: holder.map_or(Stance::Asserted, |c| c.stance),
             };
-            let key = |o: &Option<String>| o.as_ref().map(|s| s.to_lowercase());
+            let key = |o: &Option<String>| o.as_deref().map(super::text::lowercase);
             match forces.iter_mut().find(|e| key(&e.owner) == key(&owner) && key(&e.location) == key(&f.location)) {
                 Some(entry) => entry.assertions.push(assertion),
                 None => forces.push(ForceEntry { owner, location: f.location.clone(), assertions: vec![assertion], disagreements: Vec::new() }),
@@ -129,7 +129,7 @@ pub fn compare(articles: &[Article]) -> Ledger {
             }
         }
     }
-    forces.sort_by_key(|e| (std::cmp::Reverse(e.disagreements.len()), std::cmp::Reverse(e.assertions.len())));
+    crate::engine::sort::sort_by_key(&mut forces, |e| (std::cmp::Reverse(e.disagreements.len()), std::cmp::Reverse(e.assertions.len())));
     Ledger { forces }
 }
 

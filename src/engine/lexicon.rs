@@ -3,12 +3,12 @@
 //! One line per actor: `kind<TAB>names<TAB>demonyms<TAB>capitals`, names separated by
 //! `|` with the canonical name first (the file's header explains the kinds); kind `X`
 //! lists places whose names hold an actor's ("Latin America"), so that they match nothing. Every
-//! surface form goes into one case-sensitive Aho-Corasick automaton; [`Lexicon::find`]
-//! keeps the matches that sit on word boundaries, longest first.
+//! surface form goes into one case-sensitive byte trie; [`Lexicon::find`] walks it from each
+//! word start and keeps the matches that end on a word boundary, longest first. (A trie of our
+//! own, rather than an Aho-Corasick crate, keeps the page's wasm tens of kilobytes smaller.)
 
 use super::schema::ActorKind;
 use super::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/lexicon.tsv");
@@ -51,9 +51,60 @@ pub struct Hit {
 pub struct Lexicon {
     /// Known actors, in file order.
     pub entries: Vec<Entry>,
-    /// Per automaton pattern: its entry and form.
+    /// Per surface form: its entry and form.
     patterns: Vec<(usize, Form)>,
-    matcher: AhoCorasick,
+    forms: Trie,
+}
+
+/// A byte trie of surface forms. Node 0 is the root.
+#[derive(Default)]
+struct Trie {
+    /// Per node: its children as (byte, node), sorted by byte.
+    children: Vec<Vec<(u8, u32)>>,
+    /// Per node: the form that ends there, if any.
+    ends: Vec<Option<u32>>,
+}
+
+impl Trie {
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        let children = &self.children[node];
+        children.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| children[i].1 as usize)
+    }
+
+    /// Adds `form` as form number `id`; false (and nothing changes) if it is there already.
+    fn insert(&mut self, form: &str, id: u32) -> bool {
+        if self.children.is_empty() {
+            self.children.push(Vec::new());
+            self.ends.push(None);
+        }
+        let mut node = 0;
+        for &byte in form.as_bytes() {
+            node = match self.children[node].binary_search_by_key(&byte, |&(b, _)| b) {
+                Ok(i) => self.children[node][i].1 as usize,
+                Err(i) => {
+                    let next = self.children.len();
+                    self.children[node].insert(i, (byte, next as u32));
+                    self.children.push(Vec::new());
+                    self.ends.push(None);
+                    next
+                }
+            };
+        }
+        if self.ends[node].is_some() {
+            return false;
+        }
+        self.ends[node] = Some(id);
+        true
+    }
+
+    /// Every form that `text` starts with, as (form, length in bytes).
+    fn prefixes<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut node = Some(0).filter(|_| !self.children.is_empty());
+        text.bytes().enumerate().map_while(move |(i, byte)| {
+            node = self.child(node?, byte);
+            Some(node?).map(|n| self.ends[n].map(|form| (form as usize, i + 1)))
+        }).flatten()
+    }
 }
 
 /// The lexicon, parsed on first use.
@@ -84,8 +135,7 @@ impl Lexicon {
     pub fn parse(data: &'static str) -> Lexicon {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
-        let mut forms: Vec<&str> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut forms = Trie::default();
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
             let code = cols.next();
@@ -97,37 +147,35 @@ impl Lexicon {
             let columns = [names, cols.next().unwrap_or(""), cols.next().unwrap_or("")];
             for (col, form) in columns.into_iter().zip([name_form, Form::Demonym, Form::Capital]) {
                 for f in col.split('|').filter(|f| !f.is_empty()) {
-                    if seen.insert(f) {
-                        forms.push(f);
+                    if forms.insert(f, patterns.len() as u32) {
                         patterns.push((entry, form));
                     }
                 }
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&forms)
-            .expect("lexicon patterns compile");
-        Lexicon { entries, patterns, matcher }
+        Lexicon { entries, patterns, forms }
     }
 
     /// Every form in `text` on word boundaries; where forms overlap, the longest wins.
     /// Sorted by position.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
-            })
-            .map(|m| {
-                let (entry, form) = self.patterns[m.pattern().as_usize()];
-                Hit { span: Span::new(m.start(), m.end()), entry, form }
-            })
-            .collect();
-        hits.sort_by_key(|h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
+        let mut hits = Vec::new();
+        let mut after_word = false;
+        for (start, c) in text.char_indices() {
+            if !after_word {
+                for (pattern, len) in self.forms.prefixes(&text[start..]) {
+                    let end = start + len;
+                    // A form ends on a char boundary (it is valid UTF-8 matched byte for byte).
+                    let next = text.get(end..).and_then(|rest| rest.chars().next());
+                    if !next.is_some_and(is_word_char) {
+                        let (entry, form) = self.patterns[pattern];
+                        hits.push(Hit { span: Span::new(start, end), entry, form });
+                    }
+                }
+            }
+            after_word = is_word_char(c);
+        }
+        crate::engine::sort::sort_by_key(&mut hits, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
         keep_disjoint(hits, |h| h.span)
     }
 }
@@ -145,7 +193,7 @@ pub fn keep_disjoint<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
             kept.push(item);
         }
     }
-    kept.sort_by_key(|i| span(i).start);
+    crate::engine::sort::sort_by_key(&mut kept, |i| span(i).start);
     kept
 }
 

@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod numbers;
 pub mod offsets;
 pub mod schema;
+pub mod sort;
 pub mod sentences;
 pub mod text;
 pub mod wordset;

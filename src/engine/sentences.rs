@@ -123,7 +123,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], first: usize, stop: usize) -> b
     if w.chars().count() == 1 || dotted {
         return true;
     }
-    let lower = w.to_lowercase();
+    let lower = super::text::lowercase(w);
     ABBREVIATIONS.contains(&lower.as_str())
 }
 

@@ -134,7 +134,7 @@ impl Analysis {
             start < end && *end <= text.len() && text.is_char_boundary(*start) && text.is_char_boundary(*end)
         });
         let mut order: Vec<Target> = spans.iter().map(|(_, _, t)| t.clone()).collect();
-        order.sort_by_key(|t| (t.at, t.kind.nesting_rank()));
+        crate::engine::sort::sort_by_key(&mut order, |t| (t.at, t.kind.nesting_rank()));
         let marks = nest(spans);
         Analysis { rev, text, annotations, marks, order, lexicon }
     }

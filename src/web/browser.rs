@@ -70,7 +70,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// The open articles as last saved, if any.
 pub fn load_articles() -> Option<(Vec<Article>, usize)> {
     let raw = storage()?.get_item(STORAGE_KEY).ok()??;
-    let saved: Saved = serde_json::from_str(&raw).ok()?;
+    let saved: Saved = super::json::from_str(&raw)?;
     if saved.articles.is_empty() {
         return None;
     }
@@ -91,7 +91,7 @@ pub fn save_articles(articles: &[Article], active: usize) -> bool {
             .collect(),
         active,
     };
-    let Ok(json) = serde_json::to_string(&saved) else { return false };
+    let json = super::json::to_string(&saved);
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, &json).is_ok())
 }
 
@@ -99,12 +99,12 @@ const LEXICON_KEY: &str = "muster:lexicon:v1";
 
 /// The reader's saved corrections, if any.
 pub fn load_lexicon() -> Option<Lexicon> {
-    serde_json::from_str(&storage()?.get_item(LEXICON_KEY).ok()??).ok()
+    super::json::from_str(&storage()?.get_item(LEXICON_KEY).ok()??)
 }
 
 /// Saves the reader's corrections; returns false when storage is unavailable or full.
 pub fn save_lexicon(lexicon: &Lexicon) -> bool {
-    let Ok(json) = serde_json::to_string(lexicon) else { return false };
+    let json = super::json::to_string(lexicon);
     storage().is_some_and(|s| s.set_item(LEXICON_KEY, &json).is_ok())
 }
 
@@ -204,8 +204,9 @@ pub fn place_popover(popup: &web_sys::HtmlElement, target: &Target) {
         below
     };
     let style = popup.style();
-    let _ = style.set_property("left", &format!("{left:.0}px"));
-    let _ = style.set_property("top", &format!("{top:.0}px"));
+    // Whole pixels as integers: formatting an f64 would add kilobytes to the wasm.
+    let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+    let _ = style.set_property("top", &format!("{}px", top.round() as i64));
 }
 
 /// Moves keyboard focus to the element with this id.

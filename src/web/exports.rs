@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 
+use super::json;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, MarkNode};
 use super::popover::thousands;
 use crate::{annotate_with, Annotations, OffsetUnit};
@@ -12,7 +13,7 @@ pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.push(crate::engine::text::lower(c));
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
@@ -34,13 +35,13 @@ fn code_point_annotations(analysis: &Analysis) -> Annotations {
 pub fn to_json(title: &str, analysis: &Analysis) -> String {
     let text: &str = &analysis.text;
     let annotations = code_point_annotations(analysis);
-    let mut value = serde_json::to_value(&annotations).unwrap_or_else(|_| json!({}));
+    let mut value = json::to_value(&annotations);
     if let Some(object) = value.as_object_mut() {
         object.insert("title".into(), json!(title));
         object.insert("text".into(), json!(text));
         object.insert("offsets".into(), json!("code points"));
     }
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    json::to_string_pretty(&value)
 }
 
 fn csv_field(field: &str) -> String {
@@ -62,7 +63,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
     let mut lines = vec![header.to_string()];
     let mut push = |cells: Vec<String>| lines.push(cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
     for f in &a.figures {
-        let qualifier = serde_json::to_value(f.qualifier).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let qualifier = json::to_value(&f.qualifier).as_str().map(String::from).unwrap_or_default();
         push(vec![
             "figure".into(), f.id.clone(), f.start.to_string(), f.end.to_string(), f.text.clone(),
             figure_sub(f).into(), opt(&f.value), opt(&f.min), opt(&f.max), qualifier, name(&f.owner),
@@ -118,7 +119,7 @@ pub fn to_web_annotation(title: &str, analysis: &Analysis) -> String {
             "motivation": "classifying",
             "body": [
                 { "type": "TextualBody", "purpose": "tagging", "value": tag },
-                { "type": "TextualBody", "purpose": "describing", "format": "application/json", "value": details.to_string() }
+                { "type": "TextualBody", "purpose": "describing", "format": "application/json", "value": json::to_string(&details) }
             ],
             "target": {
                 "source": source,
@@ -131,7 +132,7 @@ pub fn to_web_annotation(title: &str, analysis: &Analysis) -> String {
     };
     let mut items = Vec::new();
     for f in &a.figures {
-        items.push(item(f.id.clone(), f.start, f.end, "figure", serde_json::to_value(f).unwrap_or_default()));
+        items.push(item(f.id.clone(), f.start, f.end, "figure", json::to_value(f)));
     }
     for actor in &a.actors {
         for (n, m) in actor.mentions.iter().enumerate() {
@@ -140,7 +141,7 @@ pub fn to_web_annotation(title: &str, analysis: &Analysis) -> String {
         }
     }
     for c in &a.claims {
-        items.push(item(c.id.clone(), c.start, c.end, "claim", serde_json::to_value(c).unwrap_or_default()));
+        items.push(item(c.id.clone(), c.start, c.end, "claim", json::to_value(c)));
     }
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -150,7 +151,7 @@ pub fn to_web_annotation(title: &str, analysis: &Analysis) -> String {
         "total": items.len(),
         "first": { "type": "AnnotationPage", "startIndex": 0, "items": items }
     });
-    serde_json::to_string_pretty(&collection).unwrap_or_default()
+    json::to_string_pretty(&collection)
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -16,7 +16,9 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
     for file in files {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
-            let text = format!("“{name}” is too big to open ({:.1} MB; the limit is 10 MB).", file.size() / 1048576.0);
+            // Tenths of a megabyte in integers: formatting an f64 would add kilobytes to the wasm.
+            let tenths = (file.size() * 10.0 / 1048576.0).round() as u64;
+            let text = format!("“{name}” is too big to open ({}.{} MB; the limit is 10 MB).", tenths / 10, tenths % 10);
             dispatch.dispatch(Action::Notify { text, error: true });
             continue;
         }
@@ -44,7 +46,7 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// A user lexicon (exported corrections), if the bytes are one.
 fn lexicon_from_bytes(bytes: &[u8]) -> Option<Lexicon> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let value = super::json::parse(std::str::from_utf8(bytes).ok()?).ok()?;
     value.get("muster_lexicon")?;
     serde_json::from_value(value).ok()
 }
@@ -90,7 +92,7 @@ pub fn article_from_bytes(name: &str, bytes: &[u8]) -> Result<(String, String), 
 
 fn from_export(name: &str, text: &str) -> Result<(String, String), String> {
     let wrong = || format!("“{name}” is not a Muster export: expected a JSON object with a \"text\" string.");
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("“{name}” is not valid JSON ({e})."))?;
+    let value = super::json::parse(text).map_err(|e| format!("“{name}” is not valid JSON ({e})."))?;
     let body = value.get("text").and_then(|t| t.as_str()).ok_or_else(wrong)?;
     let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("").to_string();
     Ok((title, body.to_string()))

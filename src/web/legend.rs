@@ -42,7 +42,7 @@ pub fn legend(props: &LegendProps) -> Html {
                 class={classes!("toggle", format!("toggle-{}", category.as_str()))}
                 aria-pressed={on.to_string()}
                 data-toggle={category.as_str()}
-                title={format!("Show or hide {} (key {})", category.label().to_lowercase(), &category.as_str()[..1])}
+                title={format!("Show or hide {} (key {})", category.label().to_ascii_lowercase(), &category.as_str()[..1])}
                 {onclick}
             >
                 <span class={classes!("swatch", format!("m-{}", category.as_str()))} aria-hidden="true">{ "Aa" }</span>

@@ -10,6 +10,7 @@ mod editor;
 mod exports;
 mod files;
 mod help;
+mod json;
 mod ledger;
 mod legend;
 mod notice;

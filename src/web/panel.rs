@@ -10,6 +10,7 @@ use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
 use super::ledger::Ledger;
 use super::state::{Action, Article, Category, FigureColumn, PanelTab, State, Via};
+use crate::engine::text::lowercase;
 
 /// Properties of [`Panel`].
 #[derive(Properties, PartialEq)]
@@ -38,10 +39,10 @@ fn figures_table(props: &PanelProps) -> Html {
     let owner = |f: &crate::Figure| f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_default();
     let mut rows: Vec<&crate::Figure> = analysis.annotations.figures.iter().collect();
     let (column, ascending) = props.sort;
-    rows.sort_by(|a, b| {
+    crate::engine::sort::sort_by(&mut rows, |a, b| {
         let order = match column {
             FigureColumn::Position => a.start.cmp(&b.start),
-            FigureColumn::Text => a.text.to_lowercase().cmp(&b.text.to_lowercase()),
+            FigureColumn::Text => lowercase(&a.text).cmp(&lowercase(&b.text)),
             FigureColumn::Value => a.value.or(a.max).cmp(&b.value.or(b.max)),
             FigureColumn::Kind => figure_sub(a).cmp(figure_sub(b)),
             FigureColumn::Owner => owner(a).cmp(&owner(b)),
@@ -110,12 +111,12 @@ fn actors_list(props: &PanelProps) -> Html {
         return html! { <p class="empty">{ "No actors found." }</p> };
     }
     let mut kinds: Vec<&'static str> = actors.iter().map(actor_sub).collect();
-    kinds.sort_unstable();
+    crate::engine::sort::sort(&mut kinds);
     kinds.dedup();
     let lit_id = props.lit.as_ref().map(|(id, _)| id.clone());
     let groups = kinds.into_iter().map(|kind| {
         let mut members: Vec<&crate::Actor> = actors.iter().filter(|a| actor_sub(a) == kind).collect();
-        members.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+        crate::engine::sort::sort_by(&mut members, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
         let total: usize = members.iter().map(|a| a.mentions.len()).sum();
         html! {
             <section class="group">
@@ -223,7 +224,7 @@ pub fn panel(props: &PanelProps) -> Html {
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::Panel(tab)));
         let selected = props.tab == tab;
         html! {
-            <button type="button" role="tab" id={format!("panel-tab-{}", label.to_lowercase())}
+            <button type="button" role="tab" id={format!("panel-tab-{}", label.to_ascii_lowercase())}
                 aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
                 { label }<span class="count">{ count }</span>
             </button>

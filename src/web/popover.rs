@@ -53,7 +53,7 @@ fn figure_details(analysis: &Analysis, id: &str) -> Html {
         (None, None) => None,
     };
     let kind = if f.kind == crate::FigureKind::Force { "force" } else { "casualty" };
-    let qualifier = serde_json::to_value(f.qualifier).ok().and_then(|v| v.as_str().map(words));
+    let qualifier = super::json::to_value(&f.qualifier).as_str().map(words);
     html! {
         <>
             <p class="pop-head"><span class="chip chip-figure">{ format!("Figure · {kind}") }</span></p>

@@ -1,6 +1,6 @@
-// The case corpus (tests/testdata/*.json, format in tests/testdata/README.md) run in headless
-// Chromium against (1) the wasm JS API, with the same checks as tests/corpus.rs but UTF-16
-// offsets, and (2) the page's DOM: the text is shown exactly and every expected figure, actor
+// The case corpus (tests/testdata/*.json, format in tests/testdata/README.md) run against (1) the
+// wasm JS API of the embed package (harness apiAnnotate), with the same checks as tests/corpus.rs but
+// UTF-16 offsets, and (2) the page's DOM in headless Chromium: the text is shown exactly and every expected figure, actor
 // form and claim is covered by a mark of that kind.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

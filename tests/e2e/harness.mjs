@@ -7,15 +7,18 @@
 //   await screenshot(app.page, 'name');     // tests/e2e/artifacts/name.png
 //   await app.close();
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from './server.mjs';
 
 /** The project root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built site the tests run against (`trunk build --release` writes it). */
 export const DIST = process.env.MUSTER_DIST ?? join(ROOT, 'dist');
+/** The embed package (scripts/build-embed; built here when missing): the JS API, which the page leaves out. */
+export const PKG = process.env.MUSTER_PKG ?? join(ROOT, 'pkg');
 /** Where screenshots go. */
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 /** Debian's Chromium; never a downloaded browser. */
@@ -73,9 +76,21 @@ export async function pasteArticle(page, text) {
   await articleInput(page).fill(text);
 }
 
-/** The JS API as the page loaded it: `annotate(text)` with UTF-16 offsets. */
-export async function apiAnnotate(page, text) {
-  return page.evaluate((t) => window.wasmBindings.annotate(t), text);
+let api;
+
+/**
+ * The JS API: `annotate(text)` with UTF-16 offsets, as embedders get it from the embed package
+ * (pkg/, built here when missing; the release build refreshes it). The page's own wasm leaves the
+ * API out (cargo feature `embed`), so the package runs here in Node (V8, as in Chromium), which
+ * also works while a test has the page offline. `_page` is kept for the callers' sake.
+ */
+export async function apiAnnotate(_page, text) {
+  if (!api) {
+    if (!existsSync(join(PKG, 'muster_wasm_bg.wasm'))) execFileSync(join(ROOT, 'scripts/build-embed'), [PKG], { cwd: ROOT, stdio: 'inherit' });
+    api = await import(pathToFileURL(join(PKG, 'muster_wasm.js')).href);
+    api.initSync({ module: readFileSync(join(PKG, 'muster_wasm_bg.wasm')) });
+  }
+  return api.annotate(text);
 }
 
 /**

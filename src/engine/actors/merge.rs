@@ -6,6 +6,7 @@ use super::scan::Context;
 use super::{is_acronym, is_all_caps, words, Candidate, FoundActor, FoundActors, Source};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::schema::ActorKind;
+use crate::engine::text::{lower, lowercase};
 use crate::engine::{Doc, Span};
 use std::collections::HashMap;
 
@@ -35,7 +36,7 @@ fn strip_article(w: &str) -> &str {
 /// Lower-case consonant skeleton: "Mohammed", "Mohamed", "Muhammad" → "mhmd".
 pub(super) fn skeleton(w: &str) -> String {
     let mut out = String::new();
-    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase) {
+    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower) {
         let c = match c {
             'q' | 'c' => 'k',
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ï' | 'ë' => continue,
@@ -46,14 +47,14 @@ pub(super) fn skeleton(w: &str) -> String {
         }
     }
     if out.is_empty() {
-        w.to_lowercase()
+        lowercase(w)
     } else {
         out
     }
 }
 
 fn bare(w: &str) -> String {
-    strip_article(w).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect()
+    strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower).collect()
 }
 
 impl NameKey {
@@ -119,7 +120,7 @@ impl Builder {
     fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
         let key = match entry {
             Some(e) => Identity::Entry(e),
-            None => Identity::Named(kind, name.to_lowercase()),
+            None => Identity::Named(kind, lowercase(name)),
         };
         if let Some(&i) = self.by_key.get(&key) {
             return i;
@@ -226,7 +227,7 @@ impl Builder {
     pub(super) fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
         let text = ctx.text();
         let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
-        taken.sort();
+        crate::engine::sort::sort(&mut taken);
         let covered = |span: Span| {
             let after = taken.partition_point(|t| t.start < span.end);
             after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
@@ -252,7 +253,7 @@ impl Builder {
                 }
             }
         }
-        named.sort_unstable();
+        crate::engine::sort::sort(&mut named);
         let mut named = named.into_iter().peekable();
         let mut latest_by_surname: HashMap<&str, usize> = HashMap::new();
         let mut found: Vec<(Span, usize)> = Vec::new();
@@ -315,7 +316,7 @@ impl Builder {
     pub(super) fn finish(self) -> FoundActors {
         let mut order: Vec<usize> = (0..self.drafts.len()).collect();
         let first = |d: &Draft| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-        order.sort_by_key(|&i| first(&self.drafts[i]));
+        crate::engine::sort::sort_by_key(&mut order, |&i| first(&self.drafts[i]));
         let mut new_index = vec![0; self.drafts.len()];
         for (n, &i) in order.iter().enumerate() {
             new_index[i] = n;
@@ -324,7 +325,7 @@ impl Builder {
         let mut actors = Vec::with_capacity(order.len());
         for i in order {
             if let Some(mut d) = drafts[i].take() {
-                d.actor.mentions.sort();
+                crate::engine::sort::sort(&mut d.actor.mentions);
                 d.actor.mentions.dedup();
                 actors.push(d.actor);
             }

@@ -58,8 +58,8 @@ impl FoundActors {
     /// Actors and adjectives, indexed by position.
     fn new(actors: Vec<FoundActor>, listed: usize, mut adjectives: Vec<(Span, usize)>) -> FoundActors {
         let mut by_position: Vec<(Span, usize)> = actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |&m| (m, a))).collect();
-        by_position.sort_unstable();
-        adjectives.sort_unstable();
+        crate::engine::sort::sort(&mut by_position);
+        crate::engine::sort::sort(&mut adjectives);
         FoundActors { actors, listed, adjectives, by_position }
     }
 
@@ -166,7 +166,7 @@ pub fn find(doc: &Doc) -> FoundActors {
 
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
 fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by_key(|c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
+    crate::engine::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
     keep_disjoint(cands, |c| c.span)
 }
 

@@ -4,6 +4,7 @@
 use super::runs::{Unit, UnitKind};
 use super::{is_acronym, is_all_caps, words, Candidate, Source};
 use crate::engine::lexicon::{lexicon, Form, Hit};
+use crate::engine::text::lowercase;
 use crate::engine::schema::ActorKind;
 use crate::engine::text::TokenKind;
 use crate::engine::{Doc, Span};
@@ -313,7 +314,7 @@ impl Context<'_, '_> {
             if self.tok(last + 1) != Some(",") {
                 return None;
             }
-            while self.word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting" | "who")) {
+            while self.word(k).is_some_and(|w| matches!(lowercase(w).as_str(), "the" | "a" | "an" | "former" | "senior" | "deputy" | "then" | "better" | "also" | "acting" | "who")) {
                 k += 1;
             }
             // "a UNIFIL spokesman", "Hamas's political chief": the body before the role.
@@ -321,7 +322,7 @@ impl Context<'_, '_> {
             // "the agency's director general": a lower-case owner before its possessive.
             let owner = |k: usize| self.tok(k + 1).is_some_and(|t| t == "’" || t == "'") && self.word(k + 2) == Some("s");
             while body < 3
-                && (self.word(k).is_some_and(|w| !words::is_role(&w.to_lowercase()) && (w.chars().next().is_some_and(char::is_uppercase) || owner(k) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
+                && (self.word(k).is_some_and(|w| !words::is_role(&lowercase(w)) && (w.chars().next().is_some_and(char::is_uppercase) || owner(k) || matches!(w, "s" | "military" | "political" | "regional" | "local")))
                     || self.tok(k).is_some_and(|t| t == "’" || t == "'"))
             {
                 k += 1;
@@ -329,7 +330,7 @@ impl Context<'_, '_> {
             }
             // "the UN human rights chief": a role after a few lower-case qualifiers.
             let role_at = (k..k + 3).take_while(|&j| self.word(j).is_some_and(|w| w.chars().all(char::is_lowercase))).find(|&j| self.word(j).is_some_and(words::is_role));
-            self.word(role_at.unwrap_or(k)).map(str::to_lowercase)
+            self.word(role_at.unwrap_or(k)).map(lowercase)
         };
         // "Somalia's information minister, Daud Aweis": the role, then a comma.
         let role_comma = first >= 2 && self.tok(first - 1) == Some(",") && self.word(first - 2).is_some_and(words::is_role);

@@ -44,7 +44,7 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     link_denials_of_previous(drafts);
     share_with_restatements(drafts);
     for d in drafts.iter_mut() {
-        d.links.sort_unstable();
+        crate::engine::sort::sort(&mut d.links);
         d.links.dedup();
     }
 }

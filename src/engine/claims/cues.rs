@@ -40,7 +40,7 @@ impl<'t> Words<'t> {
             let mut w: Cow<'t, str> = match (t.is_ascii(), t.bytes().any(|b| b.is_ascii_uppercase())) {
                 (true, false) => Cow::Borrowed(t),
                 (true, true) => Cow::Owned(t.to_ascii_lowercase()),
-                (false, _) => Cow::Owned(t.to_lowercase()),
+                (false, _) => Cow::Owned(crate::engine::text::lowercase(t)),
             };
             if w == "\u{2019}" || w == "\u{2018}" {
                 w = Cow::Borrowed("'");
@@ -477,7 +477,7 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         clause_start = i + 1;
     }
-    out.sort();
+    crate::engine::sort::sort(&mut out);
     out.dedup();
     out
 }

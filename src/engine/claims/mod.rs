@@ -107,7 +107,7 @@ impl ActorIndex {
             .flat_map(|(i, a)| a.mentions.iter().map(move |&m| (m, i, false)))
             .chain(actors.adjectives.iter().map(|&(s, i)| (s, i, true)))
             .collect();
-        entries.sort_unstable_by_key(|e| e.0.start);
+        crate::engine::sort::sort_by_key(&mut entries, |e| e.0.start);
         ActorIndex { entries }
     }
 
@@ -167,12 +167,12 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         previous = Some(drafts.len() - 1);
     }
     let mut by_start: Vec<usize> = (0..figures.len()).collect();
-    by_start.sort_by_key(|&f| figures[f].span.start);
+    crate::engine::sort::sort_by_key(&mut by_start, |&f| figures[f].span.start);
     for d in &mut drafts {
         let from = by_start.partition_point(|&f| figures[f].span.start < d.span.start);
         d.figures = by_start[from..].iter().copied().take_while(|&f| figures[f].span.start < d.span.end).filter(|&f| d.span.contains(&figures[f].span)).collect();
         d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
-        d.numbers.sort_unstable();
+        crate::engine::sort::sort(&mut d.numbers);
         d.numbers.dedup();
         let body = |i: usize| !matches!(actors.actors[i].kind, ActorKind::Person | ActorKind::Media);
         let speaker = d.source.filter(|&i| body(i)).or(d.lead_actor.filter(|&i| body(i)));
@@ -356,7 +356,7 @@ impl Context<'_, '_> {
             }
         }
         // Named before pointed at, so that a dedup by topic keeps "named".
-        out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        crate::engine::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         out.dedup_by(|a, b| a.0 == b.0);
         out
     }

@@ -1,0 +1,79 @@
+//! Stable sorting through one shared routine. The standard library's `sort*` methods compile a
+//! separate copy of their algorithm (kilobytes of wasm each) for every element type and comparator;
+//! these helpers sort indices with a single copy and then move the items, so the page ships it once.
+//! Same results as `slice::sort_by` and friends: stable, O(n log n), no panics.
+
+use std::cmp::Ordering;
+
+/// The order of `len` items sorted stably by `compare` (which compares two indices):
+/// position `i` of the result holds the index of the item that belongs at `i`.
+fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order
+}
+
+/// Sorts `items` stably by `compare`, as `slice::sort_by` does.
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
+    // Apply the permutation cycle by cycle: each item moves once.
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// Sorts `items` stably by `key`, as `slice::sort_by_key` does.
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `items` stably in their natural order, as `slice::sort` does.
+pub fn sort<T: Ord>(items: &mut [T]) {
+    sort_by(items, T::cmp);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_like_the_standard_library_and_stays_stable() {
+        let mut seed = 0x2545_f491_u64;
+        for len in [0, 1, 2, 3, 7, 64, 1000] {
+            let items: Vec<(u8, usize)> = (0..len)
+                .map(|i| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    ((seed % 5) as u8, i)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_by_key(&mut ours, |&(k, _)| k);
+            let mut std_sorted = items.clone();
+            std_sorted.sort_by_key(|&(k, _)| k);
+            assert_eq!(ours, std_sorted, "length {len}");
+            let mut reversed = items.clone();
+            sort_by(&mut reversed, |a, b| b.cmp(a));
+            let mut std_reversed = items;
+            std_reversed.sort_by(|a, b| b.cmp(a));
+            assert_eq!(reversed, std_reversed);
+        }
+        let mut words = vec!["troops", "brigade", "army", "troops"];
+        sort(&mut words);
+        assert_eq!(words, ["army", "brigade", "troops", "troops"]);
+    }
+}
