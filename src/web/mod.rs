@@ -20,8 +20,6 @@ mod state;
 mod tabs;
 mod toolbar;
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
 use wasm_bindgen::prelude::*;
@@ -43,6 +41,9 @@ use toolbar::Toolbar;
 
 /// How long typing must pause before the text is annotated again.
 const TYPING_PAUSE: Duration = Duration::from_millis(180);
+
+/// Texts longer than this (in bytes) are annotated only after a pause, with a notice while it runs.
+const BIG_TEXT: usize = 256 * 1024;
 
 /// Maps a key press outside text fields to an action.
 fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
@@ -90,6 +91,15 @@ fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
     })
 }
 
+/// A byte count for people: "840 KB", "5.2 MB".
+fn size(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
 #[function_component(App)]
 fn app() -> Html {
     let state = use_reducer(State::restore);
@@ -118,46 +128,49 @@ fn app() -> Html {
         });
     }
 
-    let typing_generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
-    let on_edit = {
+    let typing_generation = use_mut_ref(|| 0u64);
+    let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
+        let big = text.len() > BIG_TEXT;
+        dispatch.dispatch(Action::Edit(text));
+        let generation = typing_generation.clone();
+        *generation.borrow_mut() += 1;
+        let mine = *generation.borrow();
         let dispatch = dispatch.clone();
-        let generation = typing_generation.borrow().clone();
-        Callback::from(move |(text, now): (String, bool)| {
-            dispatch.dispatch(Action::Edit(text));
-            let mine = generation.get() + 1;
-            generation.set(mine);
-            if now {
-                dispatch.dispatch(Action::Analyse);
+        if now && !big {
+            dispatch.dispatch(Action::Analyse);
+            dispatch.dispatch(Action::Present);
+            return;
+        }
+        if big {
+            dispatch.dispatch(Action::Busy);
+        }
+        // A big text is annotated after a pause, or (pasted) after a frame that shows it is under way.
+        let pause = if now { Duration::from_millis(16) } else { TYPING_PAUSE };
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(pause).await;
+            if *generation.borrow() != mine {
                 return;
             }
-            let dispatch = dispatch.clone();
-            let generation = generation.clone();
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(TYPING_PAUSE).await;
-                if generation.get() == mine {
-                    dispatch.dispatch(Action::Analyse);
-                }
-            });
-        })
-    };
-    let on_select = {
+            dispatch.dispatch(Action::Analyse);
+            yew::platform::time::sleep(Duration::ZERO).await;
+            dispatch.dispatch(Action::Present);
+        });
+    });
+    // Stable callbacks: the reading view re-renders only when what it shows changes.
+    let on_select = use_callback(dispatch.clone(), |(target, via): (Target, Via), dispatch| {
+        dispatch.dispatch(Action::Select(target, via))
+    });
+    let on_leave = use_callback(dispatch.clone(), |clicked: bool, dispatch| {
+        if clicked {
+            dispatch.dispatch(Action::Escape);
+            return;
+        }
         let dispatch = dispatch.clone();
-        Callback::from(move |(target, via): (Target, Via)| dispatch.dispatch(Action::Select(target, via)))
-    };
-    let on_leave = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |clicked: bool| {
-            if clicked {
-                dispatch.dispatch(Action::Escape);
-                return;
-            }
-            let dispatch = dispatch.clone();
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(Duration::from_millis(250)).await;
-                dispatch.dispatch(Action::Leave);
-            });
-        })
-    };
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(Duration::from_millis(250)).await;
+            dispatch.dispatch(Action::Leave);
+        });
+    });
     let dragging = use_state(|| false);
     let on_drag_over = {
         let dragging = dragging.clone();
@@ -187,6 +200,11 @@ fn app() -> Html {
         })
     };
 
+    // The articles as of the last annotation: the ledger does not re-annotate on every key.
+    let articles = {
+        let articles = state.articles.clone();
+        use_memo(state.analysis.rev, move |_| articles)
+    };
     let article = state.current();
     let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
@@ -209,6 +227,9 @@ fn app() -> Html {
                 </div>
                 <Toolbar title={article.display_title()} analysis={state.analysis.clone()} dispatch={dispatch.clone()} />
             </header>
+            if state.busy {
+                <p class="busy" role="status">{ format!("Annotating a long article ({})…", size(article.text.len())) }</p>
+            }
             if let Some(notice) = &state.notice {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
             }
@@ -232,7 +253,7 @@ fn app() -> Html {
                     }
                     <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
                 </section>
-                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} articles={state.articles.clone()} dispatch={dispatch.clone()} />
+                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
             </main>
             <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
             if state.help { <Help dispatch={dispatch.clone()} /> }
@@ -243,6 +264,5 @@ fn app() -> Html {
 
 /// Mounts the app on the page's body.
 pub fn start() {
-    browser::lock_down();
     yew::Renderer::<App>::new().render();
 }

@@ -243,6 +243,10 @@ pub struct State {
     pub undo: Option<(Vec<Article>, usize)>,
     /// The reader's corrections.
     pub lexicon: Rc<Lexicon>,
+    /// Annotations of the latest text, made but not shown yet.
+    pub fresh: Option<Rc<Analysis>>,
+    /// Whether a long text waits to be annotated (a notice says so).
+    pub busy: bool,
     /// Counter for unique revisions and selection serials.
     serial: u64,
 }
@@ -251,8 +255,13 @@ pub struct State {
 pub enum Action {
     /// The reader edited the active article.
     Edit(String),
-    /// Annotate the active article's latest text (if not done already).
+    /// Annotate the active article's latest text (if not done already), ready to [`Action::Present`].
     Analyse,
+    /// Show the annotations made by the last [`Action::Analyse`] (a separate step, so that
+    /// annotating and rendering a long text are two shorter tasks rather than one long one).
+    Present,
+    /// Say that a long text is about to be annotated.
+    Busy,
     /// Open a text in a tab (replacing the active one if it is empty).
     Open { title: String, text: String },
     /// Show another tab.
@@ -305,6 +314,13 @@ pub enum Action {
     ImportLexicon(Lexicon),
 }
 
+/// Texts up to this many bytes are saved on every edit; longer ones when they are annotated.
+const SAVE_EVERY_KEY: usize = 64 * 1024;
+
+fn text_len(state: &State) -> usize {
+    state.current().text.len()
+}
+
 impl State {
     /// The page as it was left (from local storage), or a first visit's empty tab.
     pub fn restore() -> Self {
@@ -325,6 +341,8 @@ impl State {
             notice: None,
             undo: None,
             lexicon: Rc::new(browser::load_lexicon().unwrap_or_default()),
+            fresh: None,
+            busy: false,
             serial: 0,
         };
         state.analyse_now();
@@ -347,6 +365,8 @@ impl State {
         self.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, self.rev, self.lexicon.clone())));
         self.selection = None;
         self.lit_actor = None;
+        self.busy = false;
+        self.fresh = None;
     }
 
     fn set_lexicon(&mut self, lexicon: Lexicon) {
@@ -408,15 +428,35 @@ impl Reducible for State {
                 let active = state.active;
                 state.articles[active].text = text.into();
                 state.rev = state.next_serial();
-                browser::save_articles(&state.articles, state.active);
+                // Long texts are saved when annotated, not on every key.
+                if text_len(&state) <= SAVE_EVERY_KEY {
+                    browser::save_articles(&state.articles, state.active);
+                }
+            }
+            Action::Busy => {
+                if state.busy {
+                    return self;
+                }
+                state.busy = true;
             }
             Action::Analyse => {
                 let rev = state.rev;
-                if state.analysis.rev == rev {
+                if state.analysis.rev == rev || state.fresh.as_ref().is_some_and(|f| f.rev == rev) {
                     return self;
                 }
                 let text = state.current().text.clone();
-                state.analysis = Rc::new(browser::measure("muster:annotate", || Analysis::new(text, rev, state.lexicon.clone())));
+                state.fresh = Some(Rc::new(browser::measure("muster:annotate", || Analysis::new(text, rev, state.lexicon.clone()))));
+            }
+            Action::Present => {
+                let Some(fresh) = state.fresh.take() else { return self };
+                if fresh.rev != state.rev {
+                    return Rc::new(state);
+                }
+                state.analysis = fresh;
+                state.busy = false;
+                if text_len(&state) > SAVE_EVERY_KEY {
+                    browser::save_articles(&state.articles, state.active);
+                }
                 state.selection = None;
                 if let Some((id, _)) = &state.lit_actor {
                     if state.analysis.actor(id).is_none() {

@@ -51,6 +51,37 @@ test('pasted text is shown exactly, with a mark for every annotation', { skip: P
   assert.deepEqual(app.problems, []);
 });
 
+test('the page runs under a strict CSP: no inline script, no violation, no request off the site', async () => {
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    // Registered before any page script runs (init scripts are not subject to the page's CSP).
+    await page.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(app.site.url);
+    await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 30_000 });
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    assert.equal(scripts, "script-src 'self' 'wasm-unsafe-eval'");
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'an inline script in the page');
+    // Use the page: paste, open the details of a mark, switch panel tabs, export-free features only.
+    await pasteArticle(page, ARTICLE);
+    await page.locator(`${DOCUMENT} mark[data-kind="figure"]`).first().click();
+    await page.getByRole('tab', { name: /Claims/ }).click();
+    await page.getByRole('tab', { name: /Actors/ }).click();
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    const origin = new URL(app.site.url).origin;
+    const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    assert.deepEqual(foreign, [], 'requests off the site');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the built site works from a sub-path of a static host', async () => {
   const hosted = await openApp({ base: '/tools/muster/' });
   try {
