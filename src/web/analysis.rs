@@ -96,7 +96,13 @@ pub fn claim_sub(claim: &Claim) -> &'static str {
 impl Analysis {
     /// Annotates `text`, applies the reader's corrections and builds the mark tree.
     pub fn new(text: Rc<str>, rev: u64, lexicon: Rc<Lexicon>) -> Self {
-        let mut annotations = annotate_with(&text, OffsetUnit::Byte);
+        let annotations = annotate_with(&text, OffsetUnit::Byte);
+        Self::from_annotations(text, rev, annotations, lexicon)
+    }
+
+    /// Applies the reader's corrections to the engine's `annotations` of `text` (byte offsets)
+    /// and builds the mark tree.
+    pub fn from_annotations(text: Rc<str>, rev: u64, mut annotations: Annotations, lexicon: Rc<Lexicon>) -> Self {
         lexicon.apply(&text, OffsetUnit::Byte, &mut annotations);
         let mut spans: Vec<(usize, usize, Target)> = Vec::new();
         for claim in &annotations.claims {

@@ -12,18 +12,26 @@ const STORAGE_KEY: &str = "muster:articles:v1";
 
 /// Runs `work` between two performance marks and records a measure called `name`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
+    mark_start(name);
     let result = work();
-    if let Some(p) = &performance {
-        let end = format!("{name}:end");
+    mark_end(name);
+    result
+}
+
+/// Marks the start of the measure `name` (see [`mark_end`]).
+pub fn mark_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Marks the end of the measure `name` and records it, from its last [`mark_start`].
+pub fn mark_end(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
         let _ = p.mark(&end);
         let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
     }
-    result
 }
 
 /// Records the `muster:render` measure: from the end of the last annotate to now (the DOM is patched).

@@ -19,7 +19,11 @@ mod samples;
 mod state;
 mod tabs;
 mod toolbar;
+mod worker;
 
+pub use worker::annotate_page;
+
+use std::rc::Rc;
 use std::time::Duration;
 
 use wasm_bindgen::prelude::*;
@@ -42,7 +46,11 @@ use toolbar::Toolbar;
 /// How long typing must pause before the text is annotated again.
 const TYPING_PAUSE: Duration = Duration::from_millis(180);
 
-/// Texts longer than this (in bytes) are annotated only after a pause, with a notice while it runs.
+/// Texts up to this many bytes are annotated on the main thread (quicker than a round trip to the
+/// worker, and well within one frame budget); longer ones in the worker.
+const SHORT_TEXT: usize = 24 * 1024;
+
+/// While a text longer than this (in bytes) is annotated, a notice says so.
 const BIG_TEXT: usize = 256 * 1024;
 
 /// Maps a key press outside text fields to an action.
@@ -91,6 +99,31 @@ fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
     })
 }
 
+/// Annotates `text` and shows the result: a short text at once, a longer one in the worker (without
+/// a worker, here, rendering in a task of its own so that no single task does both).
+fn annotate_in_background(text: &Rc<str>, dispatch: UseReducerDispatcher<State>) {
+    if text.len() <= SHORT_TEXT {
+        dispatch.dispatch(Action::Analyse);
+        dispatch.dispatch(Action::Present);
+        return;
+    }
+    browser::mark_start("muster:annotate");
+    let shown = text.clone();
+    worker::annotate(text, Box::new(move |annotations| {
+        match annotations {
+            Some(annotations) => {
+                browser::mark_end("muster:annotate");
+                dispatch.dispatch(Action::Annotated(shown, annotations));
+            }
+            None => dispatch.dispatch(Action::Analyse),
+        }
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(Duration::ZERO).await;
+            dispatch.dispatch(Action::Present);
+        });
+    }));
+}
+
 /// A byte count for people: "840 KB", "5.2 MB".
 fn size(bytes: usize) -> String {
     if bytes < 1_000_000 {
@@ -131,29 +164,24 @@ fn app() -> Html {
     let typing_generation = use_mut_ref(|| 0u64);
     let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
         let big = text.len() > BIG_TEXT;
-        dispatch.dispatch(Action::Edit(text));
+        let text: Rc<str> = text.into();
+        dispatch.dispatch(Action::Edit(text.clone()));
         let generation = typing_generation.clone();
         *generation.borrow_mut() += 1;
         let mine = *generation.borrow();
         let dispatch = dispatch.clone();
-        if now && !big {
-            dispatch.dispatch(Action::Analyse);
-            dispatch.dispatch(Action::Present);
+        if now {
+            if big {
+                dispatch.dispatch(Action::Busy);
+            }
+            annotate_in_background(&text, dispatch);
             return;
         }
-        if big {
-            dispatch.dispatch(Action::Busy);
-        }
-        // A big text is annotated after a pause, or (pasted) after a frame that shows it is under way.
-        let pause = if now { Duration::from_millis(16) } else { TYPING_PAUSE };
         yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(pause).await;
-            if *generation.borrow() != mine {
-                return;
+            yew::platform::time::sleep(TYPING_PAUSE).await;
+            if *generation.borrow() == mine {
+                annotate_in_background(&text, dispatch);
             }
-            dispatch.dispatch(Action::Analyse);
-            yew::platform::time::sleep(Duration::ZERO).await;
-            dispatch.dispatch(Action::Present);
         });
     });
     // Stable callbacks: the reading view re-renders only when what it shows changes.
@@ -262,7 +290,11 @@ fn app() -> Html {
     }
 }
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body (in the engine's worker, where there is no page, does nothing).
 pub fn start() {
+    if web_sys::window().is_none() {
+        return;
+    }
+    worker::start();
     yew::Renderer::<App>::new().render();
 }

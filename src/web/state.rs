@@ -254,7 +254,9 @@ pub struct State {
 /// Everything that can happen on the page.
 pub enum Action {
     /// The reader edited the active article.
-    Edit(String),
+    Edit(Rc<str>),
+    /// The worker annotated this text (byte offsets): ready to [`Action::Present`] if it is still the active text.
+    Annotated(Rc<str>, crate::engine::schema::Annotations),
     /// Annotate the active article's latest text (if not done already), ready to [`Action::Present`].
     Analyse,
     /// Show the annotations made by the last [`Action::Analyse`] (a separate step, so that
@@ -369,6 +371,22 @@ impl State {
         self.fresh = None;
     }
 
+    /// Shows annotations of the latest text (made in the background while the reader typed).
+    fn show(&mut self, analysis: Rc<Analysis>) {
+        self.analysis = analysis;
+        self.fresh = None;
+        self.busy = false;
+        if text_len(self) > SAVE_EVERY_KEY {
+            browser::save_articles(&self.articles, self.active);
+        }
+        self.selection = None;
+        if let Some((id, _)) = &self.lit_actor {
+            if self.analysis.actor(id).is_none() {
+                self.lit_actor = None;
+            }
+        }
+    }
+
     fn set_lexicon(&mut self, lexicon: Lexicon) {
         if !browser::save_lexicon(&lexicon) {
             self.notice = Some(Notice { text: "Could not save corrections: storage is full or unavailable.".into(), error: true, undoable: false });
@@ -426,7 +444,7 @@ impl Reducible for State {
                     return self;
                 }
                 let active = state.active;
-                state.articles[active].text = text.into();
+                state.articles[active].text = text;
                 state.rev = state.next_serial();
                 // Long texts are saved when annotated, not on every key.
                 if text_len(&state) <= SAVE_EVERY_KEY {
@@ -449,20 +467,17 @@ impl Reducible for State {
             }
             Action::Present => {
                 let Some(fresh) = state.fresh.take() else { return self };
-                if fresh.rev != state.rev {
-                    return Rc::new(state);
+                if fresh.rev == state.rev {
+                    state.show(fresh);
                 }
-                state.analysis = fresh;
-                state.busy = false;
-                if text_len(&state) > SAVE_EVERY_KEY {
-                    browser::save_articles(&state.articles, state.active);
+            }
+            Action::Annotated(text, annotations) => {
+                if state.analysis.rev == state.rev || *state.current().text != *text {
+                    return self;
                 }
-                state.selection = None;
-                if let Some((id, _)) = &state.lit_actor {
-                    if state.analysis.actor(id).is_none() {
-                        state.lit_actor = None;
-                    }
-                }
+                let rev = state.rev;
+                let text = state.current().text.clone();
+                state.fresh = Some(Rc::new(Analysis::from_annotations(text, rev, annotations, state.lexicon.clone())));
             }
             Action::Open { title, text } => {
                 let article = Article { title: title.into(), text: text.into() };
