@@ -295,6 +295,5 @@ pub fn start() {
     if web_sys::window().is_none() {
         return;
     }
-    worker::start();
     yew::Renderer::<App>::new().render();
 }

@@ -1,8 +1,8 @@
 //! The engine in a Web Worker (www/worker.js), so that annotating a long text never blocks the
-//! page. The worker loads the page's own wasm and calls [`annotate_page`]; when it cannot run,
-//! callers annotate on the main thread instead.
+//! page. The worker instantiates the page's own compiled wasm module and calls [`annotate_page`];
+//! when it cannot run, callers annotate on the main thread instead.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
@@ -24,6 +24,8 @@ struct Channel {
 
 thread_local! {
     static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+    /// Whether the worker was started (it starts on the first long text, and only once).
+    static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Annotates `text` with byte offsets and returns the result as JSON (the worker's entry point).
@@ -35,36 +37,31 @@ fn absolute(relative: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(relative, base).ok().map(|u| u.href())
 }
 
-/// Starts the worker, handing it the URLs of the page's wasm (from the boot script's tag).
-/// Does nothing when workers are unavailable: [`annotate`] then answers `None` at once.
-pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(Some(tag)) = document.query_selector("script[data-muster-js]") else { return };
-    let Ok(base) = document.base_uri() else { return };
-    let base = base.unwrap_or_default();
-    let (Some(js), Some(wasm)) = (
-        tag.get_attribute("data-muster-js").and_then(|u| absolute(&u, &base)),
-        tag.get_attribute("data-muster-wasm").and_then(|u| absolute(&u, &base)),
-    ) else {
-        return;
-    };
-    let Some(script) = absolute("worker.js", &js) else { return };
+/// Starts the worker, handing it the page's compiled wasm module and the URL of its JS glue.
+/// Leaves no channel when workers are unavailable: [`annotate`] then answers `None` at once.
+fn start() -> Option<Channel> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let tag = document.query_selector("script[data-muster-js]").ok()??;
+    let base = document.base_uri().ok()??;
+    let js = absolute(&tag.get_attribute("data-muster-js")?, &base)?;
+    let module = js_sys::Reflect::get(&window, &"musterWasmModule".into()).ok()?;
+    if !module.is_instance_of::<js_sys::WebAssembly::Module>() {
+        return None;
+    }
+    let script = absolute("worker.js", &js)?;
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    let Ok(worker) = web_sys::Worker::new_with_options(&script, &options) else { return };
+    let worker = web_sys::Worker::new_with_options(&script, &options).ok()?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(receive);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| give_up());
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &"js".into(), &js.into());
-    let _ = js_sys::Reflect::set(&init, &"wasm".into(), &wasm.into());
-    if worker.post_message(&init).is_err() {
-        return;
-    }
-    CHANNEL.with(|c| {
-        *c.borrow_mut() = Some(Channel { worker, waiting: HashMap::new(), next: 0, _on_message: on_message, _on_error: on_error });
-    });
+    js_sys::Reflect::set(&init, &"js".into(), &js.into()).ok()?;
+    js_sys::Reflect::set(&init, &"module".into(), &module).ok()?;
+    worker.post_message(&init).ok()?;
+    Some(Channel { worker, waiting: HashMap::new(), next: 0, _on_message: on_message, _on_error: on_error })
 }
 
 fn receive(event: web_sys::MessageEvent) {
@@ -94,6 +91,10 @@ fn give_up() {
 /// Asks the worker to annotate `text`; `reply` gets the annotations later, or `None` at once
 /// (or later) when there is no working worker.
 pub fn annotate(text: &str, reply: Reply) {
+    if !STARTED.with(|s| s.replace(true)) {
+        let channel = start();
+        CHANNEL.with(|c| *c.borrow_mut() = channel);
+    }
     let reply = CHANNEL.with(|c| {
         let mut c = c.borrow_mut();
         let Some(channel) = c.as_mut() else { return Some(reply) };
