@@ -26,13 +26,17 @@ fn muster(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run muster");
-    // Fed from a thread: muster streams, so it may fill stdout before it has read all of stdin.
+    // Feed stdin from another thread: the CLI streams its output while reading, so writing
+    // all the input before reading any output can fill both pipes and deadlock.
     let mut input = child.stdin.take().expect("stdin");
     let stdin = stdin.to_vec();
     let feeder = std::thread::spawn(move || input.write_all(&stdin));
-    let out = child.wait_with_output().expect("muster output");
-    feeder.join().expect("feeder").expect("write stdin");
-    out
+    let output = child.wait_with_output().expect("muster output");
+    match feeder.join().expect("stdin thread") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
+        _ => {}
+    }
+    output
 }
 
 fn stdout(out: &Output) -> String {
@@ -53,16 +57,9 @@ fn assert_annotations(value: &Value, input: &str) {
     }
     let chars: Vec<char> = input.chars().collect();
     let check = |span: &Value| {
-        let (start, end) = (
-            span["start"].as_u64().unwrap() as usize,
-            span["end"].as_u64().unwrap() as usize,
-        );
+        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
         let slice: String = chars[start..end].iter().collect();
-        assert_eq!(
-            span["text"].as_str().unwrap(),
-            slice,
-            "text at [{start}, {end}) in code points"
-        );
+        assert_eq!(span["text"].as_str().unwrap(), slice, "text at [{start}, {end}) in code points");
     };
     value["figures"].as_array().unwrap().iter().for_each(check);
     value["claims"].as_array().unwrap().iter().for_each(check);
@@ -81,11 +78,7 @@ fn one_file_prints_exactly_the_annotations_object_with_code_point_offsets() {
     let value: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
     assert_eq!(value.as_object().unwrap().len(), 3, "no wrapper keys");
     assert_annotations(&value, REPORT);
-    assert_eq!(
-        value,
-        serde_json::to_value(muster::annotate(REPORT)).unwrap(),
-        "same as the library"
-    );
+    assert_eq!(value, serde_json::to_value(muster::annotate(REPORT)).unwrap(), "same as the library");
     assert!(stderr(&out).is_empty());
 }
 
@@ -104,18 +97,9 @@ fn several_files_give_an_array_in_order_with_error_records() {
     std::fs::write(&a, REPORT).unwrap();
     std::fs::write(&b, "Some 4,000 Kenyan troops serve in Somalia.").unwrap();
     let missing = dir.join("missing.txt");
-    let args = [
-        "annotate",
-        a.to_str().unwrap(),
-        missing.to_str().unwrap(),
-        b.to_str().unwrap(),
-    ];
+    let args = ["annotate", a.to_str().unwrap(), missing.to_str().unwrap(), b.to_str().unwrap()];
     let out = muster(&args, b"");
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "a failed input makes the exit non-zero"
-    );
+    assert_eq!(out.status.code(), Some(1), "a failed input makes the exit non-zero");
     let records: Value = serde_json::from_str(&stdout(&out)).expect("a JSON array");
     let records = records.as_array().unwrap();
     assert_eq!(records.len(), 3);
@@ -126,10 +110,7 @@ fn several_files_give_an_array_in_order_with_error_records() {
     assert_eq!(records[2]["file"], args[3]);
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.contains("missing.txt") && err.contains("no such file"),
-        "{err}"
-    );
+    assert!(err.contains("missing.txt") && err.contains("no such file"), "{err}");
 }
 
 #[test]
@@ -137,15 +118,9 @@ fn jsonl_format_gives_one_labelled_record_per_line() {
     let dir = scratch("jsonl-out");
     let a = dir.join("a.txt");
     std::fs::write(&a, REPORT).unwrap();
-    let out = muster(
-        &["annotate", "--format", "jsonl", a.to_str().unwrap(), "-"],
-        b"Russia sent 10,000 troops.",
-    );
+    let out = muster(&["annotate", "--format", "jsonl", a.to_str().unwrap(), "-"], b"Russia sent 10,000 troops.");
     assert!(out.status.success());
-    let lines: Vec<Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["file"], a.to_str().unwrap());
     assert_eq!(lines[1]["file"], "-");
@@ -156,20 +131,14 @@ fn jsonl_format_gives_one_labelled_record_per_line() {
 fn missing_files_and_directories_get_one_line_naming_them_and_exit_1() {
     let dir = scratch("errors");
     let missing = dir.join("nowhere.txt");
-    for (path, reason) in [
-        (missing.to_str().unwrap(), "no such file"),
-        (dir.to_str().unwrap(), "is a directory"),
-    ] {
+    for (path, reason) in [(missing.to_str().unwrap(), "no such file"), (dir.to_str().unwrap(), "is a directory")] {
         for command in ["annotate", "numbers"] {
             let out = muster(&[command, path], b"");
             assert_eq!(out.status.code(), Some(1), "{command} {path}");
             assert!(out.stdout.is_empty(), "nothing on stdout");
             let err = stderr(&out);
             assert_eq!(err.lines().count(), 1, "{err}");
-            assert!(
-                err.starts_with("muster: ") && err.contains(path) && err.contains(reason),
-                "{err}"
-            );
+            assert!(err.starts_with("muster: ") && err.contains(path) && err.contains(reason), "{err}");
             assert!(!err.contains("panicked"));
         }
     }
@@ -180,23 +149,13 @@ fn invalid_utf8_is_replaced_with_a_warning_naming_the_file() {
     let dir = scratch("utf8");
     let path = dir.join("latin1.txt");
     // "Général" in Latin-1, then a deployment sentence.
-    std::fs::write(
-        &path,
-        b"G\xe9n\xe9ral Tchiani said 1,500 troops would stay in Niamey.",
-    )
-    .unwrap();
+    std::fs::write(&path, b"G\xe9n\xe9ral Tchiani said 1,500 troops would stay in Niamey.").unwrap();
     let out = muster(&["annotate", path.to_str().unwrap()], b"");
     assert!(out.status.success(), "lossy decoding is not a failure");
     let err = stderr(&out);
-    assert!(
-        err.contains("warning") && err.contains("latin1.txt") && err.contains("U+FFFD"),
-        "{err}"
-    );
+    assert!(err.contains("warning") && err.contains("latin1.txt") && err.contains("U+FFFD"), "{err}");
     let value: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_annotations(
-        &value,
-        "G\u{FFFD}n\u{FFFD}ral Tchiani said 1,500 troops would stay in Niamey.",
-    );
+    assert_annotations(&value, "G\u{FFFD}n\u{FFFD}ral Tchiani said 1,500 troops would stay in Niamey.");
 }
 
 #[test]
@@ -209,10 +168,7 @@ fn closing_the_pipe_early_ends_quietly() {
         .collect();
     let jsonl_path = dir.join("big.jsonl");
     std::fs::write(&jsonl_path, jsonl).unwrap();
-    for args in [
-        vec!["annotate", path.to_str().unwrap()],
-        vec!["annotate", "--input", "jsonl", jsonl_path.to_str().unwrap()],
-    ] {
+    for args in [vec!["annotate", path.to_str().unwrap()], vec!["annotate", "--input", "jsonl", jsonl_path.to_str().unwrap()]] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_muster"))
             .args(&args)
             .stdout(Stdio::piped())
@@ -224,10 +180,7 @@ fn closing_the_pipe_early_ends_quietly() {
         let out = child.wait_with_output().unwrap();
         let err = stderr(&out);
         assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
-        assert!(
-            !err.contains("panicked") && !err.contains("Broken pipe"),
-            "{err}"
-        );
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
     }
 }
 
@@ -236,8 +189,7 @@ fn jsonl_input_streams_records_in_order_on_several_threads_and_survives_bad_line
     let mut input = String::new();
     for i in 0..300 {
         // Uneven lengths so that threads finish out of order.
-        let text = format!("Ukraine said {i} Russian soldiers crossed near Kharkiv. ")
-            .repeat(1 + (i * 7) % 40);
+        let text = format!("Ukraine said {i} Russian soldiers crossed near Kharkiv. ").repeat(1 + (i * 7) % 40);
         input += &serde_json::json!({"id": format!("doc-{i}"), "text": text}).to_string();
         input += "\n";
         if i == 100 {
@@ -246,44 +198,21 @@ fn jsonl_input_streams_records_in_order_on_several_threads_and_survives_bad_line
             input += "{\"id\": 7}\r\n"; // no text
         }
     }
-    let out = muster(
-        &["annotate", "--input", "jsonl", "--jobs", "3", "-"],
-        input.as_bytes(),
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "bad lines make the exit non-zero"
-    );
-    let records: Vec<Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSONL"))
-        .collect();
+    let out = muster(&["annotate", "--input", "jsonl", "--jobs", "3", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "bad lines make the exit non-zero");
+    let records: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("JSONL")).collect();
     assert_eq!(records.len(), 302);
     let ids: Vec<&str> = records.iter().filter_map(|r| r["id"].as_str()).collect();
     let want: Vec<String> = (0..300).map(|i| format!("doc-{i}")).collect();
     assert_eq!(ids, want, "every article once, in input order");
     let (bad, missing_text) = (&records[101], &records[102]);
-    assert_eq!(
-        (bad["line"].as_u64(), bad["file"].as_str()),
-        (Some(102), Some("-"))
-    );
+    assert_eq!((bad["line"].as_u64(), bad["file"].as_str()), (Some(102), Some("-")));
     assert!(bad["error"].as_str().unwrap().contains("not JSON"), "{bad}");
-    assert_eq!(
-        (missing_text["line"].as_u64(), missing_text["id"].as_u64()),
-        (Some(104), Some(7))
-    );
+    assert_eq!((missing_text["line"].as_u64(), missing_text["id"].as_u64()), (Some(104), Some(7)));
     assert!(missing_text["error"].as_str().unwrap().contains("text"));
     let err = stderr(&out);
-    assert_eq!(
-        err.lines().count(),
-        2,
-        "one line per bad line, no progress off a terminal: {err}"
-    );
-    assert!(
-        err.contains("<stdin>:102:") && err.contains("<stdin>:104:"),
-        "{err}"
-    );
+    assert_eq!(err.lines().count(), 2, "one line per bad line, no progress off a terminal: {err}");
+    assert!(err.contains("<stdin>:102:") && err.contains("<stdin>:104:"), "{err}");
     let text = |r: &Value| {
         let i: usize = r["id"].as_str().unwrap()[4..].parse().unwrap();
         format!("Ukraine said {i} Russian soldiers crossed near Kharkiv. ").repeat(1 + (i * 7) % 40)
@@ -294,10 +223,7 @@ fn jsonl_input_streams_records_in_order_on_several_threads_and_survives_bad_line
 #[test]
 fn progress_goes_to_stderr_when_asked() {
     let input = "{\"id\": 1, \"text\": \"Mali asked 1,200 troops to leave.\"}\n".repeat(5);
-    let out = muster(
-        &["annotate", "--input=jsonl", "--progress", "-"],
-        input.as_bytes(),
-    );
+    let out = muster(&["annotate", "--input=jsonl", "--progress", "-"], input.as_bytes());
     assert!(out.status.success());
     assert_eq!(stdout(&out).lines().count(), 5);
     let err = stderr(&out);
@@ -306,18 +232,7 @@ fn progress_goes_to_stderr_when_asked() {
 
 #[test]
 fn jsonl_input_as_a_json_array_and_from_a_missing_file() {
-    let out = muster(
-        &[
-            "annotate",
-            "-i",
-            "jsonl",
-            "-f",
-            "json",
-            "-",
-            "/nonexistent/corpus.jsonl",
-        ],
-        b"{\"id\":1,\"text\":\"x\"}\n",
-    );
+    let out = muster(&["annotate", "-i", "jsonl", "-f", "json", "-", "/nonexistent/corpus.jsonl"], b"{\"id\":1,\"text\":\"x\"}\n");
     assert_eq!(out.status.code(), Some(1));
     let records: Value = serde_json::from_str(&stdout(&out)).expect("one JSON array");
     assert_eq!(records[0]["id"], 1);
@@ -327,18 +242,12 @@ fn jsonl_input_as_a_json_array_and_from_a_missing_file() {
 
 #[test]
 fn categories_limit_the_lists() {
-    let out = muster(
-        &["annotate", "--categories", "figures", "-"],
-        REPORT.as_bytes(),
-    );
+    let out = muster(&["annotate", "--categories", "figures", "-"], REPORT.as_bytes());
     assert!(out.status.success());
     let value: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(value["actors"], serde_json::json!([]));
     assert_eq!(value["claims"], serde_json::json!([]));
-    assert_eq!(
-        value["figures"],
-        serde_json::to_value(muster::annotate(REPORT).figures).unwrap()
-    );
+    assert_eq!(value["figures"], serde_json::to_value(muster::annotate(REPORT).figures).unwrap());
 }
 
 #[test]
@@ -353,14 +262,8 @@ fn numbers_prints_every_expression_with_code_point_offsets() {
     assert_eq!(numbers.len(), found.len());
     let chars: Vec<char> = text.chars().collect();
     for (n, f) in numbers.iter().zip(&found) {
-        let (start, end) = (
-            n["start"].as_u64().unwrap() as usize,
-            n["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            n["text"].as_str().unwrap(),
-            chars[start..end].iter().collect::<String>()
-        );
+        let (start, end) = (n["start"].as_u64().unwrap() as usize, n["end"].as_u64().unwrap() as usize);
+        assert_eq!(n["text"].as_str().unwrap(), chars[start..end].iter().collect::<String>());
         assert_eq!(n["text"].as_str().unwrap(), f.span.of(text));
         assert_eq!(n["value"].as_u64(), f.value);
         assert!(n["qualifier"].is_string());
@@ -377,26 +280,14 @@ fn help_version_and_usage_errors() {
         assert!(out.status.success());
         assert!(stdout(&out).contains("muster annotate"), "{args:?}");
     }
-    for (args, mentions) in [
-        (&["annotate", "--help"][..], "--input"),
-        (&["help", "annotate"], "--format"),
-        (&["numbers", "-h"], "qualifier"),
-    ] {
+    for (args, mentions) in [(&["annotate", "--help"][..], "--input"), (&["help", "annotate"], "--format"), (&["numbers", "-h"], "qualifier")] {
         let out = muster(args, b"");
         assert!(out.status.success());
         assert!(stdout(&out).contains(mentions), "{args:?}");
     }
     let out = muster(&["--version"], b"");
-    assert_eq!(
-        stdout(&out).trim(),
-        format!("muster {}", env!("CARGO_PKG_VERSION"))
-    );
-    for args in [
-        &["annotate"][..],
-        &["annotate", "--frobnicate", "a"],
-        &["annotate", "-f", "xml", "a"],
-        &["explain", "a"],
-    ] {
+    assert_eq!(stdout(&out).trim(), format!("muster {}", env!("CARGO_PKG_VERSION")));
+    for args in [&["annotate"][..], &["annotate", "--frobnicate", "a"], &["annotate", "-f", "xml", "a"], &["explain", "a"]] {
         let out = muster(args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);

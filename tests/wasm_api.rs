@@ -77,3 +77,18 @@ fn categories_option_keeps_only_the_named_lists_and_bad_names_throw() {
     let error = annotate(MIXED, bad).expect_err("an unknown category throws");
     assert!(error.is_instance_of::<js_sys::TypeError>());
 }
+
+#[wasm_bindgen_test]
+fn ledger_compares_force_figures_across_articles() {
+    let list = serde_json::json!([
+        { "name": "wire", "text": "Seoul said North Korea had deployed 11,000 troops to Russia's Kursk region." },
+        { "name": "blog", "text": "Pyongyang has deployed 3,000 troops to Russia's Kursk region, a website claimed." },
+    ]);
+    // Plain objects, as JS callers pass them.
+    let articles = serde::Serialize::serialize(&list, &serde_wasm_bindgen::Serializer::json_compatible()).expect("articles convert");
+    let value = muster::api::js::ledger(articles).expect("ledger returns a value");
+    let ledger: muster::engine::ledger::Ledger = serde_wasm_bindgen::from_value(value).expect("the JS object is a ledger");
+    let korea = ledger.forces.iter().find(|e| e.owner.as_deref() == Some("North Korea")).expect("a North Korean force");
+    assert_eq!(korea.disagreements, vec![(0, 1)]);
+    assert!(muster::api::js::ledger(wasm_bindgen::JsValue::from_str("not a list")).is_err());
+}

@@ -8,7 +8,7 @@
 // Prints the figures; writes them to OUT_JSON for scripts/bench to put in docs/BENCHMARKS.md.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { launch, DIST, ROOT } from '../../tests/e2e/harness.mjs';
 import { serve } from '../../tests/e2e/server.mjs';
 
@@ -35,10 +35,13 @@ function files(dir) {
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 }
+// dist/ also holds the iframe embed (embed/) and the single-file build (muster.html): not part of
+// the app's first load (the service worker does not precache them either).
+const NOT_FIRST_LOAD = /^(embed\/|muster\.html$)/;
 const sizes = files(DIST).sort().map((path) => {
   const body = readFileSync(path);
-  return { file: relative(DIST, path), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-});
+  return { file: relative(DIST, path).split(sep).join('/'), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+}).filter((f) => !NOT_FIRST_LOAD.test(f.file));
 const total = sizes.reduce((n, f) => n + f.gzip, 0);
 results.transfer = { files: sizes, total_gzip: total };
 console.log('first load (dist/, gzip -9):');

@@ -1,5 +1,5 @@
 //! The JS API for embedders (`docs/EMBEDDING.md`): `annotate(text, options?)` with UTF-16
-//! offsets, and `version()`. The npm package wraps these with `init`, `highlight` and the
+//! offsets, `ledger(articles)` across articles, and `version()`. The npm package wraps these with `init`, `highlight` and the
 //! `<muster-annotator>` element.
 
 use crate::api::options::Categories;
@@ -45,6 +45,25 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     .map_err(error)?;
     let mut result = crate::annotate_with(text, crate::OffsetUnit::Utf16);
     categories.apply(&mut result);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&result, &serializer).map_err(error)
+}
+
+/// One open article given to [`ledger`].
+#[derive(Deserialize)]
+struct LedgerArticle {
+    name: String,
+    text: String,
+}
+
+/// The cross-article ledger of `articles` (`[{ name, text }, ...]`): force figures grouped by
+/// owner and place, who asserts which value in which article, and the pairs that cannot both
+/// hold (see `engine::ledger`). Throws a `TypeError` when `articles` is not such a list.
+#[wasm_bindgen]
+pub fn ledger(articles: JsValue) -> Result<JsValue, JsValue> {
+    let articles: Vec<LedgerArticle> = serde_wasm_bindgen::from_value(articles).map_err(|e| error(format!("bad articles: {e}")))?;
+    let pairs: Vec<(&str, &str)> = articles.iter().map(|a| (a.name.as_str(), a.text.as_str())).collect();
+    let result = crate::engine::ledger::of_texts(&pairs);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&result, &serializer).map_err(error)
 }

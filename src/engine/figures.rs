@@ -7,7 +7,7 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, NumberExpr};
+use super::numbers::{self, folded_cmp, listed, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
@@ -52,7 +52,10 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
         let Some(num_first) = r.token_at(n.number.start) else { continue };
         let end = r.token_end(n.span.end);
         let sentence = r.sentence[first];
-        let previous = last.filter(|&(s, e, _)| s == sentence && first.saturating_sub(e) <= 40);
+        // A figure continues across a semicolon: "900 troops in Estonia; 300 in Poland".
+        let previous = last.filter(|&(s, e, _)| {
+            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";"))
+        });
         let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
         last = Some((sentence, end, None));
         if let Some(f) = found {
@@ -127,7 +130,7 @@ impl<'a> Reader<'a> {
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
-        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev));
+        let abbreviation = prev.chars().count() == 1 || listed(ABBREVIATIONS, prev);
         next.space_before && !abbreviation && (next.is_capitalized(doc.text) || next.kind == TokenKind::Number)
     }
 
@@ -145,12 +148,18 @@ impl<'a> Reader<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        same_word(self.word(i), w)
     }
 
+    /// Token `i` is one of the words of a short inline `list`.
     fn any(&self, i: usize, list: &[&str]) -> bool {
         let w = self.word(i);
-        !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        !w.is_empty() && list.iter().any(|x| same_word(x, w))
+    }
+
+    /// Token `i` is a word of a (sorted) lexicon list.
+    fn among(&self, i: usize, sorted: &[&str]) -> bool {
+        listed(sorted, self.word(i))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -203,7 +212,13 @@ impl<'a> Reader<'a> {
             .casualty(shape.start, shape.end)
             .or(in_chain)
             .or_else(|| inherited.or(joined).and_then(|f| (f.kind == FigureKind::Casualty).then_some(f.action).flatten()));
-        let kind = if casualty.is_some() { FigureKind::Casualty } else { FigureKind::Force };
+        // "more than 350,000 casualties": the noun itself says killed or wounded, not which.
+        let casualty_noun = self.any(shape.end - 1, &["casualties", "losses"]) || self.losses_before(shape.start);
+        let kind = if casualty.is_some() || casualty_noun { FigureKind::Casualty } else { FigureKind::Force };
+        // "12 generals sacked": officers are counted only as casualties, never as a force's size.
+        if kind == FigureKind::Force && self.among(shape.end - 1, RANK_NOUNS) {
+            return None;
+        }
         let action = match casualty {
             Some(a) => Some(a),
             None => self.force_action(shape.start, shape.end, shape.chain).or_else(|| inherited.and_then(|f| f.action)),
@@ -227,7 +242,7 @@ impl<'a> Reader<'a> {
     /// "Unit 8200", "Resolution 2334" (names) and "one in five" (ratios) are not counts.
     fn not_a_count(&self, first: usize, num: usize) -> bool {
         let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
-        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.any(num - 1, DESIGNATORS)
+        ratio || first == num && num > 0 && self.capitalized(num - 1) && self.among(num - 1, DESIGNATORS)
     }
 
     /// "a 3,500-strong contingent", "a 200-man unit".
@@ -236,24 +251,24 @@ impl<'a> Reader<'a> {
         let hyphen = is_dash(self.word(dash)) && self.glued(dash);
         let at = if hyphen { dash + 1 } else { dash };
         let strong = self.is(at, "strong");
-        if !(strong && (hyphen || self.toks.get(at).is_some()) || hyphen && self.any(at, SIZE_UNITS)) {
+        if !(strong && (hyphen || self.toks.get(at).is_some()) || hyphen && self.among(at, SIZE_UNITS)) {
             return None;
         }
-        let noun_ok = |k: usize| self.any(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
+        let noun_ok = |k: usize| self.among(k, GROUP_NOUNS) || (strong && self.strong_noun(k));
         let mut noun = None;
         for k in at + 1..(at + 6).min(self.toks.len()) {
-            if self.any(k, BLOCKERS) || !self.same_sentence(first, k) {
+            if self.among(k, BLOCKERS) || !self.same_sentence(first, k) {
                 return None;
             }
             if noun_ok(k) {
                 noun = Some(k);
-            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.any(k, STOPS)) {
+            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.among(k, STOPS)) {
                 break;
             }
         }
         let Some(k) = noun else {
             // "The militia, estimated at 5,000 strong, ..."
-            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.any(j, GROUP_NOUNS) || self.strong_noun(j)));
+            let anchored = strong && (first.saturating_sub(8)..first).any(|j| self.same_sentence(j, first) && (self.among(j, GROUP_NOUNS) || self.strong_noun(j)));
             return anchored.then_some(Shape { start: first, end: at + 1, chain: (at, at), inherits: None });
         };
         let start = if first > 0 && self.any(first - 1, &["a", "an"]) { first - 1 } else { first };
@@ -268,11 +283,13 @@ impl<'a> Reader<'a> {
         let mut used_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
-            if self.any(k, BLOCKERS) {
+            if self.among(k, BLOCKERS) {
                 return None;
             }
             if self.is(k, "of") && !used_of && head.is_none() {
-                if self.any(k + 1, POSSESSIVES) {
+                if self.among(k + 1, POSSESSIVES) {
+                    // "The SDF said 4 of its members were killed": its members are an armed group's.
+                    military |= self.any(k + 1, &["its", "their"]) && self.party_before(first) && self.armed_before(first);
                     used_of = true;
                     k += 2;
                     continue;
@@ -284,8 +301,18 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // "\"around 10,000\" North Korean soldiers": a quotation closing on the number.
+            if k == end && head.is_none() && matches!(self.word(k), "\"" | "”") && self.glued(k) {
+                k += 1;
+                continue;
+            }
+            // "4,000 Rwandan Defence Force (RDF) troops": an acronym in brackets.
+            if head.is_none() && k > end && self.word(k) == "(" && self.word(k + 2) == ")" && self.capitalized(k + 1) {
+                k += 3;
+                continue;
+            }
             // "about 350 US Army and Air Force personnel"
-            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.any(k + 1, STOPS) {
+            if head.is_none() && k > end && self.any(k, &["and", "or", "&"]) && self.capitalized(k + 1) && !self.among(k + 1, STOPS) {
                 k += 1;
                 continue;
             }
@@ -295,15 +322,21 @@ impl<'a> Reader<'a> {
                 }
             } else if head.is_some() {
                 break;
-            } else if self.any(k, WEAK_NOUNS) {
+            } else if self.among(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
-                if (military || under_arms || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
+                // "The M23, which has about 6,000 men": members of an armed group named before.
+                // Not "The IDF detained 40 men": there the group acts on the men.
+                let group_members = self.any(k, &["men", "members", "volunteers", "instructors", "advisers", "advisors", "guards"])
+                    && self.armed_before(first)
+                    && !(first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && lookup(CASUALTY_BEFORE, self.word(j)).is_some());
+                let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first));
+                if (military || under_arms || party_losses || group_members || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
             } else if !self.modifier(k) {
                 break;
             }
-            if self.any(k, MILITARY_MODIFIERS) || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup)) {
+            if self.among(k, MILITARY_MODIFIERS) || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup)) {
                 military = true;
             }
             k += 1;
@@ -313,22 +346,58 @@ impl<'a> Reader<'a> {
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
     }
 
+    /// "Russian losses ... had reached 490,000 personnel": a count that totals losses.
+    fn losses_before(&self, first: usize) -> bool {
+        first > 0
+            && self.any(first - 1, &["reached", "at", "to", "of", "totalled", "totaled", "totalling", "totaling", "exceeded", "topped", "hit"])
+            && (first.saturating_sub(14)..first).any(|j| self.same_sentence(j, first) && self.is(j, "losses"))
+    }
+
+    /// A state or armed force named earlier in the sentence ("Russia has suffered 350,000 casualties").
+    fn party_before(&self, first: usize) -> bool {
+        (first.saturating_sub(20)..first).any(|j| {
+            self.same_sentence(j, first) && matches!(self.actor_kind(j), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup))
+        })
+    }
+
+    /// Words of war near a number ("300,000 casualties on both sides"): its casualties are troops'.
+    fn war_context(&self, first: usize) -> bool {
+        const WAR_WORDS: &[&str] = &["sides", "war", "battle", "battlefield", "front", "frontline", "fighting", "offensive", "invasion", "counteroffensive"];
+        (first.saturating_sub(15)..first + 15).any(|j| self.same_sentence(j, first) && self.any(j, WAR_WORDS))
+    }
+
+    /// A military or an armed group named earlier in the sentence.
+    fn armed_before(&self, first: usize) -> bool {
+        (first.saturating_sub(20)..first).any(|j| self.same_sentence(j, first) && matches!(self.actor_kind(j), Some(ActorKind::Military | ActorKind::ArmedGroup)))
+    }
+
+    /// "militias numbering in the tens of thousands", "forces totalling 1,000": a force noun, a
+    /// counting verb, and the number with no noun of its own.
+    fn numbering_before(&self, first: usize) -> bool {
+        let cue = if first >= 3 && self.is(first - 1, "the") && self.is(first - 2, "in") { first - 3 } else { first.wrapping_sub(1) };
+        self.any(cue, &["numbering", "numbered", "totalling", "totaling", "totalled", "totaled"])
+            && (cue.saturating_sub(8)..cue).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.among(j, GROUP_NOUNS)))
+    }
+
     /// "of the armed forces", "of the Wagner group", "of Hamas": a weak noun's members are armed.
     fn of_military(&self, k: usize) -> bool {
         if !self.is(k, "of") {
             return false;
         }
         let k = if self.any(k + 1, &["the", "its", "their"]) { k + 2 } else { k + 1 };
-        self.any(k, MILITARY_MODIFIERS)
+        self.among(k, MILITARY_MODIFIERS)
             || self.any(k, &["armed", "security"]) && self.any(k + 1, &["forces", "services"])
             || matches!(self.actor_kind(k), Some(ActorKind::Military | ActorKind::ArmedGroup))
     }
 
     /// "forces totalling 1,000 men": a force named just before, then a counting word.
     fn counted_force_before(&self, first: usize) -> bool {
-        first > 0
+        // "the first units, some 2,600 men": an apposition right after the force noun.
+        let apposition = first >= 2 && self.word(first - 1) == "," && (self.strong_noun(first - 2) || self.among(first - 2, GROUP_NOUNS));
+        apposition
+            || first > 0
             && self.any(first - 1, &["totalling", "totaling", "numbering", "comprising", "including", "of", "with"])
-            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.any(j, GROUP_NOUNS)))
+            && (first.saturating_sub(8)..first - 1).any(|j| self.same_sentence(j, first) && (self.strong_noun(j) || self.among(j, GROUP_NOUNS)))
     }
 
     /// "Wagner's 1,500 men", "the army's 3,000 men": the possessor before the number is armed.
@@ -336,7 +405,7 @@ impl<'a> Reader<'a> {
         first >= 3
             && matches!(self.word(first - 2), "’" | "'")
             && self.is(first - 1, "s")
-            && (self.any(first - 3, MILITARY_MODIFIERS) || self.any(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
+            && (self.among(first - 3, MILITARY_MODIFIERS) || self.among(first - 3, GROUP_NOUNS) || matches!(self.actor_kind(first - 3), Some(ActorKind::Military | ActorKind::ArmedGroup)))
     }
 
     /// "boots on the ground".
@@ -346,19 +415,19 @@ impl<'a> Reader<'a> {
 
     /// A strong force noun at `k` ("troops", "fighters", "peacekeepers").
     fn strong_noun(&self, k: usize) -> bool {
-        self.any(k, FORCE_NOUNS)
+        self.among(k, FORCE_NOUNS)
     }
 
     /// "service members", "military personnel": the weak noun is vouched for by the word before it.
     fn service_before(&self, k: usize) -> bool {
-        k > 0 && self.any(k - 1, MILITARY_MODIFIERS)
+        k > 0 && self.among(k - 1, MILITARY_MODIFIERS)
     }
 
     /// The noun at `k` modifies a following noun ("personnel carriers", "militia groups").
     fn attributive(&self, k: usize) -> bool {
         let w = self.word(k);
-        let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('S') || w.ends_with("men")) && !self.any(k, INVARIANT_NOUNS);
-        (!plural && self.any(k + 1, NON_HEADS)) || (self.is_dash_at(k + 1) && self.glued(k + 1))
+        let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('S') || w.ends_with("men")) && !self.among(k, INVARIANT_NOUNS);
+        (!plural && self.among(k + 1, NON_HEADS)) || (self.is_dash_at(k + 1) && self.glued(k + 1))
     }
 
     fn is_dash_at(&self, k: usize) -> bool {
@@ -368,7 +437,7 @@ impl<'a> Reader<'a> {
     /// A word that may stand between a number and its force noun.
     fn modifier(&self, k: usize) -> bool {
         let w = self.word(k);
-        if w.is_empty() || self.any(k, STOPS) {
+        if w.is_empty() || self.among(k, STOPS) {
             return false;
         }
         let t = &self.toks[k];
@@ -382,8 +451,8 @@ impl<'a> Reader<'a> {
             }
             TokenKind::Word => {
                 t.is_capitalized(self.doc.text)
-                    || self.any(k, MODIFIERS)
-                    || self.any(k, MILITARY_MODIFIERS)
+                    || self.among(k, MODIFIERS)
+                    || self.among(k, MILITARY_MODIFIERS)
                     || (k > 0 && is_dash(self.word(k - 1)) && self.glued(k))
                     || (is_dash(self.word(k + 1)) && self.glued(k + 1) && self.glued(k + 2))
                     || (self.is(k, "s") && k > 0 && matches!(self.word(k - 1), "’" | "'"))
@@ -393,7 +462,7 @@ impl<'a> Reader<'a> {
 
     /// The number follows "force of", "battalion of", "troop levels of".
     fn group_before(&self, first: usize) -> bool {
-        first >= 2 && self.any(first - 1, &["of", "at"]) && (self.any(first - 2, GROUP_NOUNS) || self.any(first - 2, LEVEL_NOUNS))
+        first >= 2 && self.any(first - 1, &["of", "at"]) && (self.among(first - 2, GROUP_NOUNS) || self.among(first - 2, LEVEL_NOUNS))
     }
 
     /// "a force of 4,000", "troop levels of 2,500".
@@ -402,17 +471,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         let noun = first - 2;
-        if self.any(noun, LEVEL_NOUNS) && noun > 0 && self.any(noun - 1, &["troop", "force", "troops"]) {
+        if self.among(noun, LEVEL_NOUNS) && noun > 0 && self.any(noun - 1, &["troop", "force", "troops"]) {
             return Some(Shape { start: noun - 1, end, chain: (end, end), inherits: None });
         }
-        if !self.is(first - 1, "of") || !self.any(noun, GROUP_NOUNS) || self.bare_after(end).is_none() {
+        if !self.is(first - 1, "of") || !self.among(noun, GROUP_NOUNS) || self.bare_after(end).is_none() {
             return None;
         }
         let mut start = noun;
         while start > 0 && start > noun.saturating_sub(3) && (self.modifier(start - 1) && !self.capitalized(start - 1) || self.any(start - 1, &["strong"])) {
             start -= 1;
         }
-        if start > 0 && self.any(start - 1, DETERMINERS) {
+        if start > 0 && self.among(start - 1, DETERMINERS) {
             start -= 1;
         }
         Some(Shape { start, end, chain: (end, end), inherits: None })
@@ -434,12 +503,15 @@ impl<'a> Reader<'a> {
         match self.toks[end].kind {
             TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
             TokenKind::Number => None,
-            TokenKind::Word => (self.any(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
+            TokenKind::Word => (self.among(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
         }
     }
 
     /// "... and 900 in Syria", "injured two others", "reduced to 2,500 from 4,500".
     fn elliptical(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>) -> Option<Shape> {
+        if self.table_row(first, end) || self.numbering_before(first) && self.bare_after(end).is_some() {
+            return Some(Shape { start: first, end, chain: (end, end), inherits: None });
+        }
         let stop = self.bare_after(end)?;
         let others = stop > end;
         let words = self.toks[num].kind == TokenKind::Word;
@@ -462,12 +534,44 @@ impl<'a> Reader<'a> {
             }
         }
         // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
-        if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.any(first - 1, QUANTITY_CUES) {
+        if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.among(first - 1, QUANTITY_CUES) {
             return None;
         }
         let from = first.saturating_sub(14);
-        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.any(k, LEVEL_NOUNS) || self.any(k, GROUP_NOUNS) || self.is(k, "losses")));
+        let anchored = (from..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.among(k, LEVEL_NOUNS) || self.among(k, GROUP_NOUNS) || self.is(k, "losses")));
         anchored.then_some(Shape { start: first, end: stop, chain: (end, end), inherits: None })
+    }
+
+    /// A row of a table in running text, "Niger armed forces: 33,000": the label on its own line
+    /// names a force, a colon, then the number ending the row or its first item.
+    fn table_row(&self, first: usize, end: usize) -> bool {
+        if first == 0 || self.word(first - 1) != ":" {
+            return false;
+        }
+        let row_ends = self.toks.get(end).is_none_or(|t| t.newline_before || matches!(self.word(end), "," | ";" | "(" | "."));
+        if !row_ends {
+            return false;
+        }
+        let mut k = first - 1;
+        while k > 0 && first - k < 12 && !self.toks[k].newline_before {
+            k -= 1;
+            if self.strong_noun(k) || self.among(k, GROUP_NOUNS) || self.is(k, "military") && !self.attributive(k) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "12 people, among them four servicemen, died": the verb after the aside that holds the figure.
+    fn casualty_after_aside(&self, end: usize) -> Option<&'static str> {
+        let comma = (end..end + 4).find(|&k| self.same_sentence(k, end.saturating_sub(1)) && self.word(k) == ",")?;
+        let mut k = comma + 1;
+        while self.among(k, CASUALTY_SKIP_AFTER) && k < comma + 4 {
+            k += 1;
+        }
+        // "..., killed 20 civilians" is what they did, not what befell them.
+        let active = self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) || self.any(k + 1, &["a", "an", "the", "at"]);
+        lookup(CASUALTY_AFTER_ACTION, self.word(k)).filter(|_| !active && self.same_sentence(k, end.saturating_sub(1)))
     }
 
     /// Killed / wounded / captured, from a cue right before or after the figure.
@@ -488,8 +592,11 @@ impl<'a> Reader<'a> {
                 if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| lookup(CASUALTY_BEFORE, self.word(j))) {
                     return Some(a);
                 }
+                if let Some(a) = self.casualty_after_aside(end) {
+                    return Some(a);
+                }
             }
-            if !self.any(k, CASUALTY_SKIP_BEFORE) {
+            if !self.among(k, CASUALTY_SKIP_BEFORE) {
                 break;
             }
         }
@@ -511,13 +618,13 @@ impl<'a> Reader<'a> {
                 || k > end
                     && (self.strong_noun(k)
                         || self.toks[k].kind == TokenKind::Number
-                        || self.any(k, GROUP_NOUNS)
-                        || self.any(k, WEAK_NOUNS)
-                        || self.any(k, BLOCKERS)
+                        || self.among(k, GROUP_NOUNS)
+                        || self.among(k, WEAK_NOUNS)
+                        || self.among(k, BLOCKERS)
                         || self.any(k, &["a", "an", "one", "several"])
-                        || self.capitalized(k) && !self.any(k, STOPS)
-                        || self.modifier(k) && !self.capitalized(k) && self.any(k, MODIFIERS));
-            if !self.any(k, CASUALTY_SKIP_AFTER) && !coordinated {
+                        || self.capitalized(k) && !self.among(k, STOPS)
+                        || self.modifier(k) && !self.capitalized(k) && self.among(k, MODIFIERS));
+            if !self.among(k, CASUALTY_SKIP_AFTER) && !coordinated {
                 break;
             }
         }
@@ -533,7 +640,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             k -= 1;
-            if self.any(k, HAVE_WORDS) && !(self.is(k, "had") && self.is(k + 1, "been")) {
+            if self.among(k, HAVE_WORDS) && !(self.is(k, "had") && self.is(k + 1, "been")) {
                 return Some("present");
             }
             if self.any(k, &["are", "were", "is", "remain", "remains"]) && (k > 0 && self.is(k - 1, "there") || k > 1 && self.is(k - 2, "there")) {
@@ -544,7 +651,10 @@ impl<'a> Reader<'a> {
             }
         }
         let mut best: Option<(usize, &'static str, usize)> = None;
-        let before = (start.saturating_sub(10)..start).rev();
+        // Back to a contrast at most: in "welcomed the deployment but warned that the army, at 73,000
+        // soldiers, ..." the deployment is not the army's.
+        let from = (start.saturating_sub(10)..start).rev().find(|&k| self.any(k, &["but", "while", "whereas", "although", "though"])).unwrap_or(start.saturating_sub(10));
+        let before = (from..start).rev();
         let after = end..(end + 12).min(self.toks.len());
         for k in before.chain(after) {
             if !self.same_sentence(k, start) {
@@ -553,13 +663,16 @@ impl<'a> Reader<'a> {
             let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
             let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
-            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) || k < start && self.is(k, "left") {
-                continue; // "New York-based"; "left 11 soldiers" is not a withdrawal
+            if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
+                continue; // "New York-based"
+            }
+            if k < start && self.any(k, &["left", "leaving", "leave"]) {
+                action = "present"; // "leaving 12,000 troops to secure the country" is what stays
             }
             if self.is(k, "deployed") && self.any(k + 1, &["in", "at", "inside"]) {
                 action = "present";
             }
-            if matches!(action, "withdraw" | "deploy" | "reduce") && (k.saturating_sub(4)..k).any(|j| self.any(j, NEGATIONS) || self.word(j) == "n" && self.is(j + 2, "t")) {
+            if matches!(action, "withdraw" | "deploy" | "reduce") && (k.saturating_sub(4)..k).any(|j| self.among(j, NEGATIONS) || self.word(j) == "n" && self.is(j + 2, "t")) {
                 action = "present";
             }
             if best.is_none_or(|(d, _, _)| dist < d) {
@@ -569,7 +682,7 @@ impl<'a> Reader<'a> {
         if let Some((_, a, _)) = best {
             return Some(a);
         }
-        (chain.0..chain.1).find(|&k| self.any(k, REINFORCE_MODIFIERS)).map(|_| "reinforce")
+        (chain.0..chain.1).find(|&k| self.among(k, REINFORCE_MODIFIERS)).map(|_| "reinforce")
     }
 
     /// With a place but no verb: "troops in Iraq" are present, "troops to Iraq" are deployed.
@@ -589,12 +702,14 @@ impl<'a> Reader<'a> {
         let mut k = end;
         while k < limit && self.same_sentence(k, start) {
             let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
-            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") {
+            // "... 70,000," the chief told reporters in Kyiv: the place of the telling, not of the force.
+            let telling = self.among(k, SPEECH_VERBS) || matches!(self.word(k), "\"" | "“" | "”");
+            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") || telling {
                 break;
             }
             let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
             let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
-            if !idiom && (self.any(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
+            if !idiom && (self.among(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
                 if let Some((place, _)) = self.place(k + 1) {
                     return Some(place);
                 }
@@ -604,7 +719,7 @@ impl<'a> Reader<'a> {
         let mut k = start;
         while k > start.saturating_sub(20) && k > 0 {
             k -= 1;
-            if !self.same_sentence(k, start) {
+            if !self.same_sentence(k, start) || self.any(k, &["while", "whereas", "but"]) {
                 break;
             }
             let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
@@ -633,10 +748,10 @@ impl<'a> Reader<'a> {
     }
 
     fn place_one(&self, mut k: usize) -> Option<(usize, usize)> {
-        if self.is(k, "the") {
+        if self.any(k, &["the", "its", "their"]) {
             k += 1;
         }
-        while self.any(k, DIRECTIONS) && !self.capitalized(k) {
+        while self.among(k, DIRECTIONS) && !self.capitalized(k) {
             k += 1;
         }
         let first = k;
@@ -644,19 +759,19 @@ impl<'a> Reader<'a> {
         while end < self.toks.len() && end < first + 6 && !(end > first && self.toks[end].newline_before) {
             let cap = self.capitalized(end) && self.toks[end].kind == TokenKind::Word;
             let joiner = end > first && (is_dash(self.word(end)) && self.glued(end) && self.glued(end + 1) || self.any(end, &["al", "of", "el"]) && self.capitalized(end + 1) || self.is(end, "al") && is_dash(self.word(end + 1)));
-            if cap && !self.any(end, STOPS) && !self.any(end, NOT_PLACES) || joiner {
+            if cap && !self.among(end, STOPS) && !self.among(end, NOT_PLACES) || joiner {
                 end += 1;
             } else {
                 break;
             }
         }
-        if self.any(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
+        if self.among(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
             end += 1;
         }
         if end == first || is_dash(self.word(end - 1)) {
             return None;
         }
-        if (first..end).any(|i| self.any(i, ORG_WORDS)) {
+        if (first..end).any(|i| self.among(i, ORG_WORDS)) {
             return None;
         }
         if matches!(self.actor_kind(first), Some(kind) if kind != ActorKind::State) {
@@ -664,10 +779,10 @@ impl<'a> Reader<'a> {
         }
         // "to Western intelligence", "to Uruguayan peacekeepers": an adjective, not a place.
         let last = self.word(end - 1);
-        let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.any(end - 1, GEO_HEADS);
+        let adjective = ["an", "ian", "ese", "ish", "ern", "i"].iter().any(|s| last.ends_with(s)) && !self.among(end - 1, GEO_HEADS);
         let next = self.toks.get(end);
         let verb = ["ed", "ing", "ly"].iter().any(|s| self.word(end).ends_with(s));
-        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.any(end, PLACE_FOLLOWERS);
+        let noun_after = next.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.doc.text)) && !self.among(end, PLACE_FOLLOWERS);
         if noun_after && (adjective || !verb) {
             return None;
         }
@@ -699,15 +814,30 @@ impl<'a> Reader<'a> {
         if let Some(a) = inherited.and_then(|f| f.owner) {
             return Some(a);
         }
-        let armed = |k: usize| match self.actor_kind(k) {
-            Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
-            Some(ActorKind::State) => kind == FigureKind::Force,
-            _ => false,
-        };
+        // "Russia has suffered 350,000 casualties", "the army lost 40 soldiers": the sufferer owns them.
+        if kind == FigureKind::Casualty {
+            let verb = (start.saturating_sub(4)..start).rev().find(|&k| self.same_sentence(k, start) && self.among(k, SUFFER_VERBS));
+            // Not an adjective inside the figure before ("which deployed 2,900 South African soldiers, lost 13").
+            let in_figure = |k: usize| before.is_some_and(|f| self.toks.get(k).is_some_and(|t| f.span.contains(&t.span)));
+            let party = |k: &usize| !in_figure(*k) && matches!(self.actor_kind(*k), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup));
+            if let Some(a) = verb.and_then(|v| (v.saturating_sub(4)..v).rev().take_while(|&k| self.same_sentence(k, v)).find(party)).and_then(|k| self.actor(k)) {
+                return Some(a);
+            }
+            // "Russian losses ... had reached 490,000 personnel", "Russia's losses".
+            let losses = (start.saturating_sub(14)..start).rev().take_while(|&k| self.same_sentence(k, start)).find(|&k| self.is(k, "losses"));
+            if let Some(a) = losses.and_then(|j| [j.wrapping_sub(1), j.wrapping_sub(3)].into_iter().find(party)).and_then(|k| self.actor(k)) {
+                return Some(a);
+            }
+        }
         // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
         // For casualties only a possessive counts: in "the IDF said it killed 20 fighters" the speaker is the killer.
         let pronouns: &[&str] = if kind == FigureKind::Force { &["its", "their", "our", "it", "they", "we"] } else { &["its", "their", "our"] };
         let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, pronouns));
+        let armed = |k: usize| match self.actor_kind(k) {
+            Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
+            Some(ActorKind::State) => kind == FigureKind::Force || possessed,
+            _ => false,
+        };
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
@@ -725,9 +855,9 @@ impl<'a> Reader<'a> {
             let n = &a.name;
             n.strip_prefix(state).is_some_and(|rest| rest.starts_with(' ')) || n.strip_suffix(state).is_some_and(|rest| rest.ends_with(" of "))
         };
-        let listed = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
+        let known_state = STATE_FORCES.iter().find(|(force, _)| *force == a.name).map(|&(_, state)| state);
         list.iter()
-            .position(|s| s.kind == ActorKind::State && (named(&s.name) || listed == Some(s.name.as_str())))
+            .position(|s| s.kind == ActorKind::State && (named(&s.name) || known_state == Some(s.name.as_str())))
             .unwrap_or(actor)
     }
 
@@ -740,7 +870,7 @@ impl<'a> Reader<'a> {
         while is_dash(self.word(hi + 1)) && self.glued(hi + 1) && self.glued(hi + 2) {
             hi += 2;
         }
-        (hi > k || lo < k) && (self.any(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
+        (hi > k || lo < k) && (self.among(hi, SPONSORED) || self.any(lo, &["pro", "anti"]))
     }
 
     /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".
@@ -756,27 +886,28 @@ impl<'a> Reader<'a> {
             first -= 1;
         }
         let skip_the = if first > 0 && self.is(first - 1, "the") { first - 1 } else { first };
-        if skip_the > 0 && self.any(skip_the - 1, LOCATIVES) {
+        if skip_the > 0 && self.among(skip_the - 1, LOCATIVES) {
             return true;
         }
-        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.any(j, SPEECH_VERBS))
+        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.among(j, SPEECH_VERBS))
     }
 }
 
 /// Whether `w` is a small number word ("ten", "five").
 fn lookup_value(w: &str) -> bool {
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| n.eq_ignore_ascii_case(w))
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| same_word(n, w))
 }
 
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
 }
 
+/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
 fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
     if word.is_empty() {
         return None;
     }
-    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, a)| a)
+    table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
 }
 
 #[cfg(test)]

@@ -76,6 +76,14 @@ pub fn incompatible(a: (Option<u64>, Option<u64>, Option<u64>), b: (Option<u64>,
     ahi < blo || bhi < alo
 }
 
+/// Annotates each `(name, text)` article and builds the ledger of their force figures:
+/// what the page and the JS API call with the articles a reader has open.
+pub fn of_texts(articles: &[(&str, &str)]) -> Ledger {
+    let annotated: Vec<Annotations> = articles.iter().map(|(_, text)| super::annotate(text)).collect();
+    let list: Vec<Article> = articles.iter().zip(&annotated).map(|(&(name, _), annotations)| Article { name, annotations }).collect();
+    compare(&list)
+}
+
 /// Builds the ledger of force figures across `articles`.
 pub fn compare(articles: &[Article]) -> Ledger {
     let mut forces: Vec<ForceEntry> = Vec::new();
@@ -191,6 +199,19 @@ mod tests {
         assert_eq!(us.disagreements, vec![(0, 1), (1, 2)]);
         assert!(ledger.forces[1].disagreements.is_empty());
         assert!(serde_json::to_string(&ledger).is_ok_and(|s| s.contains("\"disagreements\"")));
+    }
+
+    #[test]
+    fn texts_disagreeing_on_a_force_are_flagged() {
+        let ledger = of_texts(&[
+            ("wire", "Seoul said North Korea had deployed 11,000 troops to Russia's Kursk region."),
+            ("blog", "Pyongyang has deployed 3,000 troops to Russia's Kursk region, a website claimed."),
+            ("other", "The army said 500 soldiers had arrived in Goma."),
+        ]);
+        let korea = ledger.forces.iter().find(|e| e.owner.as_deref() == Some("North Korea"));
+        assert!(korea.is_some_and(|e| e.assertions.len() == 2 && e.disagreements == vec![(0, 1)]), "{ledger:#?}");
+        assert!(korea.is_some_and(|e| e.assertions[1].article_name == "blog" && e.assertions[1].stance == Stance::Hedged), "{ledger:#?}");
+        assert!(of_texts(&[]).forces.is_empty());
     }
 
     #[test]

@@ -83,7 +83,18 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
     let found_figures = figures::find(&doc, &found_actors);
     let found_claims = claims::find(&doc, &found_actors, &found_figures);
     let map = OffsetMap::new(text, unit);
-    let actor_id = |i: usize| format!("a{}", i + 1);
+    // Listed actors, then the adjective-only ones ("Ukrainian soldiers" with no "Ukraine") that a
+    // figure or claim points at: a reader expects the owner to resolve, even with no mention to show.
+    let mut reported: Vec<usize> = (0..found_actors.listed).collect();
+    let mut output_index: Vec<Option<usize>> = (0..found_actors.actors.len()).map(|i| (i < found_actors.listed).then_some(i)).collect();
+    let referenced = found_figures.iter().map(|f| f.owner).chain(found_claims.iter().map(|c| c.source));
+    for i in referenced.flatten() {
+        if let Some(slot @ None) = output_index.get_mut(i) {
+            *slot = Some(reported.len());
+            reported.push(i);
+        }
+    }
+    let actor_id = |i: usize| output_index.get(i).copied().flatten().map(|k| format!("a{}", k + 1));
     let claim_id = |i: usize| format!("c{}", i + 1);
     Annotations {
         figures: found_figures
@@ -101,29 +112,31 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
                     min: f.min,
                     max: f.max,
                     qualifier: f.qualifier,
-                    owner: f.owner.filter(|&i| i < found_actors.listed).map(actor_id),
+                    owner: f.owner.and_then(actor_id),
                     location: f.location.clone(),
                     action: f.action.map(str::to_string),
                 }
             })
             .collect(),
-        actors: found_actors
-            .listed()
+        actors: reported
             .iter()
             .enumerate()
-            .map(|(i, a)| Actor {
-                id: actor_id(i),
-                name: a.name.clone(),
-                kind: a.kind,
-                role: a.role.clone(),
-                mentions: a
-                    .mentions
-                    .iter()
-                    .map(|m| {
-                        let (start, end) = map.span(*m);
-                        Mention { start, end, text: m.of(text).to_string() }
-                    })
-                    .collect(),
+            .map(|(k, &i)| {
+                let a = &found_actors.actors[i];
+                Actor {
+                    id: format!("a{}", k + 1),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    role: a.role.clone(),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .map(|m| {
+                            let (start, end) = map.span(*m);
+                            Mention { start, end, text: m.of(text).to_string() }
+                        })
+                        .collect(),
+                }
             })
             .collect(),
         claims: found_claims
@@ -136,7 +149,7 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
                     start,
                     end,
                     text: c.span.of(text).to_string(),
-                    source: c.source.map(actor_id),
+                    source: c.source.and_then(actor_id),
                     cue: c.cue.clone(),
                     stance: c.stance,
                     contested: c.contested,

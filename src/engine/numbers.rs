@@ -116,8 +116,16 @@ const YEAR_CUES: [&str; 16] = [
     "summer", "winter",
 ];
 
-/// Words other than qualifiers and number words that can open an expression.
-const STARTERS: &[&str] = &["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
+/// Every word that can open an expression (sorted, for a binary search): "a", "between", "half", "several",
+/// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
+const OPENERS: &[&str] = &[
+    "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at", "below", "between",
+    "circa", "close", "dozens", "eight", "eighteen", "eighty", "eleven", "estimated", "fewer", "fifteen", "fifty",
+    "five", "forty", "four", "fourteen", "half", "hundreds", "in", "just", "less", "millions", "more", "nearly",
+    "nine", "nineteen", "ninety", "no", "north", "not", "one", "over", "roughly", "scores", "seven", "seventeen",
+    "seventy", "several", "six", "sixteen", "sixty", "slightly", "some", "ten", "tens", "the", "thirteen", "thirty",
+    "thousands", "three", "twelve", "twenty", "two", "under", "up", "upward", "upwards", "well",
+];
 
 /// Qualifiers before the number, longest first, with what they mean.
 const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
@@ -174,11 +182,39 @@ const CHANGE_WORDS: [&str; 30] = [
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
+    table.iter().find(|(w, _)| same_word(w, word)).map(|&(_, v)| v)
 }
 
 fn one_of(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    list.iter().any(|w| same_word(w, word))
+}
+
+/// Orders a lexicon entry (lower case) against a word of any case, by the word's lower-case bytes.
+pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
+    // A plain loop: the iterator form is not inlined at opt-level "z" and costs a fifth of the stage.
+    let (a, b) = (entry.as_bytes(), word.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        let y = b[i].to_ascii_lowercase();
+        if a[i] != y {
+            return a[i].cmp(&y);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Whether `word` is in a word list sorted by bytes and in lower case, ignoring ASCII case.
+pub(super) fn listed(sorted: &[&str], word: &str) -> bool {
+    !word.is_empty() && sorted.binary_search_by(|e| folded_cmp(e, word)).is_ok()
+}
+
+/// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
+/// of this stage and of [`super::figures`] call it for most tokens, and most lengths differ.
+#[inline(always)]
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.as_bytes().first().map(u8::to_ascii_lowercase);
+    a.len() == b.len() && first(a) == first(b) && a.eq_ignore_ascii_case(b)
 }
 
 /// A number as read, before qualifiers and ranges: integer and fractional digits times a scale.
@@ -235,7 +271,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        same_word(self.word(i), w)
     }
 
     fn is_number(&self, i: usize) -> bool {
@@ -260,8 +296,7 @@ impl<'a> Scanner<'a> {
             TokenKind::Punct => self.word(i) == "~",
             TokenKind::Word => {
                 let w = self.word(i);
-                w.len() <= 13 && (one_of(STARTERS, w) || lookup(&UNITS, w).is_some() || lookup(&TENS, w).is_some()
-                    || PRE_QUALIFIERS.iter().any(|(q, _)| q[0].eq_ignore_ascii_case(w)))
+                listed(OPENERS, w)
             }
         }
     }
@@ -301,8 +336,10 @@ impl<'a> Scanner<'a> {
 
     /// A qualifier ending right before a number; returns it and its length in tokens.
     fn pre_qualifier(&self, i: usize) -> (Qualifier, usize) {
+        let first = self.word(i);
         for (words, q) in PRE_QUALIFIERS {
-            if words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) && self.starts_atom(i + words.len()) {
+            let rest_matches = || words.iter().enumerate().skip(1).all(|(k, w)| self.is(i + k, w));
+            if same_word(words[0], first) && rest_matches() && self.starts_atom(i + words.len()) {
                 return (q, words.len());
             }
         }
@@ -330,6 +367,7 @@ impl<'a> Scanner<'a> {
     fn starts_atom(&self, i: usize) -> bool {
         self.is_number(i) || self.word_value(i).is_some() || self.vague_at(i).is_some()
             || (self.is(i, "a") || self.is(i, "an")) && (self.scale_word(i + 1).is_some() || self.is(i + 1, "dozen"))
+            || self.is(i, "half") && self.is(i + 1, "a") && (self.scale_word(i + 2).is_some() || self.is(i + 2, "dozen"))
             || self.is(i, "between")
     }
 
@@ -427,7 +465,11 @@ impl<'a> Scanner<'a> {
             let decade = self.is(e, "s") && self.glued(e);
             let cue = one_of(&YEAR_CUES, self.word(before)) || month(before) || month(before.wrapping_sub(1));
             let ends = self.tok(e).is_none_or(|t| t.kind == TokenKind::Punct && !self.is_dash(e));
-            if prev_year || decade || cue || ends {
+            // "a 2023 review", "the 2022 invasion": a year modifying a singular noun ("the 2000 troops" stays a count).
+            let singular_next = self.tok(e).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.text))
+                && !self.word(e).ends_with('s');
+            let attributive = one_of(&["a", "an"], self.word(before)) || one_of(&["the", "its", "their", "this", "that"], self.word(before)) && singular_next;
+            if prev_year || decade || cue || ends || attributive {
                 return NumberKind::Year;
             }
         }
@@ -477,7 +519,7 @@ impl<'a> Scanner<'a> {
             let unit = self.scale_word(next).filter(|&u| u >= 100).or_else(|| self.is(next, "dozen").then_some(12))?;
             return Some((lo_mul * unit, hi_mul * unit + unit - 1, self.of_end(next + 1)));
         }
-        let (_, lo, hi) = VAGUE.iter().find(|(v, _, _)| v.eq_ignore_ascii_case(w))?;
+        let (_, lo, hi) = VAGUE.iter().find(|(v, _, _)| same_word(v, w))?;
         if self.is(i, "scores") && !self.is(i + 1, "of") {
             return None;
         }
@@ -516,6 +558,10 @@ impl<'a> Scanner<'a> {
         if (first.len() > 1 && first.starts_with('0')) || matches!(self.word(i.wrapping_sub(1)), "+" | "/" | "#" | ":") && self.glued(i) {
             return None;
         }
+        // The tail of a dotted date or code: "2024" in "04.01.2024".
+        if self.word(i.wrapping_sub(1)) == "." && self.glued(i) && self.glued(i.wrapping_sub(1)) && self.is_number(i.wrapping_sub(2)) {
+            return None;
+        }
         if self.word(i + 1) == "/" && self.glued(i + 1) && self.is_number(i + 2) {
             return None;
         }
@@ -537,8 +583,31 @@ impl<'a> Scanner<'a> {
             end += 1;
             grouped = true;
         }
+        // "3.000 soldiers", "1.200.000" (translated European text): dots before groups of three digits
+        // and no scale word are thousands separators ("1.500 million" stays a decimal).
+        let dotted = |k: usize| self.word(k) == "." && self.glued(k) && self.glued(k + 1) && self.is_number(k + 1) && self.word(k + 1).len() == 3;
+        if !grouped && (1..=3).contains(&first.len()) && !first.starts_with('0') && dotted(end) {
+            let mut k = end;
+            while dotted(k) {
+                k += 2;
+            }
+            let suffixed = self.glued(k) && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word);
+            if self.scale_word(k).is_none() && !suffixed && !(self.word(k) == "." && self.glued(k) && self.is_number(k + 1)) {
+                while end < k {
+                    digits = digits.checked_mul(1000)?.checked_add(self.word(end + 1).parse().ok()?)?;
+                    end += 2;
+                }
+                grouped = true;
+            }
+        }
         let mut decimals = 0;
-        if self.word(end) == "." && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
+        // "1,5 million" (translated European text): a comma before one or two digits and a scale word
+        // cannot separate thousands, so it is a decimal comma.
+        let decimal_comma = !grouped
+            && self.word(end) == ","
+            && (1..=2).contains(&self.word(end + 1).len())
+            && self.scale_word(end + 2).is_some_and(|s| s >= 1_000);
+        if (self.word(end) == "." || decimal_comma) && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
             if self.word(end + 2) == "." && self.is_number(end + 3) {
                 return None; // "1.2.3", "04.01.2024"
             }
@@ -578,9 +647,10 @@ impl<'a> Scanner<'a> {
         let mut total: u64 = 0;
         let mut current: u64 = 0;
         let mut any = false;
-        // "a hundred", "a thousand", "a dozen", "half a dozen".
-        if self.is(k, "half") && self.is(k + 1, "a") && self.is(k + 2, "dozen") {
-            return Some(Atom { amount: Amount::plain(6), start: i, end: k + 3, words: true, ordinal: false });
+        // "a hundred", "a thousand", "a dozen", "half a dozen", "half a million".
+        if self.is(k, "half") && self.is(k + 1, "a") {
+            let whole = self.scale_word(k + 2).or_else(|| self.is(k + 2, "dozen").then_some(12))?;
+            return Some(Atom { amount: Amount::plain(whole / 2), start: i, end: k + 3, words: true, ordinal: false });
         }
         if (self.is(k, "a") || self.is(k, "an")) && (self.scale_word(k + 1).is_some() || self.is(k + 1, "dozen")) {
             current = 1;
@@ -666,6 +736,17 @@ fn scaled_left(a: &Amount, b: &Amount) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openers_are_sorted_and_cover_every_way_to_open_an_expression() {
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]) && OPENERS.iter().all(|w| *w == w.to_ascii_lowercase()));
+        let starters = ["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
+        let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
+        let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
+        for w in words.chain(qualifiers) {
+            assert!(listed(OPENERS, w), "{w} cannot open an expression");
+        }
+    }
 
     type Row = (String, Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind);
 

@@ -120,7 +120,10 @@ pub fn problems(text: &str, unit: OffsetUnit, out: &Annotations) -> Vec<String> 
     }
     let mut mentions: Vec<(usize, usize, &str)> = Vec::new();
     for a in &out.actors {
-        if a.mentions.is_empty() {
+        // Actors known only from an adjective ("Ukrainian soldiers") are listed without mentions
+        // when a figure or claim refers to them; any other actor must have one.
+        let referenced = out.figures.iter().any(|f| f.owner.as_deref() == Some(&a.id)) || out.claims.iter().any(|c| c.source.as_deref() == Some(&a.id));
+        if a.mentions.is_empty() && !referenced {
             p.push(format!("actor {} has no mention", a.id));
         }
         if !sorted_by_start(a.mentions.iter().map(|m| (m.start, m.end))) {

@@ -30,7 +30,9 @@ test('pasted text is shown exactly, with a mark for every annotation', { skip: P
   const { page } = app;
   const result = await apiAnnotate(page, ARTICLE);
   await pasteArticle(page, ARTICLE);
-  const doc = await waitForDocument(page, ARTICLE, annotationIds(result));
+  // An actor the engine infers without any mention in the text (an owner, say) has nothing to mark.
+  const marked = { ...result, actors: result.actors.filter((a) => a.mentions.length > 0) };
+  const doc = await waitForDocument(page, ARTICLE, annotationIds(marked));
   await screenshot(page, 'annotated');
   assert.ok(doc, `no ${DOCUMENT} element`);
   assert.equal(doc.text, ARTICLE, 'the document textContent differs from the input');
@@ -41,7 +43,7 @@ test('pasted text is shown exactly, with a mark for every annotation', { skip: P
   const shown = new Set(doc.marks.map((m) => `${m.kind}:${m.id}`));
   const kinds = { figures: 'figure', actors: 'actor', claims: 'claim' };
   for (const [list, kind] of Object.entries(kinds)) {
-    for (const a of result[list]) assert.ok(shown.has(`${kind}:${a.id}`), `${kind} ${a.id} ${JSON.stringify(a.text ?? a.name)} has no mark`);
+    for (const a of marked[list]) assert.ok(shown.has(`${kind}:${a.id}`), `${kind} ${a.id} ${JSON.stringify(a.text ?? a.name)} has no mark`);
   }
   // Each figure and claim mark (or its split pieces) covers exactly that annotation's text.
   for (const f of [...result.figures, ...result.claims]) {

@@ -28,15 +28,16 @@ test('a long article is annotated off the main thread, exactly as the engine doe
   const text = longArticle(400); // ~90 KB: annotated in the worker
   const requests = app.site.requests.length;
   const result = await apiAnnotate(page, text);
+  // Actors the engine infers without a mention in the text have nothing to mark.
+  const ids = annotationIds({ ...result, actors: result.actors.filter((a) => a.mentions.length > 0) });
   await pasteArticle(page, text);
-  const doc = await waitForDocument(page, text, annotationIds(result), 60_000);
+  const doc = await waitForDocument(page, text, ids, 60_000);
   assert.equal(doc.text, text);
   const shown = new Set(doc.marks.map((m) => `${m.kind}:${m.id}`));
   for (const f of result.figures) assert.ok(shown.has(`figure:${f.id}`), `figure ${f.id} ${f.text} has no mark`);
   for (const c of result.claims) assert.ok(shown.has(`claim:${c.id}`), `claim ${c.id} has no mark`);
-  const fetched = app.site.requests.slice(requests);
-  assert.ok(fetched.some((url) => url.endsWith('/worker.js')), `the worker was not started: ${fetched}`);
-  assert.ok(!fetched.some((url) => url.endsWith('.wasm')), 'the worker downloaded the wasm again');
+  assert.ok(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the engine worker was not started');
+  assert.ok(!app.site.requests.slice(requests).some((url) => url.endsWith('.wasm')), 'the worker downloaded the wasm again');
   // Typing at its end re-renders only the last paragraph and catches up.
   const input = articleInput(page);
   await input.focus();

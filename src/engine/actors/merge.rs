@@ -61,10 +61,12 @@ impl NameKey {
         let parts: Vec<&str> = name.split_whitespace().filter(|p| p.chars().next().is_some_and(char::is_uppercase) || p.contains('-')).collect();
         let first = parts.first().copied().unwrap_or(name);
         let last = parts.last().copied().unwrap_or(name);
-        // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first.
-        let family_first = parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4);
-        let surname = bare(if family_first { first } else { last });
-        NameKey { first: skeleton(first), last: skeleton(last), parts: parts.len(), surname }
+        // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first,
+        // and so do "Kim Yong-hyun", "Lee Seong-kweun" (a given name with a lower-case syllable).
+        let korean_given = |p: &str| p.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+        let family_first = (parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4)) || (parts.len() == 2 && korean_given(last));
+        let (given, family) = if family_first { (last, first) } else { (first, last) };
+        NameKey { first: skeleton(given), last: skeleton(family), parts: parts.len(), surname: bare(family) }
     }
 
     /// Whether two names can be the same person.
@@ -94,14 +96,16 @@ pub(super) struct Builder {
     acronyms: HashMap<String, usize>,
     /// The draft of each accepted candidate, in order.
     of_candidate: Vec<usize>,
-    /// Titles found before names, by the name's span.
-    roles: HashMap<Span, String>,
+    /// Titles found before names, by the byte where the name starts.
+    roles: HashMap<usize, String>,
     last_person: Option<usize>,
+    /// Per last-name skeleton, the person mentioned most recently.
+    recent_by_last: HashMap<String, usize>,
 }
 
 impl Builder {
     /// A builder that gives known people the titles found before their names.
-    pub(super) fn with_roles(roles: HashMap<Span, String>) -> Builder {
+    pub(super) fn with_roles(roles: HashMap<usize, String>) -> Builder {
         Builder { roles, ..Builder::default() }
     }
 
@@ -124,7 +128,14 @@ impl Builder {
     }
 
     /// The person a name matches (same last-name skeleton, compatible first name).
+    /// A lone surname goes to the person with that surname mentioned most recently
+    /// ("Kim" after "Kim Jong Un ... Kim Yong-hyun" is the defence minister).
     fn matching_person(&self, key: &NameKey) -> Option<usize> {
+        if key.parts == 1 {
+            if let Some(&i) = self.recent_by_last.get(&key.last) {
+                return Some(i);
+            }
+        }
         let candidates = self.by_last.get(&key.last)?;
         candidates.iter().copied().find(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)))
     }
@@ -150,10 +161,12 @@ impl Builder {
                 let e = &lexicon().entries[h.entry];
                 let i = self.draft(e.name, e.kind, Some(h.entry));
                 if self.drafts[i].actor.role.is_none() {
-                    self.drafts[i].actor.role = self.roles.get(&c.span).cloned();
+                    self.drafts[i].actor.role = self.roles.get(&c.span.start).cloned();
                 }
                 i
             }
+            // "Macron told Tebboune" after "Abdelmadjid Tebboune": the surname of a person, not an outlet.
+            Source::Org(ActorKind::Media, name) if !name.contains(' ') && self.matching_person(&NameKey::new(name)).is_some() => self.person(name),
             Source::Org(kind, name) => self.draft(name, *kind, None),
             Source::Person { role, alias } => {
                 let i = match (alias, self.last_person) {
@@ -173,6 +186,9 @@ impl Builder {
         }
         if self.drafts[i].actor.kind == ActorKind::Person {
             self.last_person = Some(i);
+            if let Some(k) = &self.drafts[i].person {
+                self.recent_by_last.insert(k.last.clone(), i);
+            }
         }
         self.drafts[i].actor.mentions.push(c.span);
     }
@@ -210,11 +226,15 @@ impl Builder {
         };
         let mut by_initials: HashMap<String, usize> = HashMap::new();
         let mut by_name: HashMap<&str, usize> = HashMap::new();
-        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        // Surnames of people named in full, for a sweep in text order: each lone surname
+        // goes to the person with it named last before it (else the first named).
+        let mut first_by_surname: HashMap<&str, usize> = HashMap::new();
+        let mut named: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
             match (&d.person, d.actor.kind) {
                 (Some(k), _) if k.parts > 1 => {
-                    by_surname.entry(k.surname.as_str()).or_insert(i);
+                    first_by_surname.entry(k.surname.as_str()).or_insert(i);
+                    named.extend(d.actor.mentions.iter().map(|m| (m.start, i)));
                 }
                 (_, ActorKind::Person | ActorKind::State) => {}
                 _ => {
@@ -225,6 +245,9 @@ impl Builder {
                 }
             }
         }
+        named.sort_unstable();
+        let mut named = named.into_iter().peekable();
+        let mut latest_by_surname: HashMap<&str, usize> = HashMap::new();
         let mut found: Vec<(Span, usize)> = Vec::new();
         for r in runs {
             let run = &ctx.units[r.clone()];
@@ -260,7 +283,13 @@ impl Builder {
                     } else if let Some(&d) = by_name.get(form) {
                         Some(d)
                     } else if seg.len() == 1 {
-                        by_surname.get(NameKey::new(form).surname.as_str()).copied()
+                        while let Some((_, d)) = named.next_if(|&(start, _)| start < span.start) {
+                            if let Some(k) = &self.drafts[d].person {
+                                latest_by_surname.insert(k.surname.as_str(), d);
+                            }
+                        }
+                        let surname = NameKey::new(form).surname;
+                        latest_by_surname.get(surname.as_str()).or_else(|| first_by_surname.get(surname.as_str())).copied()
                     } else {
                         let key = NameKey::new(form);
                         self.matching_person(&key).filter(|_| key.parts > 1)
@@ -294,7 +323,7 @@ impl Builder {
         }
         let listed = actors.iter().take_while(|a| !a.mentions.is_empty()).count();
         let adjectives = self.adjectives.into_iter().map(|(s, i)| (s, new_index[i])).collect();
-        FoundActors { actors, listed, adjectives }
+        FoundActors::new(actors, listed, adjectives)
     }
 }
 

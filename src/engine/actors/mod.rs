@@ -47,25 +47,43 @@ pub struct FoundActors {
     pub actors: Vec<FoundActor>,
     /// How many actors have mentions (`actors[..listed]`): the ones to report.
     pub listed: usize,
-    /// Demonyms and other adjectives ("American", "Iraqi") with the actor they stand for;
-    /// used for ownership, not reported as mentions.
+    /// Demonyms and other adjectives ("American", "Iraqi") with the actor they stand for,
+    /// in text order; used for ownership, not reported as mentions.
     pub adjectives: Vec<(Span, usize)>,
+    /// Every mention with its actor, in text order (mentions never overlap), for lookups.
+    by_position: Vec<(Span, usize)>,
 }
 
 impl FoundActors {
-    /// The actor a mention or adjective at exactly or around `span` refers to.
+    /// Actors and adjectives, indexed by position.
+    fn new(actors: Vec<FoundActor>, listed: usize, mut adjectives: Vec<(Span, usize)>) -> FoundActors {
+        let mut by_position: Vec<(Span, usize)> = actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |&m| (m, a))).collect();
+        by_position.sort_unstable();
+        adjectives.sort_unstable();
+        FoundActors { actors, listed, adjectives, by_position }
+    }
+
+    /// The actor a mention or adjective at exactly or around `span` refers to: an
+    /// adjective first, else the earliest-listed actor with a mention there (O(log n)).
     pub fn actor_at(&self, span: Span) -> Option<usize> {
-        self.adjectives
-            .iter()
-            .find(|(s, _)| s.overlaps(&span))
-            .map(|&(_, i)| i)
-            .or_else(|| self.actors.iter().position(|a| a.mentions.iter().any(|m| m.overlaps(&span))))
+        overlapping(&self.adjectives, span).next().map(|&(_, a)| a).or_else(|| overlapping(&self.by_position, span).map(|&(_, a)| a).min())
+    }
+
+    /// The mentions inside `span`, with their actors, in text order (O(log n + found)).
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        overlapping(&self.by_position, span).filter(move |(m, _)| span.contains(m)).copied()
     }
 
     /// The actors to report: those with at least one mention.
     pub fn listed(&self) -> &[FoundActor] {
         &self.actors[..self.listed]
     }
+}
+
+/// The entries of a sorted list of disjoint spans that overlap `span`.
+fn overlapping(sorted: &[(Span, usize)], span: Span) -> impl Iterator<Item = &(Span, usize)> {
+    let first = sorted.partition_point(|(s, _)| s.end <= span.start);
+    sorted[first..].iter().take_while(move |(s, _)| s.start < span.end).filter(move |(s, _)| s.overlaps(&span))
 }
 
 /// Where a candidate mention comes from.
@@ -119,11 +137,12 @@ pub fn find(doc: &Doc) -> FoundActors {
         }
     }
     ctx.acronym_definitions(&mut cands);
-    // Titles found before names, so that known people keep theirs.
-    let mut roles: HashMap<Span, String> = cands
+    // Titles found before names, so that known people keep theirs ("President Hassan
+    // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
+    let mut roles: HashMap<usize, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
-            Source::Person { role: Some(r), .. } => Some((c.span, r.clone())),
+            Source::Person { role: Some(r), .. } => Some((c.span.start, r.clone())),
             _ => None,
         })
         .collect();
@@ -131,7 +150,7 @@ pub fn find(doc: &Doc) -> FoundActors {
     for h in hits.iter().filter(|h| h.form == Form::Name && lx.entries[h.entry].kind == ActorKind::Person) {
         let at = token_at(&doc.tokens, h.span.start).filter(|&t| t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && words::is_role(doc.tokens[t - 1].text(text)));
         if let Some(role) = at.and_then(|t| ctx.role_before(t)) {
-            roles.entry(h.span).or_insert(role);
+            roles.entry(h.span.start).or_insert(role);
         }
     }
     let mut accepted = longest_first(cands);
@@ -221,6 +240,15 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
         && tokens.get(if possessive { last + 3 } else { last + 1 }).is_some_and(|t| t.space_before);
     match h.form {
         Form::Name => {
+            // "Russia’s Security Council", "the Russian Security Council": not the UN's.
+            let owned = prev == Some("s") && first >= 2 && matches!(tokens[first - 2].text(text), "’" | "'");
+            if form == "Security Council" && (owned || prev.is_some_and(|w| w != "The" && w.starts_with(char::is_uppercase))) {
+                return false;
+            }
+            // "Fort Stewart, Georgia", "the Georgia National Guard": the US state.
+            if form == "Georgia" && (us_state_after_comma(doc, first) || next == Some("National")) {
+                return false;
+            }
             // "Palestine Street", "Lebanon Road": a place named after the state.
             let entry = &lexicon().entries[h.entry];
             !(entry.kind == ActorKind::State && !possessive && after.is_some_and(is_place_name_head))
@@ -242,10 +270,20 @@ fn keep_hit(doc: &Doc, h: &Hit) -> bool {
                 return !capital_after && !after.is_some_and(words::is_place_noun);
             }
             // "the Moscow concert hall": a capital after an article modifies a noun.
-            let article = prev.is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An")) && !matches!(form, "Kremlin" | "White House");
+            // "the Alliance’s Madrid summit": a capital after a possessive modifies a noun too.
+            let after_possessive = prev == Some("s") && first >= 2 && tokens[first - 2].kind == TokenKind::Punct && matches!(tokens[first - 2].text(text), "’" | "'");
+            let article = (after_possessive || prev.is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"))) && !matches!(form, "Kremlin" | "White House");
             !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }
+}
+
+/// "Atlanta, Georgia": a place name, a comma, then the state's name (not after its own
+/// capital "Tbilisi, Georgia" or a shouted dateline "TBILISI, Georgia").
+fn us_state_after_comma(doc: &Doc, at: usize) -> bool {
+    let tok = |i: usize| doc.tokens.get(i).map(|t| t.text(doc.text));
+    let place = at.checked_sub(2).and_then(tok);
+    at >= 2 && tok(at - 1) == Some(",") && place.is_some_and(|w| w.starts_with(char::is_uppercase) && !is_all_caps(w) && w != "Tbilisi")
 }
 
 fn is_place_name_head(w: &str) -> bool {
@@ -292,6 +330,36 @@ mod tests {
         let at = doc.text.find("American").unwrap();
         let owner = found.actor_at(Span::new(at, at + 8)).expect("demonym resolves");
         assert_eq!(found.actors[owner].name, "United States");
+    }
+
+    #[test]
+    fn lookups_by_position() {
+        let text = "Iraqi officials and the US met NATO in Baghdad.";
+        let doc = Doc::new(text);
+        let found = find(&doc);
+        let at = |w: &str| text.find(w).map(|s| Span::new(s, s + w.len())).unwrap();
+        let name = |i: Option<usize>| i.map(|i| found.actors[i].name.as_str());
+        assert_eq!(name(found.actor_at(at("Iraqi"))), Some("Iraq"));
+        assert_eq!(name(found.actor_at(at("US"))), Some("United States"));
+        assert_eq!(name(found.actor_at(at("officials"))), None);
+        // A wide span answers with the first-listed actor inside it.
+        assert_eq!(name(found.actor_at(at("the US met NATO"))), Some("United States"));
+        let inside: Vec<_> = found.mentions_in(at("the US met NATO in")).map(|(m, _)| m.of(text)).collect();
+        assert_eq!(inside, ["US", "NATO"]);
+    }
+
+    #[test]
+    fn roles_attach_with_their_affiliation() {
+        let text = "Kremlin spokesman Dmitry Peskov spoke. Pentagon spokesperson Sabrina Singh agreed. Ukrainian President Volodymyr Zelensky left. \
+                    Kyrylo Budanov, the head of the agency, stayed. Somalia's President Hassan Sheikh Mohamud and National Security Council spokesman John Kirby met.";
+        let found = find(&Doc::new(text));
+        let role = |name: &str| found.listed().iter().find(|a| a.name == name).and_then(|a| a.role.clone());
+        assert_eq!(role("Dmitry Peskov").as_deref(), Some("spokesman (Russia)"));
+        assert_eq!(role("Sabrina Singh").as_deref(), Some("spokesperson (Pentagon)"));
+        assert_eq!(role("Volodymyr Zelensky").as_deref(), Some("President (Ukraine)"));
+        assert_eq!(role("Kyrylo Budanov").as_deref(), Some("head of the agency"));
+        assert_eq!(role("Hassan Sheikh Mohamud").as_deref(), Some("President (Somalia)"));
+        assert_eq!(role("John Kirby").as_deref(), Some("spokesman (National Security Council)"));
     }
 
     #[test]

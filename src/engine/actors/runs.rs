@@ -48,6 +48,22 @@ const DOTTED: &[&str] = &[
     "Sen", "Sgt", "Sr", "St",
 ];
 
+/// Whether `w` has the shape of one romanised Korean syllable ("Yong", "hyun", "kweun",
+/// "jong"): an optional initial consonant, vowels, an optional final consonant. English
+/// compound halves ("backed", "led", "based", "made") never have this shape.
+fn is_korean_syllable(w: &str) -> bool {
+    const INITIALS: &[&str] = &["ch", "jj", "kk", "pp", "ss", "tt", "b", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t"];
+    const FINALS: &[&str] = &["ng", "k", "l", "m", "n", "p", "t"];
+    let w = w.to_ascii_lowercase();
+    if w.len() > 6 {
+        return false;
+    }
+    let rest = INITIALS.iter().find_map(|i| w.strip_prefix(i)).unwrap_or(&w);
+    let vowels = rest.len() - rest.trim_start_matches(['a', 'e', 'i', 'o', 'u', 'w', 'y']).len();
+    let tail = &rest[vowels..];
+    (1..=3).contains(&vowels) && (tail.is_empty() || FINALS.contains(&tail))
+}
+
 fn is_apostrophe(s: &str) -> bool {
     s == "’" || s == "'"
 }
@@ -93,11 +109,24 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 let next = end_tok + 1;
                 if punct(next, "-") && glued(next) && glued(next + 1) && (capital(next + 1) || tokens.get(next + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
                     end_tok = next + 1;
+                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(next + 1).is_some_and(|w| matches!(w, "in" | "of" | "de" | "du" | "la")) && punct(next + 2, "-") && glued(next + 2) && glued(next + 3) && capital(next + 3) {
+                    // "Commander-in-Chief", "Saint-de-Something": a lower-case link inside a hyphenated word.
+                    end_tok = next + 3;
+                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(next + 1) == Some("elect") {
+                    // "President-elect".
+                    end_tok = next + 1;
+                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(end_tok).is_some_and(is_korean_syllable) && word(next + 1).is_some_and(is_korean_syllable) {
+                    // "Kim Yong-hyun", "Kim Yo-jong": a Korean given name's lower-case second syllable.
+                    end_tok = next + 1;
                 } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| DOTTED.contains(&w))) {
                     end_tok = next;
                     break;
                 } else if tokens.get(next).is_some_and(|t| is_apostrophe(t.text(text))) && glued(next) {
-                    if word(next + 1) == Some("s") && glued(next + 1) {
+                    if word(next + 1) == Some("s") && glued(next + 1) && word(end_tok) == Some("People") {
+                        // "People’s Defence Force", "Korean People's Army": part of the name.
+                        end_tok = next + 1;
+                        break;
+                    } else if word(next + 1) == Some("s") && glued(next + 1) {
                         possessive = true;
                         break;
                     } else if word(next + 1).is_some() && glued(next + 1) {
@@ -172,15 +201,23 @@ mod tests {
         assert_eq!(run_texts("Prime Minister Mohammed Shia’ al-Sudani said"), [["Prime", "Minister", "Mohammed", "Shia’", "al-Sudani"]]);
         assert_eq!(run_texts("minister Władysław Kosiniak-Kamysz"), [["Władysław", "Kosiniak-Kamysz"]]);
         assert_eq!(run_texts("Commander Jessica L. McNulty"), [["Commander", "Jessica", "L.", "McNulty"]]);
+        assert_eq!(run_texts("Commander-in-Chief Oleksandr Syrskyi"), [["Commander-in-Chief", "Oleksandr", "Syrskyi"]]);
     }
 
     #[test]
     fn possessive_ends_a_run() {
         assert_eq!(run_texts("Iraq’s Security Media Cell"), [vec!["Iraq"], vec!["Security", "Media", "Cell"]]);
+        assert_eq!(run_texts("the People’s Defence Force"), [["People’s", "Defence", "Force"]]);
     }
 
     #[test]
     fn lower_case_compound_halves_stay_out() {
         assert_eq!(run_texts("Iran-backed groups of the US"), [vec!["Iran"], vec!["US"]]);
+        assert_eq!(run_texts("Seoul-based and Kremlin-run outlets"), [vec!["Seoul"], vec!["Kremlin"]]);
+    }
+
+    #[test]
+    fn korean_given_names_keep_their_second_syllable() {
+        assert_eq!(run_texts("Kim Yong-hyun and Lee Seong-kweun"), [["Kim", "Yong-hyun", "and", "Lee", "Seong-kweun"]]);
     }
 }

@@ -32,56 +32,66 @@ const CALENDAR: &[&str] = &[
 /// Capitalised titles and ranks that stand before a person's name (not part of it).
 const TITLE: &[&str] = &[
     "Acting", "Adm", "Admiral", "Adviser", "Advisor", "Air", "Ambassador", "Army", "Attorney", "Ayatollah", "Brig",
-    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class", "Cmdr",
-    "Col", "Colonel", "Commander", "Commander-in-Chief", "Commissioner", "Cpl", "Crown", "Defence", "Defense",
-    "Deputy", "Director", "Dr", "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen", "General",
-    "Gov", "Governor", "Grand", "Hajji", "Head", "Imam", "Interior", "Judge", "Justice", "King", "Lady", "Leader",
-    "Lieutenant", "Lord", "Lt", "MP", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister", "Mr", "Mrs", "Ms", "Mullah",
-    "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince", "Private", "Queen",
-    "Rear", "Rep", "Representative", "Sayyed", "Sayyid", "Sec", "Secretary", "Secretary-General", "Security", "Sen",
-    "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Special", "Spokesman", "Spokesperson", "Spokeswoman",
-    "Staff", "State", "Supreme", "Vice",
+    "Brigadier", "Capt", "Captain", "Cdr", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Class",
+    "Cmdr", "Col", "Colonel", "Commander", "Commander-in-Chief", "Commissioner", "Cpl", "Crown", "Defence",
+    "Defense", "Deputy", "Director", "Dr", "Emir", "Envoy", "Field", "Finance", "First", "Force", "Foreign", "Gen",
+    "General", "Gov", "Governor", "Grand", "Hajji", "Head", "Imam", "Interior", "Judge", "Justice", "King", "Lady",
+    "Leader", "Lieutenant", "Lord", "Lt", "MP", "Maj", "Major", "Marine", "Marshal", "Mayor", "Minister", "Mr",
+    "Mrs", "Ms", "Mullah", "National", "Navy", "Officer", "PM", "Pope", "Premier", "President", "Prime", "Prince",
+    "Private", "Queen", "Rear", "Rep", "Representative", "Sayyed", "Sayyid", "Sec", "Secretary",
+    "Secretary-General", "Security", "Sen", "Senator", "Senior", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker",
+    "Special", "Spokesman", "Spokesperson", "Spokeswoman", "Staff", "State", "Supreme", "Vice",
 ];
 
 /// Lower-case nouns for people's roles and kin ("defence minister X", "X, the spokesperson of").
 const ROLE: &[&str] = &[
-    "adviser", "advisor", "ambassador", "analyst", "brother", "captain", "chairman", "chancellor", "chief", "cleric",
-    "colonel", "commander", "commissioner", "coordinator", "correspondent", "cousin", "daughter", "deputy",
-    "director", "editor", "emir", "envoy", "expert", "father", "founder", "general", "governor", "head", "husband",
-    "journalist", "judge", "lawmaker", "leader", "lieutenant", "mayor", "member", "minister", "mother", "mp",
-    "negotiator", "nephew", "officer", "official", "politician", "premier", "president", "professor", "prosecutor",
-    "representative", "researcher", "secretary", "senator", "sergeant", "sister", "son", "spokesman", "spokesperson",
-    "spokeswoman", "uncle", "widow", "wife",
+    "activist", "adviser", "advisor", "ambassador", "analyst", "bishop", "brother", "businessman", "businesswoman",
+    "captain", "chairman", "chancellor", "chaplain", "chief", "cleric", "colonel", "commander", "commissioner",
+    "coordinator", "correspondent", "counterpart", "cousin", "daughter", "deputy", "diplomat", "director", "doctor",
+    "driver", "economist", "editor", "elder", "emir", "engineer", "envoy", "expert", "farmer", "father",
+    "fisherman", "founder", "general", "governor", "grandfather", "grandmother", "head", "historian", "husband",
+    "journalist", "judge", "lawmaker", "lawyer", "leader", "lieutenant", "manager", "mayor", "medic", "member",
+    "minister", "mother", "mp", "negotiator", "nephew", "nun", "nurse", "officer", "official", "organiser",
+    "organizer", "paramedic", "pastor", "pilot", "politician", "premier", "president", "priest",
+    "professor", "prosecutor", "refugee", "representative", "researcher", "resident", "scholar", "secretary",
+    "senator", "sergeant", "sheikh", "shopkeeper", "sister", "soldier", "son", "specialist", "spokesman",
+    "spokesperson", "spokeswoman", "student", "surgeon", "survivor", "teacher", "trader", "uncle",
+    "villager", "volunteer", "widow", "wife", "witness", "worker",
 ];
 
 /// Verbs of saying that follow a speaker ("X said").
 const SAY: &[&str] = &[
-    "accused", "acknowledged", "added", "admitted", "alleged", "announced", "argued", "asserted", "believes",
-    "called", "claimed", "confirmed", "declared", "denied", "described", "emphasised", "emphasized", "estimated",
-    "explained", "insisted", "met", "noted", "ordered", "pledged", "posted", "predicted", "reiterated", "remarked",
-    "replied", "responded", "said", "says", "stated", "stressed", "threatened", "told", "tweeted", "underlined",
-    "underscored", "urged", "visited", "vowed", "warned", "wrote",
+    "accused", "acknowledged", "added", "admitted", "agreed", "alleged", "announced", "appealed", "argued",
+    "asserted", "believes", "blamed", "boasted", "called", "cautioned", "claimed", "complained", "conceded",
+    "condemned", "confirmed", "countered", "criticised", "criticized", "declared", "demanded", "denied",
+    "described", "disagreed", "dismissed", "emphasised", "emphasized", "estimated", "explained", "hinted",
+    "insisted", "maintained", "met", "noted", "ordered", "pledged", "posted", "praised", "predicted", "proposed",
+    "questioned", "recalled", "recounted", "reiterated", "rejected", "remarked", "replied", "responded", "revealed",
+    "said", "says", "signaled", "signalled", "stated", "stressed", "suggested", "threatened", "told", "tweeted",
+    "underlined", "underscored", "urged", "visited", "vowed", "warned", "welcomed", "wrote",
 ];
 
 /// Last words of armed forces and their units.
 const MILITARY_HEAD: &[&str] = &[
     "Army", "Battalion", "Battlegroup", "Brigade", "Cell", "Command", "Corps", "Directorate", "Division", "Fleet",
-    "Force", "Forces", "Guard", "Guards", "Marines", "Navy", "Operations", "Regiment", "Squadron", "Staff", "Team",
-    "Units",
+    "Force", "Forces", "Gendarmerie", "Guard", "Guards", "Legion", "Marines", "Navy", "Operations", "Regiment",
+    "Squadron", "Staff", "Team", "Units",
 ];
 
 /// Last words of outlets.
 const MEDIA_HEAD: &[&str] = &[
-    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Journal", "Monitor", "Network", "News", "Observer", "Post",
-    "Press", "Radio", "Telegraph", "Television", "Times", "Tribune",
+    "Broadcasting", "Chronicle", "Daily", "Gazette", "Herald", "Ilbo", "Journal", "Monitor", "Network", "News",
+    "Observer", "Post", "Press", "Radio", "Shimbun", "Telegraph", "Television", "Times", "Tribune",
 ];
 
 /// Last words of parties, assemblies, committees and other bodies.
 const ORG_HEAD: &[&str] = &[
-    "Agency", "Alliance", "Assembly", "Association", "Authority", "Bureau", "Cabinet", "Center", "Centre", "Commission",
-    "Committee", "Congress", "Council", "Court", "Department", "Federation", "Forum", "Foundation", "Group", "Institute",
-    "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization", "Parliament", "Party", "Secretariat", "Senate",
-    "Service", "Union", "Watch",
+    "Agency", "Alliance", "Assembly", "Association", "Authority", "Board", "Bureau",
+    "Cabinet", "Center", "Centre", "Commission", "Committee", "Congress", "Council", "Court", "Crescent",
+    "Department", "Embassy", "Federation", "Forum", "Foundation", "Fund", "Group", "Initiative",
+    "Institute", "Ministry", "Mission", "Movement", "Observatory", "Office", "Organisation", "Organization",
+    "Parliament", "Party", "Presidency", "Program", "Programme", "Secretariat", "Senate", "Service", "Society",
+    "Tribunal", "Union", "Watch",
 ];
 
 /// Armed-group heads ("... Front", "... Brigades").
@@ -91,9 +101,11 @@ const ARMED_HEAD: &[&str] = &[
 
 /// Lower-case words after a capital that show it is a place ("Baghdad airport").
 const PLACE_NOUN: &[&str] = &[
-    "airbase", "airport", "area", "base", "bureau", "city", "correspondent", "district", "governorate", "harbor",
-    "harbour", "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "province",
-    "region", "residents", "street", "streets", "suburb", "suburbs", "time", "university",
+    "accord", "accords", "agreement", "agreements", "airbase", "airport", "area", "base", "bureau", "city",
+    "conference", "correspondent", "declaration", "district", "format", "governorate", "harbor", "harbour",
+    "hospital", "metro", "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "process", "province",
+    "region", "residents", "street", "streets", "suburb", "suburbs", "summit", "summits", "talks", "time",
+    "university",
 ];
 
 /// Words before a capital that show it is a place ("in Baghdad").
@@ -112,20 +124,46 @@ const GOVERNMENT_COMPOUND: &[&str] = &[
     "supported",
 ];
 
+/// Words of region names ("Eastern Europe", "Sub-Saharan Africa", "North Kivu"): never in people's names.
+const REGION: &[&str] = &[
+    "Africa", "America", "Asia", "Atlantic", "Balkans", "Caucasus", "Central", "East", "Eastern", "Europe", "Latin",
+    "Levant", "Middle", "North", "Northern", "Pacific", "Sahel", "South", "Southern", "Sub-Saharan", "West", "Western",
+];
+
+/// Whether `w` belongs to region names rather than people's.
+pub fn is_region(w: &str) -> bool {
+    has(REGION, w)
+}
+
+/// Nouns a body's name can qualify ("Force Model", "Army Day", "Council Building"): the
+/// phrase names a thing, not the body.
+const THING_AFTER_BODY: &[&str] = &[
+    "Academy", "Act", "Base", "Bill", "Budget", "Building", "Compound", "Day", "Doctrine", "Exercise", "Headquarters",
+    "Hospital", "Law", "Model", "Museum", "One", "Plan", "Posture", "Programme", "Reform", "Report", "Review",
+    "School", "Strategy", "Summit",
+];
+
+/// Whether capitalised `w` after a body's head word makes the phrase a thing ("Force Model").
+pub fn is_thing_after_body(w: &str) -> bool {
+    has(THING_AFTER_BODY, w)
+}
+
 /// Whether `w` opens sentences without naming anyone.
 pub fn is_stop(w: &str) -> bool {
     has(STOP, w) || has(CALENDAR, w)
 }
 /// Whether `w` (without its final dot) is a title or rank.
 pub fn is_title(w: &str) -> bool {
+    // "President-elect", "Commander-in-Chief".
     let w = w.trim_end_matches('.');
-    has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p)))
+    let w = w.strip_suffix("-elect").unwrap_or(w);
+    has(TITLE, w) || (w.contains('-') && w.split('-').all(|p| has(TITLE, p) || matches!(p, "in" | "of")))
 }
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
     "Acting", "Air", "Army", "Class", "Crown", "Defence", "Defense", "Deputy", "Field", "Finance", "First", "Force",
-    "Foreign", "Grand", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Special", "Staff", "State",
-    "Supreme", "Vice",
+    "Foreign", "Grand", "Interior", "Marine", "National", "Navy", "Rear", "Security", "Senior", "Special", "Staff",
+    "State", "Supreme", "Vice",
 ];
 
 /// Whether `w` is a title that stands on its own ("Minister", "Gen."), not only a qualifier.
@@ -187,7 +225,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
+        for list in [THING_AFTER_BODY, REGION, MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }

@@ -1,38 +1,64 @@
 //! The words that make a claim: reporting verbs, hedges, denials, and the events
 //! (deploy, withdraw, stay) whose polarity lets two claims contradict each other.
+//!
+//! Each token is lower-cased once (borrowed when it already is) and classified once;
+//! cue phrases are looked up by their first word in a hashed table.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A lower-cased view of one sentence's tokens ("n't" reads as "not", curly
-/// apostrophes as straight ones).
-pub(super) struct Words {
+/// apostrophes as straight ones), with what the cue and event rules ask of each.
+pub(super) struct Words<'t> {
     /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'t, str>>,
     /// Whether each token starts with a capital and stands apart (white space before
     /// it, or a quotation mark or bracket): a word glued to a stop is noise, not a name.
     pub capital: Vec<bool>,
     /// Whether white space stands before each token.
     pub spaced: Vec<bool>,
+    /// Whether each token ends a clause (see [`Words::is_clause_break`]).
+    breaks: Vec<bool>,
+    /// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
+    force: bool,
+    /// The event each token opens, before negation.
+    opens: Vec<Option<Polar>>,
+    /// Whether each token negates its clause ("not", "denied", "ruled out").
+    negates: Vec<bool>,
 }
 
-impl Words {
+impl<'t> Words<'t> {
     /// Builds the view from token texts, each with whether white space stands before it.
-    pub fn new<'a>(texts: impl Iterator<Item = (&'a str, bool)>) -> Self {
-        let mut lower: Vec<String> = Vec::new();
+    pub fn new(texts: impl Iterator<Item = (&'t str, bool)>) -> Self {
+        let mut lower: Vec<Cow<'t, str>> = Vec::new();
         let mut capital = Vec::new();
         let mut spaced_before = Vec::new();
         for (t, spaced) in texts {
             spaced_before.push(spaced);
-            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_str(), "." | "!" | "?" | ","));
-            let mut w = t.to_lowercase();
+            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_ref(), "." | "!" | "?" | ","));
+            let mut w: Cow<'t, str> = match (t.is_ascii(), t.bytes().any(|b| b.is_ascii_uppercase())) {
+                (true, false) => Cow::Borrowed(t),
+                (true, true) => Cow::Owned(t.to_ascii_lowercase()),
+                (false, _) => Cow::Owned(t.to_lowercase()),
+            };
             if w == "\u{2019}" || w == "\u{2018}" {
-                w = "'".into();
+                w = Cow::Borrowed("'");
             }
             if w == "t" && lower.last().is_some_and(|p| p == "'") {
-                w = "not".into();
+                w = Cow::Borrowed("not");
             }
             capital.push(!glued_to_stop && t.chars().next().is_some_and(char::is_uppercase));
             lower.push(w);
         }
-        Words { lower, capital, spaced: spaced_before }
+        let breaks = lower.iter().map(|x| matches!(x.as_ref(), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")).collect();
+        let force = lower.iter().any(|x| is_force_noun(x));
+        let negates = (0..lower.len())
+            .map(|k| NEGATORS.contains(&lower[k].as_ref()) || (matches!(lower[k].as_ref(), "rule" | "rules" | "ruled" | "ruling") && lower.get(k + 1).is_some_and(|n| n == "out")))
+            .collect();
+        let mut words = Words { lower, capital, spaced: spaced_before, breaks, force, opens: Vec::new(), negates };
+        words.opens = (0..words.len()).map(|i| event_at(&words, i)).collect();
+        words
     }
 
     /// Number of tokens.
@@ -42,7 +68,7 @@ impl Words {
 
     /// The word at `i`, or "" past the end.
     pub fn at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Whether the words `seq` start at `i`.
@@ -61,7 +87,7 @@ impl Words {
 
     /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
     pub fn is_clause_break(&self, i: usize) -> bool {
-        matches!(self.at(i), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")
+        self.breaks.get(i).copied().unwrap_or(false)
     }
 }
 
@@ -113,7 +139,8 @@ const HEDGE: &[&[&str]] = &[
     &["what", "it", "called"], &["what", "it", "calls"], &["what", "they", "call"], &["what", "they", "called"],
     &["accused", "of"], &["is", "to", "be", "believed"], &["are", "to", "be", "believed"], &["independently", "verify"],
     &["independently", "verified"], &["independently", "confirm"], &["independently", "confirmed"], &["not", "be", "verified"],
-    &["not", "be", "confirmed"],
+    &["not", "be", "confirmed"], &["without", "providing", "evidence"], &["without", "offering", "evidence"],
+    &["without", "evidence"], &["provided", "no", "evidence"], &["offered", "no", "evidence"], &["gave", "no", "evidence"],
 ];
 const DENIAL: &[&str] = &[
     "deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
@@ -125,7 +152,11 @@ const DISMISSAL: &[&[&str]] = &[
     &["fabrication"], &["fabrications"], &["fake", "news"], &["just", "speech"], &["just", "talk"], &["mere", "speculation"],
     &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
     &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
+    &["pure", "invention"], &["pure", "fiction"], &["fantasy"], &["fantasies"], &["absurd"], &["lies", "and"],
+    &["exaggerated"], &["exaggeration"], &["overstated"], &["inflated"],
 ];
+/// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
+const WEAK_DENIAL: &[&str] = &["questioned", "questions", "questioning", "challenged", "challenges", "challenging", "contested", "contests"];
 const NEGATION: &[&[&str]] = &[
     &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
     &["does", "not", "need"], &["do", "not", "need"], &["did", "not", "need"], &["doesn", "'", "not", "need"],
@@ -140,6 +171,46 @@ const CLAIM_NOUNS: &[&str] = &[
     "number", "numbers", "estimate", "estimates", "toll",
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
+
+/// What a word can start: the cue phrases that begin with it (in priority order) and
+/// the single-word cues it is.
+#[derive(Default)]
+struct Lead {
+    phrases: Vec<(CueKind, &'static [&'static str])>,
+    report: bool,
+    denial: bool,
+    weak_denial: bool,
+}
+
+/// Words that start a cue only with special handling in [`cue_at`].
+const SPECIAL: &[&str] = &["according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
+
+/// Every word that can start a cue, with what it can start.
+fn leads() -> &'static HashMap<&'static str, Lead> {
+    static LEADS: OnceLock<HashMap<&'static str, Lead>> = OnceLock::new();
+    LEADS.get_or_init(|| {
+        let mut map: HashMap<&'static str, Lead> = HashMap::new();
+        let tables: [(CueKind, &[&[&str]]); 3] = [(CueKind::Dismissal, DISMISSAL), (CueKind::Negation, NEGATION), (CueKind::Hedge, HEDGE)];
+        for (kind, table) in tables {
+            for seq in table {
+                map.entry(seq[0]).or_default().phrases.push((kind, seq));
+            }
+        }
+        for w in REPORT {
+            map.entry(w).or_default().report = true;
+        }
+        for w in DENIAL {
+            map.entry(w).or_default().denial = true;
+        }
+        for w in WEAK_DENIAL {
+            map.entry(w).or_default().weak_denial = true;
+        }
+        for w in SPECIAL {
+            map.entry(w).or_default();
+        }
+        map
+    })
+}
 
 /// Every cue in the sentence, in order.
 pub(super) fn find(w: &Words) -> Vec<Cue> {
@@ -159,23 +230,19 @@ pub(super) fn find(w: &Words) -> Vec<Cue> {
 
 fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     let word = w.at(i);
+    let lead = leads().get(word)?;
     let prev = if i > 0 { w.at(i - 1) } else { "" };
     let next = w.at(i + 1);
     let cue = |kind, len| Some(Cue { kind, at: i, len });
     if w.matches(i, &["according", "to"]) {
         return cue(CueKind::ReportBefore, 2);
     }
-    for seq in DISMISSAL {
+    for &(kind, seq) in lead.phrases.iter().filter(|(k, _)| *k != CueKind::Hedge) {
         if w.matches(i, seq) {
-            return cue(CueKind::Dismissal, seq.len());
+            return cue(kind, seq.len());
         }
     }
-    for seq in NEGATION {
-        if w.matches(i, seq) {
-            return cue(CueKind::Negation, seq.len());
-        }
-    }
-    for seq in HEDGE {
+    for &(_, seq) in lead.phrases.iter().filter(|(k, _)| *k == CueKind::Hedge) {
         if w.matches(i, seq) {
             let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
             // "called the report speculation": a source dismisses, the writer does not hedge.
@@ -196,7 +263,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
-    if DENIAL.contains(&word) {
+    if lead.weak_denial && !DETERMINERS.contains(&prev) && claim_noun_follows(w, i + 1) {
+        return cue(CueKind::Denial, 1);
+    }
+    if lead.denial {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
         return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
@@ -213,7 +283,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
         return None;
     }
-    if REPORT.contains(&word) {
+    if lead.report {
         let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
         let passive_ok = matches!(word, "reported" | "confirmed" | "said" | "estimated") && matches!(prev, "is" | "are" | "was" | "were" | "been") && matches!(next, "that" | "to" | "by");
         if adjective && !passive_ok {
@@ -263,11 +333,30 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             if w.at(c.at) == "categorically" {
                 return true;
             }
-            (c.at + c.len..(c.at + c.len + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
-                || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
+            // "...; Kigali denies": nothing follows, what came before is denied.
+            let last = (c.at + c.len..w.len()).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
+            last || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
         }
         _ => false,
     }
+}
+
+/// Whether the words `from..to` (what a denial denies) only point at a claim made
+/// elsewhere ("the allegations", "that figure", "the ministry's figures") and say
+/// nothing of their own ("reports of looting", "claims that ...").
+pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
+    let noun_at = |k: usize| CLAIM_NOUNS.contains(&w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
+    let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
+        return false;
+    };
+    let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital[k]);
+    let next = w.at(noun + 1);
+    leading && !matches!(next, "of" | "that" | "about" | "on" | "regarding" | "concerning" | "over" | "linking" | "accusing" | "saying" | "claiming" | "suggesting")
+}
+
+/// Whether a claim-like noun stands within six words from `from`.
+fn claim_noun_follows(w: &Words, from: usize) -> bool {
+    (from..(from + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
 }
 
 /// An event whose polarity two claims can disagree on.
@@ -296,22 +385,23 @@ const NEGATORS: &[&str] = &[
 
 /// Whether `w` names a military force ("troops", "brigade", "members").
 pub(super) fn is_force_noun(w: &str) -> bool {
-    FORCE_NOUNS.contains(&w)
+    // Every force noun is 4 to 14 bytes long: most words are rejected without a comparison.
+    (4..=14).contains(&w.len()) && FORCE_NOUNS.contains(&w)
 }
 
-/// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
-pub(super) fn mentions_force(w: &Words) -> bool {
-    w.lower.iter().any(|x| is_force_noun(x))
-}
-
-/// The event a word at `i` opens, if any, before negation.
-fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
+/// The event the word at `i` opens, if any, before negation (computed once per token by [`Words::new`]).
+fn event_at(w: &Words, i: usize) -> Option<Polar> {
     let x = w.at(i);
+    if x.len() < 2 || !x.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let force = w.force;
     let stem_in = |stems: &[&str]| stems.iter().any(|s| x.starts_with(s));
     if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
         return Some((Event::Deploy, true));
     }
-    let force_follows = || (i + 1..(i + 4).min(w.len())).any(|k| is_force_noun(w.at(k)));
+    // "keep about 2,500 troops": a number may stand between.
+    let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| is_force_noun(w.at(k)));
     if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
         || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
         || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
@@ -322,7 +412,8 @@ fn event_at(w: &Words, i: usize, force: bool) -> Option<Polar> {
         || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
         || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
         || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
-        || (matches!(x, "cut" | "cuts" | "cutting" | "bring" | "bringing" | "brought") && force_follows())
+        || (matches!(x, "cut" | "cuts" | "cutting") && force_follows())
+        || (matches!(x, "bring" | "brings" | "bringing" | "brought") && force_follows() && (i + 1..(i + 8).min(w.len())).any(|k| matches!(w.at(k), "home" | "back")))
     {
         return Some((Event::Withdraw, true));
     }
@@ -357,7 +448,6 @@ fn routine_rotation(w: &Words, from: usize, to: usize) -> bool {
 
 /// The events the tokens `from..to` assert or deny, clause by clause, without repeats.
 pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
-    let force = mentions_force(w);
     let mut out: Vec<Polar> = Vec::new();
     let mut clause_start = from;
     let to = to.min(w.len());
@@ -372,12 +462,13 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if NEGATORS.contains(&w.at(k)) || (matches!(w.at(k), "rule" | "rules" | "ruled" | "ruling") && w.at(k + 1) == "out") {
+            if w.negates[k] {
                 negated = true;
             }
-            if let Some((event, positive)) = event_at(w, k, force) {
+            if let Some((event, positive)) = w.opens[k] {
                 // "any deployment", "a possible withdrawal": nothing is asserted yet.
-                let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "if" | "whether" | "future"));
+                let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "future"))
+                    || (clause_start..k).any(|j| matches!(w.at(j), "if" | "whether" | "until" | "unless"));
                 if (rotation && event == Event::Deploy) || (irrealis && positive && !negated) {
                     continue;
                 }
@@ -392,10 +483,10 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
 }
 
 /// The armed group a clause says is finished ("Daesh is no longer a danger", "X was
-/// defeated"): the lower-cased capitalised word before the verb.
-pub(super) fn finished_group(w: &Words) -> Option<String> {
+/// defeated"): the index of the capitalised word before the verb.
+pub(super) fn finished_group(w: &Words) -> Option<usize> {
     (1..w.len()).find_map(|i| {
         let no_longer = w.matches(i, &["is", "no", "longer"]) || w.matches(i, &["was", "no", "longer"]) || w.matches(i, &["has", "been", "defeated"]) || w.matches(i, &["was", "defeated"]) || w.matches(i, &["is", "defeated"]) || w.matches(i, &["has", "been", "eliminated"]);
-        (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then(|| w.at(i - 1).to_string())
+        (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then_some(i - 1)
     })
 }

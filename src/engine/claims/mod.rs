@@ -9,6 +9,7 @@
 
 mod contest;
 mod cues;
+mod sides;
 
 use super::actors::FoundActors;
 use super::figures::FoundFigure;
@@ -41,6 +42,11 @@ pub(crate) struct Draft {
     source: Option<usize>,
     /// The source's last capitalised word, lower-cased: tells sources apart without actors.
     source_key: Option<String>,
+    /// The party the source speaks for (see [`sides`]).
+    side: Option<String>,
+    /// The last word of the source's words ("agency" for "the country's spy agency"),
+    /// so that "the agency" in a later sentence points back to it.
+    source_head: Option<String>,
     cue: String,
     stance: Option<Stance>,
     /// Hedged by the writer, or a denial of something claim-like: contested on its own.
@@ -50,24 +56,79 @@ pub(crate) struct Draft {
     /// Events inside the scope of a hedge word ("the alleged deployment").
     hedged_events: Vec<Polar>,
     /// An armed group the claim says is finished.
-    finished_group: Option<String>,
-    /// What the claim is about: its names (lower-cased) and "troops" if it names a force.
-    topics: Vec<String>,
+    finished_group: Option<Topic>,
+    /// What the claim is about: the actors and other names it mentions, and whether it names a force.
+    topics: Vec<Topic>,
+    /// What the claim's content (without its source's words) is about; each topic with
+    /// whether it is named there, not only pointed at by an adjective.
+    subject: Vec<(Topic, bool)>,
+    /// Its force is one named before ("the reinforcements", "these troops"): its subject is in context.
+    anaphoric: bool,
     /// For a denial of something claim-like: the names in what it denies.
-    denied_topics: Vec<String>,
+    denied_topics: Vec<Topic>,
+    /// For a denial of something claim-like named only by a noun ("denied the allegations").
+    denies_previous: bool,
     /// Troop numbers the claim gives.
     numbers: Vec<u64>,
     /// Indexes of the figures inside the claim.
     figures: Vec<usize>,
+    /// The sides whose forces the claim's figures size: each figure's owner, else the
+    /// body that speaks or that the claim opens with ("The African Union will withdraw 2,000 soldiers").
+    force_sides: Vec<String>,
+    /// The first state, force, group or body the claim names, if it opens the claim.
+    lead_actor: Option<usize>,
     /// Claims contesting this one.
     links: Vec<usize>,
 }
 
+/// Something a claim is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Topic {
+    /// An actor, by index into [`FoundActors::actors`], named or pointed at by an adjective.
+    Actor(usize),
+    /// Another name (a place, a lower-cased capitalised word).
+    Name(String),
+    /// A military force ("troops", "brigade").
+    Troops,
+}
+
+/// Actor mentions and adjectives in text order: those inside a span in O(log n).
+pub(crate) struct ActorIndex {
+    /// (where, actor, is an adjective), sorted by start.
+    entries: Vec<(Span, usize, bool)>,
+}
+
+impl ActorIndex {
+    fn new(actors: &FoundActors) -> Self {
+        let mut entries: Vec<(Span, usize, bool)> = actors
+            .actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.mentions.iter().map(move |&m| (m, i, false)))
+            .chain(actors.adjectives.iter().map(|&(s, i)| (s, i, true)))
+            .collect();
+        entries.sort_unstable_by_key(|e| e.0.start);
+        ActorIndex { entries }
+    }
+
+    /// The entries wholly inside `span`.
+    fn within(&self, span: Span) -> impl Iterator<Item = &(Span, usize, bool)> {
+        let from = self.entries.partition_point(|e| e.0.start < span.start);
+        self.entries[from..].iter().take_while(move |e| e.0.start < span.end).filter(move |e| e.0.end <= span.end)
+    }
+
+    /// The last entry that ends at or before byte `at`.
+    fn before(&self, at: usize) -> Option<(Span, usize, bool)> {
+        let upto = self.entries.partition_point(|e| e.0.start < at);
+        self.entries[..upto].iter().rev().take(2).find(|e| e.0.end <= at).copied()
+    }
+}
+
 /// What one sentence holds before it becomes claims.
-struct Sentence {
+struct Sentence<'t> {
     /// Index of its first token in the document.
     first: usize,
-    words: Words,
+    words: Words<'t>,
     cues: Vec<Cue>,
     headline: bool,
     /// A quotation is open when the sentence starts / ends.
@@ -78,11 +139,14 @@ struct Sentence {
 /// Finds the claims of a document.
 pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<FoundClaim> {
     let sentences = read_sentences(doc);
+    let index = ActorIndex::new(actors);
+    let sides = sides::of_actors(doc.text, actors, &index);
+    let ctx = Context { doc, actors, index: &index, sides: &sides };
     let mut drafts: Vec<Draft> = Vec::new();
     // Index into `drafts` of the claim the previous sentence made, if any.
     let mut previous: Option<usize> = None;
     for si in 0..sentences.len() {
-        let Some((first, second)) = claims_of(doc, actors, &sentences, si, previous.map(|p| &drafts[p])) else {
+        let Some((first, second)) = claims_of(&ctx, &sentences, si, previous.map(|p| &drafts[p])) else {
             previous = None;
             continue;
         };
@@ -110,8 +174,11 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
         d.numbers.sort_unstable();
         d.numbers.dedup();
+        let body = |i: usize| !matches!(actors.actors[i].kind, ActorKind::Person | ActorKind::Media);
+        let speaker = d.source.filter(|&i| body(i)).or(d.lead_actor.filter(|&i| body(i)));
+        d.force_sides = d.figures.iter().filter_map(|&f| figures[f].owner.or(speaker)).filter_map(|o| ctx.side(Some(o))).collect();
     }
-    contest::link(&mut drafts, figures);
+    contest::link(&mut drafts, figures, doc.text);
     drafts
         .into_iter()
         .map(|d| FoundClaim {
@@ -125,7 +192,7 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         .collect()
 }
 
-fn read_sentences(doc: &Doc) -> Vec<Sentence> {
+fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut cursor = 0;
     let mut quoted = false;
@@ -141,7 +208,7 @@ fn read_sentences(doc: &Doc) -> Vec<Sentence> {
         let words = Words::new(toks.iter().map(|t| (t.text(doc.text), t.space_before)));
         let quoted_before = quoted;
         for (k, w) in words.lower.iter().enumerate() {
-            match w.as_str() {
+            match w.as_ref() {
                 "\u{201C}" => quoted = true,
                 "\u{201D}" => quoted = false,
                 // A straight quote opens after white space and closes when glued to a word.
@@ -149,7 +216,7 @@ fn read_sentences(doc: &Doc) -> Vec<Sentence> {
                 _ => {}
             }
         }
-        let last = words.lower.last().map_or("", String::as_str);
+        let last = words.lower.last().map_or("", |w| w.as_ref());
         let line_ends = doc.tokens.get(cursor).is_none_or(|t| t.newline_before);
         let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
         let cues = cues::find(&words);
@@ -174,8 +241,146 @@ fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
 }
 
+/// What every sentence's claims are read against.
+struct Context<'a, 't> {
+    doc: &'a Doc<'t>,
+    actors: &'a FoundActors,
+    index: &'a ActorIndex,
+    /// The side of each actor.
+    sides: &'a [Option<String>],
+}
+
+impl Context<'_, '_> {
+    /// The byte span of tokens `a..b` of the sentence that starts at token `first`.
+    fn span(&self, first: usize, a: usize, b: usize) -> Span {
+        Span::new(self.doc.tokens[first + a].span.start, self.doc.tokens[first + b.max(a + 1) - 1].span.end)
+    }
+
+    /// The source of a cue within the tokens `a..b` of sentence `s`.
+    fn source_in(&self, s: &Sentence, (a, b): (usize, usize), cue_at: usize) -> Speaker {
+        let w = &s.words;
+        let cue = self.doc.tokens[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
+        // "..., the Lithuanian defence ministry said": the words after the last comma speak.
+        let comma = (a..b).rev().take(10).find(|&k| w.at(k) == ",").map(|k| k + 1).filter(|&k| k < b);
+        let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
+        let source = comma
+            .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
+            .or_else(|| self.named_source(self.span(s.first, a, b), cue))
+            .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
+        let key = (a..b).rev().find(|&k| w.capital[k] && self.doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
+        let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
+        let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k).to_string());
+        let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital[k]);
+        Speaker { source, key, pronoun, definite, head, window: (a, b) }
+    }
+
+    /// The actor (or else the name) that token `k` of sentence `s` belongs to.
+    fn topic_at(&self, s: &Sentence, k: usize) -> Option<Topic> {
+        let at = self.doc.tokens.get(s.first + k)?.span;
+        match self.index.before(at.end) {
+            Some((span, actor, _)) if span.overlaps(&at) => Some(Topic::Actor(actor)),
+            _ => Some(Topic::Name(s.words.at(k).to_string())),
+        }
+    }
+
+    /// The actor named in `span` that most likely speaks: a person before an outlet, an
+    /// outlet before a body, a body before a state. Among equals, the one mentioned
+    /// nearest to byte `cue`. An actor after a preposition ("ambassador to Germany") is not the speaker.
+    fn named_source(&self, span: Span, cue: usize) -> Option<usize> {
+        let text = self.doc.text;
+        let after_preposition = |m: &Span| {
+            let before = text.get(..m.start).unwrap_or("").trim_end();
+            let mut words = before.rsplit(|c: char| !c.is_alphabetic());
+            let (word, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
+            preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
+        };
+        let rank = |k: ActorKind| match k {
+            ActorKind::Person => 0,
+            ActorKind::Media => 1,
+            ActorKind::Organization | ActorKind::Military => 2,
+            ActorKind::ArmedGroup => 3,
+            ActorKind::State => 4,
+        };
+        self.actors
+            .mentions_in(span)
+            .filter(|(m, _)| !after_preposition(m))
+            .map(|(m, i)| (rank(self.actors.actors[i].kind), m.start.abs_diff(cue).min(m.end.abs_diff(cue)), i))
+            .min()
+            .map(|(_, _, i)| i)
+    }
+
+    /// A reported actor that an adjective in `span` points at ("Ukrainian officials said").
+    fn adjective_source(&self, span: Span) -> Option<usize> {
+        self.index.within(span).filter(|e| e.2 && e.1 < self.actors.listed).last().map(|e| e.1)
+    }
+
+    /// The side an actor speaks for.
+    fn side(&self, actor: Option<usize>) -> Option<String> {
+        actor.and_then(|i| self.sides.get(i).cloned().flatten())
+    }
+
+    /// What tokens `from..to` of sentence `s` are about: the actors they name or point
+    /// at, other capitalised names, and whether they name a force.
+    fn topics(&self, s: &Sentence, from: usize, to: usize) -> Vec<Topic> {
+        let mut out: Vec<Topic> = self.mentioned(s, from, to).into_iter().map(|(t, _)| t).collect();
+        out.dedup();
+        out
+    }
+
+    /// Like [`Context::topics`], each with whether it is named (not only an adjective).
+    fn mentioned(&self, s: &Sentence, from: usize, to: usize) -> Vec<(Topic, bool)> {
+        let w = &s.words;
+        let to = to.min(w.len());
+        let mut out: Vec<(Topic, bool)> = Vec::new();
+        if from >= to {
+            return out;
+        }
+        let span = self.span(s.first, from, to);
+        let named: Vec<&(Span, usize, bool)> = self.index.within(span).collect();
+        out.extend(named.iter().map(|e| (Topic::Actor(e.1), !e.2)));
+        let mut next = named.iter().peekable();
+        for k in from..to {
+            let at = self.doc.tokens[s.first + k].span.start;
+            while next.peek().is_some_and(|e| e.0.end <= at) {
+                next.next();
+            }
+            if next.peek().is_some_and(|e| e.0.start <= at) {
+                continue;
+            }
+            let x = w.at(k);
+            if cues::is_force_noun(x) {
+                out.push((Topic::Troops, true));
+            } else if w.capital[k] && x.chars().count() > 1 && !is_filler(x) {
+                out.push((Topic::Name(x.to_string()), true));
+            }
+        }
+        // Named before pointed at, so that a dedup by topic keeps "named".
+        out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        out.dedup_by(|a, b| a.0 == b.0);
+        out
+    }
+}
+
+/// Who speaks, as a cue's words tell.
+struct Speaker {
+    /// The actor named.
+    source: Option<usize>,
+    /// The last capitalised word, lower-cased: tells sources apart without actors.
+    key: Option<String>,
+    /// A pronoun points back ("he said").
+    pronoun: bool,
+    /// Only "the" and common nouns ("the agency said"): points back to a source with that head.
+    definite: bool,
+    /// The last word.
+    head: Option<String>,
+    /// The tokens that name the speaker.
+    window: (usize, usize),
+}
+
 /// The claim (and the claim of its "despite ..." clause) sentence `si` makes, if any.
-fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize, previous: Option<&Draft>) -> Option<(Draft, Option<Draft>)> {
+fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<&Draft>) -> Option<(Draft, Option<Draft>)> {
+    let doc = ctx.doc;
     let s = &sentences[si];
     let w = &s.words;
     let n = w.len();
@@ -196,14 +401,16 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
     if !is_claim {
         return None;
     }
-    let tok_span = |a: usize, b: usize| Span::new(doc.tokens[s.first + a].span.start, doc.tokens[s.first + b - 1].span.end);
+    let tok_span = |a: usize, b: usize| ctx.span(s.first, a, b);
     let cue_text = |c: &Cue| tok_span(c.at, c.at + c.len).of(doc.text).to_string();
     let main_end = despite.map_or(n, |(d, _)| trim_end(w, d));
     let mut draft = Draft {
         span: tok_span(0, main_end.max(1)),
         events: cues::events(w, 0, main_end),
-        finished_group: cues::finished_group(w),
-        topics: topics(w, 0, n),
+        finished_group: cues::finished_group(w).and_then(|k| ctx.topic_at(s, k)),
+        topics: ctx.topics(s, 0, n),
+        anaphoric: (1..main_end).any(|k| matches!(w.at(k - 1), "the" | "these" | "those") && cues::is_force_noun(w.at(k))),
+        lead_actor: ctx.index.within(tok_span(0, 4.min(n))).find(|e| !e.2).map(|e| e.1),
         numbers: troop_numbers(w),
         ..Draft::default()
     };
@@ -224,10 +431,12 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         _ if despite.is_some() => "despite".into(),
         _ => "headline".into(),
     };
-    draft.contested_alone = hedge.is_some() || s.cues.iter().any(|c| cues::denial_is_claim_like(w, c));
-    if let Some((a, b)) = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c)).and_then(|c| cues::denied_object(w, c)) {
-        draft.denied_topics = topics(w, a, b);
-        draft.denied_topics.retain(|t| t != "troops");
+    let claim_like = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c));
+    draft.contested_alone = hedge.is_some() || claim_like.is_some();
+    if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
+        draft.denied_topics = ctx.topics(s, a, b);
+        draft.denied_topics.retain(|t| *t != Topic::Troops);
+        draft.denies_previous = draft.denied_topics.is_empty() && cues::names_a_claim_only(w, a, b);
     }
     for c in s.cues.iter().filter(|c| c.kind == CueKind::Hedge) {
         let mut end = c.at + c.len;
@@ -237,33 +446,63 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
         }
         draft.hedged_events.extend(cues::events(w, c.at + c.len, end));
     }
-    // The source.
-    let speech = report.or(strong).or(negation);
-    let window = match speech {
-        Some(c) => source_window(w, c),
-        None => colon.map(|k| (0, k)),
-    };
-    if let Some((a, b)) = window {
-        // The speaker is the actor named nearest to the cue (or to the colon).
-        let cue_at = speech.map_or(b, |c| c.at);
-        draft.source = source_actor(doc.text, actors, tok_span(a, b), doc.tokens[s.first + cue_at.min(n - 1)].span.start);
-        draft.source_key = (a..b).rev().find(|&k| w.capital[k] && doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
-        let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
-        if draft.source.is_none() && draft.source_key.is_none() && pronoun {
-            if let Some(p) = previous {
+    // The source: the first speech cue whose words name one ("Hamas disputed ... and says").
+    let speech: Vec<&Cue> = s
+        .cues
+        .iter()
+        .filter(in_main)
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation))
+        .collect();
+    let mut found: Option<Speaker> = None;
+    // A few cues at most: a sentence of a thousand "he said"s stays linear.
+    for c in speech.iter().take(4) {
+        if let Some(window) = source_window(w, c) {
+            let here = ctx.source_in(s, window, c.at);
+            let named = here.source.is_some();
+            if found.is_none() || named {
+                found = Some(here);
+            }
+            if named {
+                break;
+            }
+        }
+    }
+    if found.is_none() {
+        if let Some(k) = colon {
+            found = Some(ctx.source_in(s, (0, k), k));
+        }
+    }
+    let (a, b) = found.as_ref().map_or((0, 0), |f| f.window);
+    draft.subject = ctx.mentioned(s, 0, a.min(main_end));
+    draft.subject.extend(ctx.mentioned(s, b, main_end));
+    // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
+    let source_only = |t: &Topic| *t == Topic::Troops || found.as_ref().and_then(|f| f.source).is_some_and(|src| *t == Topic::Actor(src));
+    if draft.subject.iter().any(|(t, named)| *named && !source_only(t)) {
+        draft.denies_previous = false;
+    }
+    if let Some(speaker) = found {
+        draft.source = speaker.source;
+        draft.source_key = speaker.key;
+        if let Some(p) = previous.filter(|_| draft.source.is_none() && draft.source_key.is_none()) {
+            // "the agency" after "the country's spy agency"; "one official" after "officials".
+            let same_head = match (&p.source_head, &speaker.head) {
+                (Some(before), Some(now)) => before == now || before.strip_suffix('s') == Some(now.as_str()),
+                _ => false,
+            };
+            if speaker.pronoun || (speaker.definite && same_head) {
                 draft.source = p.source;
                 draft.source_key.clone_from(&p.source_key);
             }
         }
+        draft.source_head = speaker.head;
     } else if let Some(carried) = &carried {
         match carried.later {
             // The attribution follows the quotation, in a later sentence.
             Some((k, c)) => {
                 let later = &sentences[k];
-                if let Some((a, b)) = source_window(&later.words, &c) {
-                    let span = Span::new(doc.tokens[later.first + a].span.start, doc.tokens[later.first + b - 1].span.end);
-                    draft.source = source_actor(doc.text, actors, span, doc.tokens[later.first + c.at].span.start);
-                    draft.source_key = (a..b).rev().find(|&j| later.words.capital[j] && !is_filler(later.words.at(j))).map(|j| later.words.at(j).to_string());
+                if let Some(window) = source_window(&later.words, &c) {
+                    let speaker = ctx.source_in(later, window, c.at);
+                    (draft.source, draft.source_key) = (speaker.source, speaker.key);
                 }
             }
             None => {
@@ -274,24 +513,43 @@ fn claims_of(doc: &Doc, actors: &FoundActors, sentences: &[Sentence], si: usize,
             }
         }
     }
+    draft.side = ctx.side(draft.source).or_else(|| previous.filter(|p| p.source.is_some() && p.source == draft.source).and_then(|p| p.side.clone()));
     let second = despite.map(|(d, end)| {
         let span = tok_span(d, end);
+        let source = ctx.named_source(span, span.start).or_else(|| ctx.adjective_source(span));
         Draft {
             span,
-            source: source_actor(doc.text, actors, span, span.start),
+            source,
             source_key: (d + 1..end).find(|&k| w.capital[k] && !is_filler(w.at(k))).map(|k| w.at(k).to_string()),
+            side: ctx.side(source),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
             contested_alone: true,
             events: cues::events(w, d + 1, end),
-            topics: topics(w, d, end),
+            topics: ctx.topics(s, d, end),
+            subject: ctx.mentioned(s, d + 1, end),
             ..Draft::default()
         }
     });
-    if second.is_some() {
+    if second.is_some() || answered_in_sentence(ctx, s) {
         draft.contested_alone = true;
     }
     Some((draft, second))
+}
+
+/// "Houthis say they hit a warship; Pentagon says no ship was hit": two sources in one
+/// sentence, the second (after ";" or "but") saying the negative.
+fn answered_in_sentence(ctx: &Context, s: &Sentence) -> bool {
+    let w = &s.words;
+    let reports: Vec<&Cue> = s.cues.iter().filter(|c| c.kind == CueKind::Report).take(4).collect();
+    reports.windows(2).any(|pair| {
+        let (c1, c2) = (pair[0], pair[1]);
+        let Some(turn) = (c1.at + 1..c2.at).find(|&k| matches!(w.at(k), ";" | "but" | "while" | "whereas")) else { return false };
+        let first = ctx.source_in(s, (0, c1.at), c1.at).source;
+        let second = ctx.source_in(s, (turn + 1, c2.at), c2.at).source;
+        let negative = (c2.at + 1..w.len()).take_while(|&k| !w.is_clause_break(k)).any(|k| matches!(w.at(k), "no" | "not" | "never" | "nothing"));
+        negative && first.is_some() && second.is_some() && ctx.side(first) != ctx.side(second) && first != second
+    })
 }
 
 /// Drops trailing commas and dashes before token `end`.
@@ -330,37 +588,6 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
     }
 }
 
-/// The actor named in `span` that most likely speaks: a person before an outlet, an
-/// outlet before a body, a body before a state.
-/// Among equals, the one mentioned nearest to byte `cue`.
-/// An actor after a preposition ("ambassador to Germany") is not the speaker.
-fn source_actor(text: &str, actors: &FoundActors, span: Span, cue: usize) -> Option<usize> {
-    let after_preposition = |m: &Span| {
-        let before = text.get(..m.start).unwrap_or("").trim_end();
-        let mut words = before.rsplit(|c: char| !c.is_alphabetic());
-        let (word, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-        let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
-        preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
-    };
-    let rank = |k: ActorKind| match k {
-        ActorKind::Person => 0,
-        ActorKind::Media => 1,
-        ActorKind::Organization | ActorKind::Military => 2,
-        ActorKind::ArmedGroup => 3,
-        ActorKind::State => 4,
-    };
-    actors
-        .actors
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let distance = a.mentions.iter().filter(|m| span.contains(m) && !after_preposition(m)).map(|m| m.start.abs_diff(cue).min(m.end.abs_diff(cue))).min()?;
-            Some((rank(a.kind), distance, i))
-        })
-        .min()
-        .map(|(_, _, i)| i)
-}
-
 /// In a headline "CBS News: Troops Head East", the index of the colon.
 fn colon_source(s: &Sentence) -> Option<usize> {
     if !s.headline {
@@ -378,7 +605,10 @@ fn despite_clause(w: &Words) -> Option<(usize, usize)> {
     let d = (1..w.len()).find(|&i| w.at(i) == "despite" || (w.at(i) == "contrary" && w.at(i + 1) == "to"))?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
         let x = w.at(k);
-        ["announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment", "report", "evidence"]
+        [
+            "announc", "plan", "pledg", "promis", "assur", "claim", "statement", "insist", "saying", "said", "denial", "vow", "commitment", "report", "evidence",
+            "call", "demand", "request", "objection", "opposition", "warning",
+        ]
             .iter()
             .any(|p| x.starts_with(p))
     });
@@ -421,25 +651,6 @@ fn quoted_run_cue(sentences: &[Sentence], si: usize, previous: Option<&Draft>) -
         s.cues.iter().find(|c| c.kind == CueKind::Report).map(|c| s.words.at(c.at).to_string())
     });
     previous.filter(|_| sentences[si].quoted_before || opens).map(|p| Carried { cue: earlier.unwrap_or_else(|| p.cue.clone()), later: None })
-}
-
-/// The names a stretch of words mentions (lower-cased capitalised words, "U.S." as
-/// "us"), plus "troops" when it names a force.
-fn topics(w: &Words, from: usize, to: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for k in from..to.min(w.len()) {
-        let x = w.at(k);
-        if x == "u" && w.at(k + 1) == "." && w.at(k + 2) == "s" {
-            out.push("us".into());
-        } else if cues::is_force_noun(x) {
-            out.push("troops".into());
-        } else if w.capital[k] && x.chars().count() > 1 && !is_filler(x) {
-            out.push(x.to_string());
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Troop numbers in the sentence: a number (commas joined) that a force noun follows

@@ -1,263 +1,315 @@
 //! Word lists the figure reader matches (case-insensitively) around numbers.
+//!
+//! Every list is in lower case and sorted by bytes (tables by their first column), so that a
+//! lookup is a binary search; the test at the end keeps it so.
 
 /// Nouns that name members of an armed force on their own.
 pub const FORCE_NOUNS: &[&str] = &[
-    "troops", "soldiers", "soldier", "servicemen", "serviceman", "servicewomen", "servicemembers", "servicemember",
-    "personnel", "forces", "fighters", "fighter", "militants", "militant", "marines", "marine", "sailors", "sailor",
-    "airmen", "airman", "reservists", "reservist", "conscripts", "conscript", "recruits", "peacekeepers", "peacekeeper",
-    "paratroopers", "paratrooper", "commandos", "commando", "mercenaries", "mercenary", "insurgents", "insurgent",
-    "rebels", "jihadists", "jihadist", "militiamen", "militiaman", "militia", "militias", "guardsmen", "guardsman",
-    "troopers", "trooper", "infantrymen", "infantryman", "infantry", "gunmen", "gunman", "combatants", "combatant",
-    "commanders", "commander", "generals", "snipers", "operatives", "terrorists", "reinforcements", "paramilitaries",
-    "gendarmes", "legionnaires", "sappers", "rangers", "seals", "taliban", "houthis", "separatists", "partisans",
-    "guerrillas", "guerillas", "warriors", "riflemen", "gunners", "artillerymen", "tankmen", "jihadis",
-    "servicepeople", "draftees", "mobiks", "cadres", "raiders",
+    "airman", "airmen", "artillerymen", "assailants", "attackers", "cadres", "combatant", "combatants", "commander",
+    "commanders", "commando", "commandos", "conscript", "conscripts", "draftees", "fighter", "fighters", "forces",
+    "gendarmes", "generals", "guardsman", "guardsmen", "guerillas", "guerrillas", "gunman", "gunmen", "gunners",
+    "houthis", "infantry", "infantryman", "infantrymen", "insurgent", "insurgents", "jihadis", "jihadist",
+    "jihadists", "legionnaires", "marine", "marines", "mercenaries", "mercenary", "militant", "militants", "militia",
+    "militiaman", "militiamen", "militias", "mobiks", "operatives", "paramilitaries", "paratrooper", "paratroopers",
+    "partisans", "peacekeeper", "peacekeepers", "personnel", "raiders", "rangers", "rebels", "recruits",
+    "reinforcements", "reservist", "reservists", "riflemen", "sailor", "sailors", "sappers", "seals", "separatists",
+    "serviceman", "servicemember", "servicemembers", "servicemen", "servicepeople", "servicewomen", "snipers",
+    "soldier", "soldiers", "taliban", "tankmen", "terrorists", "trooper", "troopers", "troops", "warriors",
+];
+
+/// Force nouns that name officers: a count of them is a casualty figure or nothing ("12 generals sacked").
+pub const RANK_NOUNS: &[&str] = &[
+    "colonels", "commander", "commanders", "general", "generals", "officer", "officers",
 ];
 
 /// Nouns that name armed personnel only with a military word or context: "service members", "a force of 800 men".
 pub const WEAK_NOUNS: &[&str] = &[
-    "members", "member", "men", "officers", "officer", "advisers", "advisors", "adviser", "advisor", "trainers",
-    "instructors", "guards", "volunteers", "pilots", "pilot", "staff", "casualties", "dead", "personnel", "experts",
-    "specialists", "observers", "police", "contractors",
+    "adviser", "advisers", "advisor", "advisors", "casualties", "contractors", "dead", "experts", "guards", "helmets",
+    "instructors", "member", "members", "men", "observers", "officer", "officers", "personnel", "pilot", "pilots",
+    "police", "specialists", "staff", "trainers", "volunteers",
 ];
 
-/// Words that make a weak noun military: "military advisers", "service members", "Wagner members".
+/// Words that make a weak noun military: "military advisers", "service members", "Wagner members";
+/// also armed groups whose members are fighters even when no actor list is at hand.
 pub const MILITARY_MODIFIERS: &[&str] = &[
-    "military", "army", "service", "armed", "defence", "defense", "special", "combat", "naval", "navy", "air",
-    "marine", "militia", "coalition", "border", "elite", "rebel", "regime", "enemy", "troop",
-    "paramilitary", "guard", "republican", "revolutionary", "wagner", "battlefield", "frontline", "infantry",
-    "airborne", "force", "forces", "corps", "peacekeeping", "soldiers", "fighting",
-    // Armed groups whose members are fighters even when no actor list is at hand.
-    "daesh", "isis", "isil", "hamas", "hezbollah", "hizbollah", "taliban", "houthi", "shabaab", "al-shabaab", "jnim",
-    "m23", "pkk", "ypg", "sdf", "hts", "boko", "haram", "iswap", "adf", "qassam", "jihad", "nujaba",
+    "adf", "air", "airborne", "al-shabaab", "armed", "army", "battlefield", "blue", "boko", "border", "coalition",
+    "combat", "corps", "daesh", "defence", "defense", "elite", "enemy", "fighting", "force", "forces", "frontline",
+    "guard", "hamas", "haram", "hezbollah", "hizbollah", "houthi", "hts", "infantry", "isil", "isis", "iswap",
+    "jihad", "jnim", "m23", "marine", "military", "militia", "naval", "navy", "nujaba", "paramilitary",
+    "peacekeeping", "pkk", "qassam", "rebel", "regime", "republican", "revolutionary", "sdf", "service", "shabaab",
+    "soldiers", "special", "taliban", "troop", "wagner", "ypg",
 ];
 
 /// Force nouns that look plural but also modify other nouns: "personnel carriers", "forces commander".
-pub const INVARIANT_NOUNS: &[&str] = &["personnel", "forces", "seals", "taliban", "houthis", "operatives", "militias"];
+pub const INVARIANT_NOUNS: &[&str] = &[
+    "forces", "houthis", "militias", "operatives", "personnel", "seals", "taliban",
+];
 
-/// Words that make the noun something else than armed forces: "police officers", "civilian staff".
+/// Words that make the noun something else than armed forces: "police officers", "civilian staff",
+/// and aircraft ("40 Typhoon fighters" are jets).
 pub const BLOCKERS: &[&str] = &[
-    "police", "civilian", "civilians", "medical", "aid", "humanitarian", "embassy", "diplomatic", "crew", "parliament",
-    "parliamentary", "party", "board", "council", "cabinet", "committee", "union", "club", "team", "family",
-    "household", "journalists", "prisoners", "hostages", "detained", "workers", "students", "children",
+    "aid", "aircraft", "board", "cabinet", "children", "civilian", "civilians", "club", "committee", "council",
+    "crew", "detained", "diplomatic", "embassy", "eurofighter", "family", "gripen", "harrier", "hornet", "hornets",
+    "hostages", "household", "humanitarian", "jet", "jets", "journalists", "medical", "mig", "mirage", "parliament",
+    "parliamentary", "party", "planes", "police", "prisoners", "rafale", "rafales", "raptor", "raptors", "students",
+    "sukhoi", "team", "tornado", "tornados", "typhoon", "typhoons", "union", "warplanes", "workers",
 ];
 
 /// Lower-case words that may stand between a number and its force noun.
 pub const MODIFIERS: &[&str] = &[
-    "additional", "more", "extra", "fresh", "new", "further", "other", "remaining", "regular", "elite", "foreign",
-    "allied", "enemy", "coalition", "government", "rebel", "combat", "ground", "active", "duty", "reserve", "special",
-    "operations", "military", "army", "naval", "navy", "air", "force", "forces", "marine", "militia", "security",
-    "armed", "heavily", "well", "lightly", "trained", "equipped", "highly", "battle", "hardened", "seasoned",
-    "veteran", "frontline", "front", "line", "infantry", "armored", "armoured", "airborne", "mechanized",
-    "mechanised", "paramilitary", "national", "guard", "border", "regime", "pro", "backed", "aligned", "loyal",
-    "loyalist", "separatist", "local", "international", "multinational", "peacekeeping", "troop", "service",
-    "uniformed", "defence", "defense", "volunteer", "contract", "mobilized", "mobilised", "deployed", "stationed",
-    "rotational", "partner", "junior", "senior", "dead", "captured", "injured", "wounded", "young", "female",
-    "male", "women", "child", "ethnic", "tribal", "islamist", "jihadist", "militant", "insurgent", "hostile", "ukrainian",
-    "russian", "american", "israeli", "british", "french", "german", "polish", "chinese", "iranian", "turkish", "allied",
-    "un", "nato", "us", "u", "s", "total", "strong", "fallen", "commando", "assault", "ranger",
-    "cavalry", "artillery", "tank", "recon", "reconnaissance", "counterterrorism", "counter", "terrorism", "intelligence",
-    "support", "logistics", "engineering", "medical", "signals", "training", "non", "rank", "file", "soldier",
-    "fighting", "trained", "experienced", "career", "professional", "standing", "rapid", "reaction", "response",
-    "quick", "newly", "recently", "freshly", "deployable", "ready", "available", "serving", "active-duty", "territorial",
+    "active", "active-duty", "additional", "air", "airborne", "aligned", "allied", "american", "armed", "armored",
+    "armoured", "army", "artillery", "assault", "available", "backed", "battle", "border", "british", "captured",
+    "career", "cavalry", "child", "chinese", "coalition", "combat", "commando", "contract", "counter",
+    "counterterrorism", "dead", "defence", "defense", "deployable", "deployed", "duty", "elite", "enemy",
+    "engineering", "equipped", "ethnic", "experienced", "extra", "fallen", "female", "fighting", "file", "force",
+    "forces", "foreign", "french", "fresh", "freshly", "front", "frontline", "further", "german", "government",
+    "ground", "guard", "hardened", "heavily", "highly", "hostile", "infantry", "injured", "insurgent", "intelligence",
+    "international", "iranian", "islamist", "israeli", "jihadist", "junior", "lightly", "line", "local", "logistics",
+    "loyal", "loyalist", "male", "marine", "mechanised", "mechanized", "medical", "militant", "military", "militia",
+    "mobilised", "mobilized", "more", "multinational", "national", "nato", "naval", "navy", "new", "newly", "non",
+    "operations", "other", "paramilitary", "partner", "peacekeeping", "polish", "pro", "professional", "quick",
+    "ranger", "rank", "rapid", "reaction", "ready", "rebel", "recently", "recon", "reconnaissance", "regime",
+    "regular", "remaining", "reserve", "response", "rotational", "russian", "s", "seasoned", "security", "senior",
+    "separatist", "service", "serving", "signals", "soldier", "special", "standing", "stationed", "strong", "support",
+    "tank", "territorial", "terrorism", "total", "trained", "training", "tribal", "troop", "turkish", "u",
+    "ukrainian", "un", "uniformed", "us", "veteran", "volunteer", "well", "women", "wounded", "young",
 ];
 
 /// Words that end a chain between a number and its noun, even capitalised in a headline.
 pub const STOPS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "as", "at", "in", "on", "to", "of", "from", "for", "with", "by", "into",
-    "after", "before", "while", "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would",
-    "said", "says", "say", "killed", "died", "deploy", "deployed", "deploying", "send",
-    "sends", "sent", "arrive", "arrived", "withdraw", "withdraws", "leave", "amid", "over", "against", "than",
-    "that", "which", "who", "this", "these", "those", "it", "they", "their", "its", "his", "her", "our", "we", "he",
-    "she", "you", "not", "no", "per", "each", "every", "times", "attacks", "strikes", "days", "years", "months",
-    "weeks", "hours", "since", "until", "via", "during", "about", "around", "near", "across", "along", "if", "when",
-    "where", "say", "report", "reports", "claims", "claim", "says", "warns", "could", "may", "might", "must", "should",
-    "can", "do", "does", "did", "get", "gets", "got", "also", "still", "now", "just", "only", "out", "up", "down",
+    "a", "about", "across", "after", "against", "along", "also", "amid", "an", "and", "are", "around", "arrive",
+    "arrived", "as", "at", "attacks", "be", "been", "before", "but", "by", "can", "claim", "claims", "could", "days",
+    "deploy", "deployed", "deploying", "did", "died", "do", "does", "down", "during", "each", "every", "for", "from",
+    "get", "gets", "got", "had", "has", "have", "he", "her", "his", "hours", "if", "in", "into", "is", "it", "its",
+    "just", "killed", "leave", "may", "might", "months", "must", "near", "no", "not", "now", "of", "on", "only", "or",
+    "our", "out", "over", "per", "report", "reports", "said", "say", "says", "send", "sends", "sent", "she", "should",
+    "since", "still", "strikes", "than", "that", "the", "their", "these", "they", "this", "those", "times", "to",
+    "until", "up", "via", "warns", "was", "we", "weeks", "were", "when", "where", "which", "while", "who", "will",
+    "with", "withdraw", "withdraws", "would", "years", "you",
 ];
 
 /// Words after "of" in "2,000 of its troops".
-pub const POSSESSIVES: &[&str] = &["the", "its", "their", "his", "her", "our", "those", "these", "whom", "them"];
+pub const POSSESSIVES: &[&str] = &[
+    "her", "his", "its", "our", "the", "their", "them", "these", "those", "whom",
+];
 
 /// Nouns a force noun can modify instead of heading: "personnel carriers", "militia groups".
 pub const NON_HEADS: &[&str] = &[
-    "carriers", "carrier", "vehicles", "vehicle", "groups", "group", "bases", "base", "camps", "camp", "trucks",
-    "truck", "convoys", "convoy", "positions", "units", "helicopters", "aircraft", "transports", "transport",
-    "barracks", "headquarters", "jets", "ships", "boats", "leaders", "leader", "families", "movements", "movement",
-    "levels", "level", "numbers", "presence", "deployment", "deployments", "commander", "commanders", "chief",
-    "chiefs", "spokesman", "spokesperson", "factions", "faction", "organisations", "organizations", "outposts",
-    "checkpoints", "posts", "hospitals", "cemeteries", "graves", "training", "exercises", "drills", "budget",
-    "salaries", "pay", "recruitment", "strength", "casualties", "deaths", "losses",
+    "aircraft", "barracks", "base", "bases", "boats", "budget", "camp", "camps", "carrier", "carriers", "casualties",
+    "cemeteries", "checkpoints", "chief", "chiefs", "commander", "commanders", "convoy", "convoys", "deaths",
+    "deployment", "deployments", "drills", "exercises", "faction", "factions", "families", "graves", "group",
+    "groups", "headquarters", "helicopters", "hospitals", "jets", "leader", "leaders", "level", "levels", "losses",
+    "movement", "movements", "numbers", "organisations", "organizations", "outposts", "pay", "positions", "posts",
+    "presence", "recruitment", "salaries", "ships", "spokesman", "spokesperson", "strength", "training", "transport",
+    "transports", "truck", "trucks", "units", "vehicle", "vehicles",
 ];
 
 /// Collective nouns a number can size: "a force of 4,000", "a 3,500-strong contingent".
 pub const GROUP_NOUNS: &[&str] = &[
-    "force", "forces", "contingent", "army", "garrison", "presence", "deployment", "battalion", "battalions",
-    "brigade", "brigades", "regiment", "division", "company", "detachment", "unit", "units", "corps", "militia",
-    "squad", "platoon", "mission", "troop", "legion", "task", "taskforce", "group", "column", "convoy", "patrol",
-    "team", "contingents", "formation", "formations", "grouping", "rotation", "surge", "divisions", "regiments",
-    "detachments", "platoons", "squads", "garrisons", "armies", "missions", "militias",
+    "armies", "army", "battalion", "battalions", "brigade", "brigades", "column", "company", "contingent",
+    "contingents", "convoy", "corps", "deployment", "detachment", "detachments", "division", "divisions", "force",
+    "forces", "formation", "formations", "garrison", "garrisons", "group", "grouping", "legion", "militia",
+    "militias", "mission", "missions", "patrol", "platoon", "platoons", "presence", "regiment", "regiments",
+    "rotation", "squad", "squads", "surge", "task", "taskforce", "team", "troop", "unit", "units",
 ];
 
 /// "-man", "-member": sizes of a group ("a 12-man patrol").
-pub const SIZE_UNITS: &[&str] = &["man", "member", "troop", "soldier", "person", "strong"];
+pub const SIZE_UNITS: &[&str] = &[
+    "man", "member", "person", "soldier", "strong", "troop",
+];
 
 /// "troop levels of 2,500", "force strength of".
-pub const LEVEL_NOUNS: &[&str] = &["levels", "level", "strength", "numbers", "presence", "ceiling", "cap", "count", "total", "size"];
+pub const LEVEL_NOUNS: &[&str] = &[
+    "cap", "ceiling", "count", "level", "levels", "numbers", "presence", "size", "strength", "total",
+];
 
 /// Articles and possessives that open "a force of 4,000".
-pub const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "our"];
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "his", "its", "our", "the", "their",
+];
 
 /// What may follow a number that stands for a force named before it: "900 in Syria", "12 were wounded".
 pub const BARE_FOLLOWERS: &[&str] = &[
-    "in", "at", "to", "into", "inside", "from", "on", "across", "along", "near", "and", "or", "but", "while",
-    "with", "who", "which", "that", "were", "was", "are", "is", "have", "has", "had", "will", "would", "remain",
-    "remained", "remaining", "stationed", "based", "deployed", "of", "more", "others", "between", "under",
-    "currently", "still", "now", "respectively", "last", "this", "next", "by", "as", "for", "plus", "including",
-    "sent", "arrived", "withdrawn", "serving", "fighting", "left", "dispatched", "mobilised", "mobilized", "before",
-    "after", "since", "until", "earlier", "ago", "previously", "during", "when", "before",
+    "across", "after", "ago", "along", "and", "are", "arrived", "as", "at", "based", "before", "between", "but", "by",
+    "crossed", "currently", "departed", "deployed", "dispatched", "during", "earlier", "fighting", "for", "from",
+    "had", "has", "have", "in", "including", "inside", "into", "is", "joined", "landed", "last", "left", "mobilised",
+    "mobilized", "more", "moved", "near", "next", "now", "of", "on", "or", "others", "plus", "previously", "reached",
+    "remain", "remained", "remaining", "respectively", "returned", "sent", "serving", "since", "stationed", "still",
+    "that", "this", "to", "under", "until", "was", "were", "when", "which", "while", "who", "will", "with",
+    "withdrawn", "would",
 ];
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
 pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
-    ("killing", "killed"), ("killed", "killed"), ("kill", "killed"), ("kills", "killed"), ("executed", "killed"),
-    ("executing", "killed"), ("deaths", "killed"), ("death", "killed"), ("bodies", "killed"), ("lives", "killed"),
-    ("wounding", "wounded"), ("wounded", "wounded"), ("wounds", "wounded"), ("injuring", "wounded"),
-    ("injured", "wounded"), ("injures", "wounded"), ("injure", "wounded"), ("wound", "wounded"), ("hurting", "wounded"),
-    ("capturing", "captured"), ("captured", "captured"), ("captures", "captured"), ("capture", "captured"),
-    ("abducted", "captured"), ("abducting", "captured"), ("kidnapped", "captured"), ("seized", "captured"),
-    ("detained", "captured"), ("detaining", "captured"), ("arrested", "captured"), ("eliminated", "killed"),
-    ("eliminating", "killed"), ("neutralised", "killed"), ("neutralized", "killed"), ("slew", "killed"),
-    ("lost", "killed"),
+    ("abducted", "captured"), ("abducting", "captured"), ("arrested", "captured"), ("bodies", "killed"),
+    ("capture", "captured"), ("captured", "captured"), ("captures", "captured"), ("capturing", "captured"),
+    ("death", "killed"), ("deaths", "killed"), ("detained", "captured"), ("detaining", "captured"),
+    ("eliminated", "killed"), ("eliminating", "killed"), ("executed", "killed"), ("executing", "killed"),
+    ("hurting", "wounded"), ("injure", "wounded"), ("injured", "wounded"), ("injures", "wounded"),
+    ("injuring", "wounded"), ("kidnapped", "captured"), ("kill", "killed"), ("killed", "killed"),
+    ("killing", "killed"), ("kills", "killed"), ("lives", "killed"), ("lost", "killed"), ("neutralised", "killed"),
+    ("neutralized", "killed"), ("seized", "captured"), ("slew", "killed"), ("wound", "wounded"),
+    ("wounded", "wounded"), ("wounding", "wounded"), ("wounds", "wounded"),
 ];
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
-pub const CASUALTY_SKIP_BEFORE: &[&str] = &["a", "an", "the", "\"", "“", "”", "'", "‘", "’", "also", "another", "of", "its", "their", "his", "including", "least", "at"];
+pub const CASUALTY_SKIP_BEFORE: &[&str] = &[
+    "\"", "'", "a", "also", "an", "another", "at", "his", "including", "its", "least", "of", "the", "their", "them", "‘", "’",
+    "“", "”",
+];
 
 /// Casualty words after a figure: "three US soldiers were killed".
 pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
-    ("killed", "killed"), ("dead", "killed"), ("died", "killed"), ("die", "killed"), ("slain", "killed"),
-    ("executed", "killed"), ("perished", "killed"), ("wounded", "wounded"), ("injured", "wounded"),
-    ("hurt", "wounded"), ("captured", "captured"), ("missing", "captured"), ("abducted", "captured"),
-    ("kidnapped", "captured"), ("taken", "captured"), ("surrendered", "captured"), ("kia", "killed"),
-    ("detained", "captured"), ("arrested", "captured"), ("seized", "captured"), ("imprisoned", "captured"),
+    ("abducted", "captured"), ("arrested", "captured"), ("captured", "captured"), ("dead", "killed"),
+    ("detained", "captured"), ("die", "killed"), ("died", "killed"), ("executed", "killed"), ("hurt", "wounded"),
+    ("imprisoned", "captured"), ("injured", "wounded"), ("kia", "killed"), ("kidnapped", "captured"),
+    ("killed", "killed"), ("missing", "captured"), ("perished", "killed"), ("seized", "captured"),
+    ("slain", "killed"), ("surrendered", "captured"), ("taken", "captured"), ("wounded", "wounded"),
 ];
 
 /// Words that may stand between a figure and its casualty word.
 pub const CASUALTY_SKIP_AFTER: &[&str] = &[
-    "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "also", "all", "later",
-    "allegedly", "confirmed", "reported", "believed", "feared", "said", "to", "be", "and", "both", "seriously",
-    "critically", "lightly", "slightly", "badly", "were", "got", "left", "now", "presumed", "listed", "as",
+    "all", "allegedly", "also", "and", "are", "as", "badly", "be", "been", "being", "believed", "both", "confirmed",
+    "critically", "feared", "got", "had", "has", "have", "is", "later", "left", "lightly", "listed", "now",
+    "presumed", "reported", "reportedly", "said", "seriously", "slightly", "to", "was", "were",
 ];
 
 /// Possession and existence right before a figure: "Spain has 300 troops".
-pub const HAVE_WORDS: &[&str] = &["has", "have", "had", "having", "maintains", "maintain", "maintained", "keeps", "keep", "kept", "hosts", "host", "hosting", "hosted", "retains", "retain", "retained"];
+pub const HAVE_WORDS: &[&str] = &[
+    "had", "has", "have", "having", "host", "hosted", "hosting", "hosts", "keep", "keeps", "kept", "maintain",
+    "maintained", "maintains", "retain", "retained", "retains",
+];
+
+/// Verbs whose subject suffers the casualties that follow: "Russia has suffered 350,000 casualties".
+pub const SUFFER_VERBS: &[&str] = &[
+    "incurred", "lose", "loses", "lost", "suffer", "suffered", "suffers", "sustained", "sustains",
+];
 
 /// Verbs and nouns that say what happens to a force.
 pub const ACTION_WORDS: &[(&str, &str)] = &[
-    ("deploy", "deploy"), ("deploys", "deploy"), ("deployed", "deploy"), ("deploying", "deploy"),
-    ("deployment", "deploy"), ("deployments", "deploy"), ("send", "deploy"), ("sends", "deploy"), ("sent", "deploy"),
-    ("sending", "deploy"), ("dispatch", "deploy"), ("dispatched", "deploy"), ("dispatches", "deploy"),
-    ("dispatching", "deploy"), ("arrive", "deploy"), ("arrives", "deploy"), ("arrived", "deploy"),
-    ("arriving", "deploy"), ("arrival", "deploy"), ("mobilize", "deploy"), ("mobilized", "deploy"),
-    ("mobilise", "deploy"), ("mobilised", "deploy"), ("mobilizing", "deploy"), ("mobilising", "deploy"),
-    ("mobilisation", "deploy"), ("mobilization", "deploy"), ("landed", "deploy"), ("airlifted", "deploy"), ("heading", "deploy"), ("headed", "deploy"), ("moved", "deploy"),
-    ("withdraw", "withdraw"), ("withdraws", "withdraw"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
-    ("withdrawing", "withdraw"), ("withdrawal", "withdraw"), ("pull", "withdraw"), ("pulled", "withdraw"),
-    ("pulling", "withdraw"), ("pullout", "withdraw"), ("leave", "withdraw"), ("leaving", "withdraw"),
-    ("depart", "withdraw"), ("departed", "withdraw"), ("departing", "withdraw"), ("evacuate", "withdraw"),
-    ("evacuated", "withdraw"), ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("exit", "withdraw"), ("left", "withdraw"), ("expel", "withdraw"), ("expelled", "withdraw"), ("expelling", "withdraw"), ("quit", "withdraw"),
-    ("presence", "present"), ("stationed", "present"), ("based", "present"), ("remain", "present"),
-    ("remains", "present"), ("remained", "present"), ("stay", "present"), ("stays", "present"), ("stayed", "present"),
-    ("garrisoned", "present"), ("currently", "present"), ("number", "present"), ("numbered", "present"),
-    ("serving", "present"), ("serve", "present"),
-    ("reduce", "reduce"), ("reduces", "reduce"), ("reduced", "reduce"), ("reducing", "reduce"),
-    ("reduction", "reduce"), ("cut", "reduce"), ("cuts", "reduce"), ("cutting", "reduce"), ("drawdown", "reduce"),
-    ("trim", "reduce"), ("trimmed", "reduce"), ("halve", "reduce"), ("halved", "reduce"), ("downsize", "reduce"),
-    ("scaled", "reduce"), ("lowered", "reduce"),
-    ("reinforce", "reinforce"), ("reinforced", "reinforce"), ("reinforces", "reinforce"),
-    ("reinforcing", "reinforce"), ("reinforcement", "reinforce"), ("reinforcements", "reinforce"),
-    ("boost", "reinforce"), ("boosted", "reinforce"), ("boosting", "reinforce"), ("bolster", "reinforce"),
-    ("bolstered", "reinforce"), ("bolstering", "reinforce"), ("increase", "reinforce"), ("increased", "reinforce"),
-    ("increasing", "reinforce"), ("surge", "reinforce"), ("augment", "reinforce"),
-    ("grow", "reinforce"), ("expand", "reinforce"), ("expanded", "reinforce"), ("expanding", "reinforce"),
-    ("rotate", "rotate"), ("rotated", "rotate"), ("rotates", "rotate"), ("rotating", "rotate"),
-    ("rotation", "rotate"), ("rotations", "rotate"), ("replace", "rotate"), ("replaced", "rotate"),
-    ("replaces", "rotate"), ("replacing", "rotate"), ("relieve", "rotate"), ("relieved", "rotate"),
+    ("airlifted", "deploy"), ("arrival", "deploy"), ("arrive", "deploy"), ("arrived", "deploy"),
+    ("arrives", "deploy"), ("arriving", "deploy"), ("augment", "reinforce"), ("based", "present"),
+    ("bolster", "reinforce"), ("bolstered", "reinforce"), ("bolstering", "reinforce"), ("boost", "reinforce"),
+    ("boosted", "reinforce"), ("boosting", "reinforce"), ("currently", "present"), ("cut", "reduce"),
+    ("cuts", "reduce"), ("cutting", "reduce"), ("depart", "withdraw"), ("departed", "withdraw"),
+    ("departing", "withdraw"), ("deploy", "deploy"), ("deployed", "deploy"), ("deploying", "deploy"),
+    ("deployment", "deploy"), ("deployments", "deploy"), ("deploys", "deploy"), ("dispatch", "deploy"),
+    ("dispatched", "deploy"), ("dispatches", "deploy"), ("dispatching", "deploy"), ("downsize", "reduce"),
+    ("drawdown", "reduce"), ("evacuate", "withdraw"), ("evacuated", "withdraw"), ("exit", "withdraw"),
+    ("expand", "reinforce"), ("expanded", "reinforce"), ("expanding", "reinforce"), ("expel", "withdraw"),
+    ("expelled", "withdraw"), ("expelling", "withdraw"), ("garrisoned", "present"), ("grow", "reinforce"),
+    ("halve", "reduce"), ("halved", "reduce"), ("headed", "deploy"), ("heading", "deploy"), ("increase", "reinforce"),
+    ("increased", "reinforce"), ("increasing", "reinforce"), ("landed", "deploy"), ("leave", "withdraw"),
+    ("leaving", "withdraw"), ("left", "withdraw"), ("lowered", "reduce"), ("mobilisation", "deploy"),
+    ("mobilise", "deploy"), ("mobilised", "deploy"), ("mobilising", "deploy"), ("mobilization", "deploy"),
+    ("mobilize", "deploy"), ("mobilized", "deploy"), ("mobilizing", "deploy"), ("moved", "deploy"),
+    ("number", "present"), ("numbered", "present"), ("presence", "present"), ("pull", "withdraw"),
+    ("pulled", "withdraw"), ("pulling", "withdraw"), ("pullout", "withdraw"), ("quit", "withdraw"),
+    ("reduce", "reduce"), ("reduced", "reduce"), ("reduces", "reduce"), ("reducing", "reduce"),
+    ("reduction", "reduce"), ("reinforce", "reinforce"), ("reinforced", "reinforce"), ("reinforcement", "reinforce"),
+    ("reinforcements", "reinforce"), ("reinforces", "reinforce"), ("reinforcing", "reinforce"), ("relieve", "rotate"),
+    ("relieved", "rotate"), ("remain", "present"), ("remained", "present"), ("remains", "present"),
+    ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("replace", "rotate"), ("replaced", "rotate"),
+    ("replaces", "rotate"), ("replacing", "rotate"), ("rotate", "rotate"), ("rotated", "rotate"),
+    ("rotates", "rotate"), ("rotating", "rotate"), ("rotation", "rotate"), ("rotations", "rotate"),
+    ("scaled", "reduce"), ("send", "deploy"), ("sending", "deploy"), ("sends", "deploy"), ("sent", "deploy"),
+    ("serve", "present"), ("serving", "present"), ("station", "deploy"), ("stationed", "present"),
+    ("stationing", "deploy"), ("stations", "deploy"), ("stay", "present"), ("stayed", "present"),
+    ("stays", "present"), ("surge", "reinforce"), ("trim", "reduce"), ("trimmed", "reduce"), ("withdraw", "withdraw"),
+    ("withdrawal", "withdraw"), ("withdrawing", "withdraw"), ("withdrawn", "withdraw"), ("withdraws", "withdraw"),
+    ("withdrew", "withdraw"),
 ];
 
 /// Words in a figure's chain that mean more troops: "1,500 additional soldiers".
-pub const REINFORCE_MODIFIERS: &[&str] = &["additional", "extra", "more", "fresh", "further", "another"];
+pub const REINFORCE_MODIFIERS: &[&str] = &[
+    "additional", "another", "extra", "fresh", "further", "more",
+];
 
 /// Negations that turn "withdraw" into staying put: "not planning to withdraw".
-pub const NEGATIONS: &[&str] = &["not", "no", "never", "without", "nor"];
+pub const NEGATIONS: &[&str] = &[
+    "never", "no", "nor", "not", "without",
+];
 
 /// Prepositions that open a location after a figure.
 pub const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "to", "into", "inside", "across", "along", "near", "at", "toward", "towards", "off", "throughout", "within",
-    "through", "left", "leave", "leaving", "quit", "exited",
+    "across", "along", "at", "exited", "in", "inside", "into", "leave", "leaving", "left", "near", "off", "quit",
+    "through", "throughout", "to", "toward", "towards", "within",
 ];
 
 /// Adjectives of direction before a place ("eastern Baghdad").
 pub const DIRECTIONS: &[&str] = &[
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
-    "northwestern", "southeastern", "southwestern", "occupied", "neighbouring", "neighboring", "nearby",
+    "central", "east", "eastern", "nearby", "neighboring", "neighbouring", "north", "northeastern", "northern",
+    "northwestern", "occupied", "south", "southeastern", "southern", "southwestern", "west", "western",
 ];
 
 /// Capitalised words that are not places: days, months, titles.
 pub const NOT_PLACES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "president",
-    "minister", "general", "i", "we", "they", "he", "she", "it",
+    "april", "august", "december", "february", "friday", "general", "he", "i", "it", "january", "july", "june",
+    "march", "may", "minister", "monday", "november", "october", "president", "saturday", "september", "she",
+    "sunday", "they", "thursday", "tuesday", "we", "wednesday",
 ];
 
 /// Lower-case words that may follow a place name: "in Iraq and Syria", "in Mali since 2013".
 pub const PLACE_FOLLOWERS: &[&str] = &[
-    "and", "or", "but", "to", "in", "on", "at", "by", "for", "from", "with", "as", "since", "after", "before", "while",
-    "where", "which", "who", "that", "this", "under", "despite", "amid", "over", "near", "until", "during", "of", "is",
-    "are", "was", "were", "has", "have", "had", "will", "would", "last", "next", "earlier", "later", "within", "ahead",
-    "against", "without", "alongside", "along", "into", "through", "across", "because", "following", "when", "so",
-    "said", "says", "say", "told", "according", "amid", "than", "if", "then", "yet", "via", "per", "each", "every",
-    "respectively", "region", "province", "state", "city", "area", "now", "too", "also", "only", "until", "again",
-    "today", "yesterday", "tomorrow", "overnight", "recently", "soon", "already", "again",
+    "according", "across", "after", "again", "against", "ahead", "along", "alongside", "already", "also", "amid",
+    "and", "are", "area", "as", "at", "because", "before", "but", "by", "city", "despite", "during", "each",
+    "earlier", "every", "following", "for", "from", "had", "has", "have", "if", "in", "into", "is", "last", "later",
+    "near", "next", "now", "of", "on", "only", "or", "over", "overnight", "per", "province", "recently", "region",
+    "respectively", "said", "say", "says", "since", "so", "soon", "state", "than", "that", "then", "this", "through",
+    "to", "today", "told", "tomorrow", "too", "under", "until", "via", "was", "were", "when", "where", "which",
+    "while", "who", "will", "with", "within", "without", "would", "yesterday", "yet",
 ];
 
-/// Lower-case place heads: "along the border", "on the eastern flank".
-pub const GEO_HEADS: &[&str] = &["border", "borders", "frontier", "front", "frontline", "coast", "flank", "region", "borderlands"];
+/// Lower-case place heads: "along the border", "on the eastern flank", "the Pokrovsk sector".
+pub const GEO_HEADS: &[&str] = &[
+    "axis", "border", "borderlands", "borders", "coast", "direction", "flank", "front", "frontier", "frontline", "oblast",
+    "region", "sector",
+];
 
 /// Words that make a capitalised phrase an organisation or unit, not a place.
 pub const ORG_WORDS: &[&str] = &[
-    "army", "guard", "division", "brigade", "battalion", "regiment", "corps", "command", "ministry", "forces", "force",
-    "coalition", "operation", "department", "council", "committee", "agency", "news", "times", "post", "party",
-    "university", "institute", "group", "organization", "organisation", "parliament", "government", "navy", "office",
+    "agency", "army", "battalion", "brigade", "coalition", "command", "committee", "corps", "council", "department",
+    "division", "force", "forces", "government", "group", "guard", "institute", "ministry", "navy", "news", "office",
+    "operation", "organisation", "organization", "parliament", "party", "post", "regiment", "times", "university",
 ];
 
 /// Words right before a lone number that give a force's size: "troops ... number about 2,500", "reduced to 2,500".
 pub const QUANTITY_CUES: &[&str] = &[
-    "number", "numbers", "numbered", "numbering", "total", "totals", "totalled", "totaled", "totaling", "totalling",
-    "at", "to", "from", "is", "was", "are", "were", "of", "reaching", "reached", "by",
+    "are", "at", "by", "from", "is", "number", "numbered", "numbering", "numbers", "of", "reached", "reaching", "to",
+    "total", "totaled", "totaling", "totalled", "totalling", "totals", "was", "were",
 ];
 
 /// Capitalised words before a number that make it a name: "Unit 8200", "Task Force 51".
 pub const DESIGNATORS: &[&str] = &[
-    "unit", "brigade", "battalion", "division", "regiment", "resolution", "article", "route", "highway", "flight",
-    "no", "number", "chapter", "camp", "force", "squadron", "corps", "group", "base", "fleet", "operation", "phase",
-    "section", "site", "point", "hill", "block", "sector", "gate", "building", "room", "level", "road", "exit", "zone",
-    "area", "district", "region", "tower", "outpost", "checkpoint", "boeing", "airbus", "apollo", "vol",
+    "airbus", "apollo", "area", "article", "base", "battalion", "block", "boeing", "brigade", "building", "camp",
+    "chapter", "checkpoint", "corps", "district", "division", "exit", "fleet", "flight", "force", "gate", "group",
+    "highway", "hill", "level", "no", "number", "operation", "outpost", "phase", "point", "regiment", "region",
+    "resolution", "road", "room", "route", "section", "sector", "site", "squadron", "tower", "unit", "vol", "zone",
 ];
 
 /// Abbreviations whose full stop does not end a sentence.
-pub const ABBREVIATIONS: &[&str] = &["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "dept", "brig", "pte", "cpl", "pvt"];
+pub const ABBREVIATIONS: &[&str] = &[
+    "adm", "approx", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "est",
+    "feb", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no", "nov",
+    "oct", "pte", "pvt", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+];
 
 /// Prepositions that make an actor mention a place: "troops in Iraq".
-pub const LOCATIVES: &[&str] = &["in", "to", "into", "from", "at", "near", "inside", "across", "toward", "towards", "against", "throughout", "within", "around"];
+pub const LOCATIVES: &[&str] = &[
+    "across", "against", "around", "at", "from", "in", "inside", "into", "near", "throughout", "to", "toward",
+    "towards", "within",
+];
 
 /// Verbs that make an actor mention a source, not an owner: "Seoul's spy agency said".
-pub const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "reported", "reports", "announced", "claimed", "claims", "stated", "added", "believes", "warned", "according"];
+pub const SPEECH_VERBS: &[&str] = &[
+    "according", "added", "announced", "believes", "claimed", "claims", "reported", "reports", "said", "say", "says",
+    "stated", "told", "warned",
+];
 
 /// Second halves of compounds that name a sponsor, not an owner: "Iran-backed", "Russia-aligned".
 pub const SPONSORED: &[&str] = &[
-    "backed", "aligned", "supported", "sponsored", "allied", "linked", "affiliated", "trained", "funded", "armed",
-    "friendly", "leaning", "controlled", "inspired", "made",
+    "affiliated", "aligned", "allied", "armed", "backed", "controlled", "friendly", "funded", "inspired", "leaning",
+    "linked", "made", "sponsored", "supported", "trained",
 ];
 
 /// National forces whose names do not carry their state's: (force, state), canonical names as the actors stage gives them.
@@ -265,5 +317,38 @@ pub const STATE_FORCES: &[(&str, &str)] = &[
     ("Pentagon", "United States"), ("People's Liberation Army", "China"), ("Korean People's Army", "North Korea"),
     ("Sudanese Armed Forces", "Sudan"), ("FARDC", "Democratic Republic of the Congo"), ("Somali National Army", "Somalia"),
     ("Islamic Revolutionary Guard Corps", "Iran"), ("Iraqi Counter-Terrorism Service", "Iraq"), ("Rosgvardia", "Russia"),
-    ("Operation Barkhane", "France"),
+    ("Operation Barkhane", "France"), ("Malian Armed Forces", "Mali"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted_lower(name: &str, words: &[&str]) {
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted or has duplicates");
+        assert!(words.iter().all(|w| !w.is_empty() && *w == w.to_ascii_lowercase()), "{name} is not all lower case");
+    }
+
+    #[test]
+    fn every_list_is_sorted_lower_case_and_free_of_duplicates() {
+        let lists: &[(&str, &[&str])] = &[
+            ("FORCE_NOUNS", FORCE_NOUNS), ("RANK_NOUNS", RANK_NOUNS), ("WEAK_NOUNS", WEAK_NOUNS),
+            ("MILITARY_MODIFIERS", MILITARY_MODIFIERS), ("INVARIANT_NOUNS", INVARIANT_NOUNS), ("BLOCKERS", BLOCKERS),
+            ("MODIFIERS", MODIFIERS), ("STOPS", STOPS), ("POSSESSIVES", POSSESSIVES), ("NON_HEADS", NON_HEADS),
+            ("GROUP_NOUNS", GROUP_NOUNS), ("SIZE_UNITS", SIZE_UNITS), ("LEVEL_NOUNS", LEVEL_NOUNS),
+            ("DETERMINERS", DETERMINERS), ("BARE_FOLLOWERS", BARE_FOLLOWERS), ("CASUALTY_SKIP_BEFORE", CASUALTY_SKIP_BEFORE),
+            ("CASUALTY_SKIP_AFTER", CASUALTY_SKIP_AFTER), ("HAVE_WORDS", HAVE_WORDS), ("SUFFER_VERBS", SUFFER_VERBS),
+            ("REINFORCE_MODIFIERS", REINFORCE_MODIFIERS), ("NEGATIONS", NEGATIONS), ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
+            ("DIRECTIONS", DIRECTIONS), ("NOT_PLACES", NOT_PLACES), ("PLACE_FOLLOWERS", PLACE_FOLLOWERS),
+            ("GEO_HEADS", GEO_HEADS), ("ORG_WORDS", ORG_WORDS), ("QUANTITY_CUES", QUANTITY_CUES),
+            ("DESIGNATORS", DESIGNATORS), ("ABBREVIATIONS", ABBREVIATIONS), ("LOCATIVES", LOCATIVES),
+            ("SPEECH_VERBS", SPEECH_VERBS), ("SPONSORED", SPONSORED),
+        ];
+        for (name, words) in lists {
+            sorted_lower(name, words);
+        }
+        for (name, table) in [("CASUALTY_BEFORE", CASUALTY_BEFORE), ("CASUALTY_AFTER_ACTION", CASUALTY_AFTER_ACTION), ("ACTION_WORDS", ACTION_WORDS)] {
+            sorted_lower(name, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>());
+        }
+    }
+}

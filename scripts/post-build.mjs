@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Trunk's post_build hook (Trunk.toml): finishes the staged site so that dist/ works from any
+// static host, under any sub-path, offline, and as one file.
+//   embed/       the iframe embed and the npm package (scripts/build-embed, release builds only;
+//                a development build copies pkg/ when it exists)
+//   muster.html  the whole app in one self-contained file (wasm gzipped, JS, CSS, icon inlined), for
+//                opening from file:// with no server and no network (release builds only)
+//   sw.js        the service worker (template www/sw.js) with the list of assets to precache and
+//                a hash of their contents; a development build gets a pass-through worker
+// Usage: node scripts/post-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR; TRUNK_PROFILE
+// "debug" makes a development build). Also importable: the tests call writeServiceWorker.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Files of a built site that the service worker does not precache (cached on first use instead). */
+const NOT_PRECACHED = ['sw.js', 'muster.html', 'embed/'];
+
+/** Every file under `dir`, as sorted '/'-separated paths relative to it. */
+function filesUnder(dir) {
+  const found = [];
+  const walk = (at) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/**
+ * Writes `dir`/sw.js from www/sw.js: the assets to precache and a hash of their paths and contents
+ * (so any change to the site makes a new worker). `offline: false` writes the pass-through worker.
+ * Returns the build hash.
+ */
+export function writeServiceWorker(dir, { offline = true } = {}) {
+  const assets = offline
+    ? filesUnder(dir).filter((path) => !NOT_PRECACHED.some((skip) => (skip.endsWith('/') ? path.startsWith(skip) : path === skip)))
+    : [];
+  const hash = createHash('sha256');
+  for (const path of assets) hash.update(path).update('\0').update(readFileSync(join(dir, path))).update('\0');
+  const build = offline ? hash.digest('hex').slice(0, 16) : 'dev';
+  const template = readFileSync(join(ROOT, 'www/sw.js'), 'utf8');
+  const worker = replaceOnce(replaceOnce(template, "const BUILD = 'dev';", `const BUILD = '${build}';`),
+    'const ASSETS = [];', `const ASSETS = ${JSON.stringify(assets)};`);
+  writeFileSync(join(dir, 'sw.js'), worker);
+  return build;
+}
+
+/** Puts the embedding package in `dir`/embed: built fresh (into pkg/) for a release. */
+function copyEmbed(dir, release) {
+  const pkg = join(ROOT, 'pkg');
+  if (release) execFileSync(join(ROOT, 'scripts/build-embed'), [pkg], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(pkg, 'frame.html'))) {
+    console.warn('post-build: no pkg/ (run scripts/build-embed): the development site has no embed/');
+    return;
+  }
+  rmSync(join(dir, 'embed'), { recursive: true, force: true });
+  cpSync(pkg, join(dir, 'embed'), { recursive: true });
+}
+
+/**
+ * Writes `dir`/muster.html: trunk's index.html with the stylesheet, the icon, the wasm-bindgen
+ * glue and the wasm (gzipped, base64) inlined, and the service worker and manifest (which need a server)
+ * left out. Throws when the page refers to anything else it cannot inline.
+ */
+export function writeSingleFile(dir) {
+  let html = readFileSync(join(dir, 'index.html'), 'utf8');
+  let style = '';
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const rel = attribute(tag, 'rel');
+    const href = attribute(tag, 'href');
+    if (rel === 'stylesheet') {
+      style += readLocal(dir, href).toString('utf8');
+      return '';
+    }
+    if (rel === 'icon' && href && !href.startsWith('data:')) {
+      const type = attribute(tag, 'type') ?? 'image/png';
+      return `<link rel="icon" type="${type}" href="data:${type};base64,${readLocal(dir, href).toString('base64')}">`;
+    }
+    // The app's own preloads and the offline machinery (manifest, touch icon) do not apply to one file.
+    return ['modulepreload', 'preload', 'manifest', 'apple-touch-icon'].includes(rel) ? '' : tag;
+  });
+  const scripts = [];
+  html = html.replace(/<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, (tag) => {
+    if (attribute(tag, 'src').includes('register.js')) return ''; // the service worker needs http(s)
+    const glue = attribute(tag, 'data-muster-js');
+    if (!glue) throw new Error(`muster.html: cannot inline ${tag}`);
+    // www/boot.js (its tag written by Trunk.toml's pattern_script), inlined and allowed by its hash.
+    const boot = inlineBoot(dir, glue, attribute(tag, 'data-muster-wasm'));
+    scripts.push(`'sha256-${createHash('sha256').update(boot).digest('base64')}'`);
+    return `<script type="module">${boot}</script>`;
+  });
+  if (scripts.length) html = html.replace(/script-src ([^;"]*)/, `script-src $1 ${scripts.join(' ')}`);
+  if (style) {
+    const digest = createHash('sha256').update(style).digest('base64');
+    html = html.replace(/style-src ([^;"]*)/, `style-src $1 'sha256-${digest}'`);
+    html = html.replace('</head>', `<style>${style}</style></head>`);
+  }
+  const leftover = html.match(/\b(?:src|href)="(?!data:|#|https?:)[^"]+"/);
+  if (leftover) throw new Error(`muster.html: still refers to a file: ${leftover[0]}`);
+  writeFileSync(join(dir, 'muster.html'), html);
+}
+
+/**
+ * The app's boot (www/boot.js) as one inline module: the wasm-bindgen glue itself (its exports
+ * collected into `bindings`) and the wasm's bytes instead of the files they name. The engine's
+ * worker needs files, so the single file annotates on the main thread.
+ */
+function inlineBoot(dir, gluePath, wasmPath) {
+  if (!gluePath || !wasmPath) fail('muster.html: the boot script names no glue or no wasm');
+  const exported = [];
+  let glue = readLocal(dir, gluePath).toString('utf8')
+    .replace(/^export (function|class|const|let) ([\w$]+)/gm, (_, kind, name) => {
+      exported.push(name);
+      return `${kind} ${name}`;
+    })
+    .replace(/^export \{([^}]*)\};?$/gm, (_, list) => {
+      for (const item of list.split(',')) {
+        const [name, alias] = item.trim().split(/\s+as\s+/);
+        exported.push(alias ? `${alias}: ${name}` : name);
+      }
+      return '';
+    });
+  if (/^\s*(import|export)\b/m.test(glue) || /<\/script|<!--/i.test(glue)) fail('muster.html: the glue cannot be inlined as is');
+  // Gzipped, the wasm takes 40% of the room; the browser's DecompressionStream restores it.
+  const wasm = gzipSync(readLocal(dir, wasmPath), { level: 9 }).toString('base64');
+  return `const { default: init, ...bindings } = (() => {\n${glue}\nreturn { ${exported.join(', ')} };\n})();\n`
+    + `const gzipped = new Blob([Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0))]);\n`
+    + `const MUSTER_WASM = await new Response(gzipped.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n`
+    + `const wasm = await init({ module_or_path: MUSTER_WASM });\n`
+    + `window.wasmBindings = bindings;\n`
+    + `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n`;
+}
+
+/** The bytes of the site's file that `href` (relative to index.html) names. */
+function readLocal(dir, href) {
+  return readFileSync(join(dir, decodeURIComponent(href.replace(/^\.\//, '').split(/[?#]/)[0])));
+}
+
+function attribute(tag, name) {
+  return tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1] ?? null;
+}
+
+function replaceOnce(text, from, to) {
+  if (text.split(from).length !== 2) fail(`post-build: expected exactly one "${from}"`);
+  return text.replace(from, () => to);
+}
+
+function fail(message) {
+  throw new Error(message);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('usage: post-build.mjs DIR (or run by trunk)');
+  const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+  copyEmbed(dir, release);
+  if (release) writeSingleFile(dir);
+  writeServiceWorker(dir, { offline: release });
+}
