@@ -88,11 +88,17 @@ export function writeSingleFile(dir) {
     // The app's own preloads and the offline machinery (manifest, touch icon) do not apply to one file.
     return ['modulepreload', 'preload', 'manifest', 'apple-touch-icon'].includes(rel) ? '' : tag;
   });
+  const scripts = [];
   html = html.replace(/<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, (tag) => {
     if (attribute(tag, 'src').includes('register.js')) return ''; // the service worker needs http(s)
-    throw new Error(`muster.html: cannot inline ${tag}`);
+    const glue = attribute(tag, 'data-muster-js');
+    if (!glue) throw new Error(`muster.html: cannot inline ${tag}`);
+    // www/boot.js (its tag written by Trunk.toml's pattern_script), inlined and allowed by its hash.
+    const boot = inlineBoot(dir, glue, attribute(tag, 'data-muster-wasm'));
+    scripts.push(`'sha256-${createHash('sha256').update(boot).digest('base64')}'`);
+    return `<script type="module">${boot}</script>`;
   });
-  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, boot) => `<script type="module">${inlineBoot(dir, boot)}</script>`);
+  if (scripts.length) html = html.replace(/script-src ([^;"]*)/, `script-src $1 ${scripts.join(' ')}`);
   if (style) {
     const digest = createHash('sha256').update(style).digest('base64');
     html = html.replace(/style-src ([^;"]*)/, `style-src $1 'sha256-${digest}'`);
@@ -104,13 +110,12 @@ export function writeSingleFile(dir) {
 }
 
 /**
- * Trunk's boot script with its import of the wasm-bindgen glue replaced by the glue itself (its
- * exports collected into the same `bindings` object) and the wasm path by the bytes.
+ * The app's boot (www/boot.js) as one inline module: the wasm-bindgen glue itself (its exports
+ * collected into `bindings`) and the wasm's bytes instead of the files they name. The engine's
+ * worker needs files, so the single file annotates on the main thread.
  */
-function inlineBoot(dir, boot) {
-  const [importLine, initName, bindingsName, gluePath] =
-    boot.match(/import (\w+), \* as (\w+) from '([^']+\.js)';/) ?? fail('muster.html: trunk boot script not recognised');
-  const [wasmArgument, wasmPath] = boot.match(/'([^']+\.wasm)'/) ?? fail('muster.html: no wasm in the boot script');
+function inlineBoot(dir, gluePath, wasmPath) {
+  if (!gluePath || !wasmPath) fail('muster.html: the boot script names no glue or no wasm');
   const exported = [];
   let glue = readLocal(dir, gluePath).toString('utf8')
     .replace(/^export (function|class|const|let) ([\w$]+)/gm, (_, kind, name) => {
@@ -127,10 +132,12 @@ function inlineBoot(dir, boot) {
   if (/^\s*(import|export)\b/m.test(glue) || /<\/script|<!--/i.test(glue)) fail('muster.html: the glue cannot be inlined as is');
   // Gzipped, the wasm takes 40% of the room; the browser's DecompressionStream restores it.
   const wasm = gzipSync(readLocal(dir, wasmPath), { level: 9 }).toString('base64');
-  const modules = `const { default: ${initName}, ...${bindingsName} } = (() => {\n${glue}\nreturn { ${exported.join(', ')} };\n})();\n`
+  return `const { default: init, ...bindings } = (() => {\n${glue}\nreturn { ${exported.join(', ')} };\n})();\n`
     + `const gzipped = new Blob([Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0))]);\n`
-    + `const MUSTER_WASM = await new Response(gzipped.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n`;
-  return modules + boot.replace(importLine, '').replace(wasmArgument, 'MUSTER_WASM');
+    + `const MUSTER_WASM = await new Response(gzipped.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n`
+    + `const wasm = await init({ module_or_path: MUSTER_WASM });\n`
+    + `window.wasmBindings = bindings;\n`
+    + `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n`;
 }
 
 /** The bytes of the site's file that `href` (relative to index.html) names. */

@@ -5,6 +5,13 @@ fn main() {
     muster::web::start();
 }
 
+/// The page's engine worker (www/worker.js) calls this: annotations with byte offsets, as JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn annotate_page(text: &str) -> String {
+    muster::web::annotate_page(text)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     std::process::exit(muster::api::cli::run(std::env::args().skip(1).collect()));

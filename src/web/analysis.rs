@@ -49,6 +49,8 @@ pub struct Analysis {
     pub annotations: Annotations,
     /// Top-level marks in text order.
     pub marks: Vec<MarkNode>,
+    /// The text cut into paragraph blocks, each with its own marks, for rendering piece by piece.
+    pub blocks: Vec<Rc<Block>>,
     /// Every annotation (every actor mention) in reading order, for next/previous.
     pub order: Vec<Target>,
     /// The reader's corrections, applied to `annotations` (and to exports).
@@ -94,7 +96,13 @@ pub fn claim_sub(claim: &Claim) -> &'static str {
 impl Analysis {
     /// Annotates `text`, applies the reader's corrections and builds the mark tree.
     pub fn new(text: Rc<str>, rev: u64, lexicon: Rc<Lexicon>) -> Self {
-        let mut annotations = annotate_with(&text, OffsetUnit::Byte);
+        let annotations = annotate_with(&text, OffsetUnit::Byte);
+        Self::from_annotations(text, rev, annotations, lexicon)
+    }
+
+    /// Applies the reader's corrections to the engine's `annotations` of `text` (byte offsets)
+    /// and builds the mark tree.
+    pub fn from_annotations(text: Rc<str>, rev: u64, mut annotations: Annotations, lexicon: Rc<Lexicon>) -> Self {
         lexicon.apply(&text, OffsetUnit::Byte, &mut annotations);
         let mut spans: Vec<(usize, usize, Target)> = Vec::new();
         for claim in &annotations.claims {
@@ -136,7 +144,8 @@ impl Analysis {
         let mut order: Vec<Target> = spans.iter().map(|(_, _, t)| t.clone()).collect();
         crate::engine::sort::sort_by_key(&mut order, |t| (t.at, t.kind.nesting_rank()));
         let marks = nest(spans);
-        Analysis { rev, text, annotations, marks, order, lexicon }
+        let blocks = blocks(&text, &marks);
+        Analysis { rev, text, annotations, marks, blocks, order, lexicon }
     }
 
     /// The figure with this id.
@@ -168,6 +177,86 @@ impl Analysis {
             (Category::Claim, a.claims.len()),
         ])
     }
+}
+
+/// One paragraph of the reading view: a byte range of the text and the marks inside it (a mark that
+/// crosses a paragraph break is cut in two, each piece keeping the annotation's attributes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Byte offset where the paragraph starts.
+    pub start: usize,
+    /// Byte offset where it ends (exclusive), after its trailing line breaks.
+    pub end: usize,
+    /// Top-level marks within `start..end`, in text order.
+    pub marks: Vec<MarkNode>,
+}
+
+/// A paragraph longer than this (in bytes) with no line break is cut at a space, so that no block
+/// is too big to lay out quickly.
+const LONGEST_BLOCK: usize = 4096;
+
+/// Byte offsets where the reading view's blocks end: after every run of line breaks, and at a
+/// space in paragraphs longer than [`LONGEST_BLOCK`]. The last offset is the text's length.
+fn block_ends(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::with_capacity(text.len() / 400 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            while i < bytes.len() && matches!(bytes[i], b'\n' | b'\r') {
+                i += 1;
+            }
+            ends.push(i);
+            start = i;
+            continue;
+        }
+        if i - start >= LONGEST_BLOCK && bytes[i] == b' ' {
+            ends.push(i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if ends.last() != Some(&text.len()) {
+        ends.push(text.len());
+    }
+    ends
+}
+
+/// The part of `node` that lies within `from..to` (which must overlap it), its children clipped too.
+fn clip(node: &MarkNode, from: usize, to: usize) -> MarkNode {
+    let start = node.start.max(from);
+    let end = node.end.min(to);
+    let children = node
+        .children
+        .iter()
+        .filter(|c| c.start < end && c.end > start)
+        .map(|c| if c.start >= start && c.end <= end { c.clone() } else { clip(c, start, end) })
+        .collect();
+    MarkNode { start, end, target: node.target.clone(), children }
+}
+
+/// Cuts the text into paragraph blocks and hands each its marks, in one pass over the mark tree.
+pub fn blocks(text: &str, marks: &[MarkNode]) -> Vec<Rc<Block>> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let mut next = 0; // the first top-level mark that may reach into the current block
+    for end in block_ends(text) {
+        while next < marks.len() && marks[next].end <= start {
+            next += 1;
+        }
+        let mut inside = Vec::new();
+        for mark in marks[next..].iter().take_while(|m| m.start < end) {
+            if mark.start >= start && mark.end <= end {
+                inside.push(mark.clone());
+            } else {
+                inside.push(clip(mark, start, end));
+            }
+        }
+        blocks.push(Rc::new(Block { start, end, marks: inside }));
+        start = end;
+    }
+    blocks
 }
 
 /// Nests spans into a tree: a span that starts inside another and ends after it is split at the

@@ -10,37 +10,28 @@ use super::state::Article;
 
 const STORAGE_KEY: &str = "muster:articles:v1";
 
-/// The policy in force once the app runs: only this page's own scripts, styles and wasm; no inline
-/// code, no connections, frames, plugins or form posts anywhere.
-const RUNNING_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+/// Runs `work` between two performance marks and records a measure called `name`.
+pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    mark_start(name);
+    let result = work();
+    mark_end(name);
+    result
+}
 
-/// Tightens the page's Content-Security-Policy once the app has started: index.html's own policy must
-/// allow trunk's inline boot script; from here on no inline script may run at all.
-pub fn lock_down() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(meta) = document.create_element("meta") else { return };
-    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
-    let _ = meta.set_attribute("content", RUNNING_POLICY);
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&meta);
+/// Marks the start of the measure `name` (see [`mark_end`]).
+pub fn mark_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
     }
 }
 
-/// Runs `work` between two performance marks and records a measure called `name`.
-pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
-    let result = work();
-    if let Some(p) = &performance {
-        let end = format!("{name}:end");
+/// Marks the end of the measure `name` and records it, from its last [`mark_start`].
+pub fn mark_end(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
         let _ = p.mark(&end);
         let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
     }
-    result
 }
 
 /// Records the `muster:render` measure: from the end of the last annotate to now (the DOM is patched).
@@ -184,6 +175,8 @@ pub fn focus_mark(target: &Target) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         mark.scroll_into_view_with_scroll_into_view_options(&options);
+        // Marks are not in the tab order; one becomes focusable when jumped to.
+        let _ = mark.set_attribute("tabindex", "-1");
         let _ = mark.focus();
     }
 }

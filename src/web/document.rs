@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::{VList, VNode, VText};
 
-use super::analysis::{Analysis, MarkNode, Target};
+use super::analysis::{Analysis, Block, MarkNode, Target};
 use super::browser;
 use super::state::{Category, Filters, Via};
 
@@ -68,27 +68,92 @@ fn render_span(text: &str, marks: &[MarkNode], from: usize, to: usize, lit: Opti
 fn render_mark(text: &str, mark: &MarkNode, lit: Option<&str>) -> Html {
     let target = &mark.target;
     let is_lit = target.kind == Category::Actor && lit == Some(&*target.id);
-    let class = classes!("m", format!("m-{}", target.kind.as_str()), is_lit.then_some("lit"));
+    // Few attributes per mark (styles select on data-kind): thousands of marks are created at once.
     html! {
         <mark
-            class={class}
+            class={is_lit.then_some("lit")}
             data-kind={target.kind.as_str()}
             data-id={target.id.to_string()}
             data-at={target.at.to_string()}
             data-sub={target.sub}
             data-contested={(target.kind == Category::Claim).then(|| target.contested.to_string())}
-            tabindex="-1"
         >
             { render_span(text, &mark.children, mark.start, mark.end, lit) }
         </mark>
     }
 }
 
+/// Properties of [`Paragraph`].
+#[derive(Properties)]
+struct ParagraphProps {
+    /// The whole text (the block is a range of it).
+    text: Rc<str>,
+    /// The block's range and marks.
+    block: Rc<Block>,
+    /// The lit actor, when it has a mention in this block.
+    lit: Option<Rc<str>>,
+}
+
+impl PartialEq for ParagraphProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.text.get(self.block.start..self.block.end) == other.text.get(other.block.start..other.block.end)
+            && self.block == other.block
+            && self.lit == other.lit
+    }
+}
+
+/// Whether any mark in `marks` (or nested in one) is a mention of actor `id`.
+fn mentions(marks: &[MarkNode], id: &str) -> bool {
+    marks.iter().any(|m| (m.target.kind == Category::Actor && &*m.target.id == id) || mentions(&m.children, id))
+}
+
+/// One paragraph block: re-rendered only when its text, its marks or its lit mentions change.
+#[function_component(Paragraph)]
+fn paragraph(props: &ParagraphProps) -> Html {
+    let block = &props.block;
+    html! {
+        <div class="block">{ render_span(&props.text, &block.marks, block.start, block.end, props.lit.as_deref()) }</div>
+    }
+}
+
+/// How many bytes of text are put on the page per step when a very long article is shown.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// The number of blocks that hold the first `bytes` of text (at least one).
+fn blocks_within(blocks: &[Rc<Block>], bytes: usize) -> usize {
+    blocks.partition_point(|b| b.end <= bytes).max(1).min(blocks.len())
+}
+
 /// The annotated article.
 #[function_component(DocumentView)]
 pub fn document_view(props: &DocumentProps) -> Html {
     let analysis = props.analysis.clone();
-    use_effect_with(analysis.rev, |_| browser::mark_rendered());
+    let total = analysis.blocks.len();
+    // A very long article is put on the page a chunk at a time, so the page stays responsive.
+    let progress = use_mut_ref(|| (u64::MAX, 0usize)); // (revision, blocks shown)
+    let update = use_force_update();
+    if progress.borrow().0 != analysis.rev {
+        *progress.borrow_mut() = (analysis.rev, blocks_within(&analysis.blocks, CHUNK_BYTES));
+    }
+    let count = progress.borrow().1.min(total);
+    {
+        let analysis = analysis.clone();
+        use_effect_with((analysis.rev, count), move |&(rev, count)| {
+            if count >= analysis.blocks.len() {
+                browser::mark_rendered();
+                return;
+            }
+            let upto = analysis.blocks[count - 1].end + CHUNK_BYTES;
+            let next = blocks_within(&analysis.blocks, upto);
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                if progress.borrow().0 == rev {
+                    progress.borrow_mut().1 = next;
+                    update.force_update();
+                }
+            });
+        });
+    }
 
     let on_over = {
         let on_select = props.on_select.clone();
@@ -110,18 +175,32 @@ pub fn document_view(props: &DocumentProps) -> Html {
         let on_leave = props.on_leave.clone();
         Callback::from(move |_: MouseEvent| on_leave.emit(false))
     };
-    let text: &str = &analysis.text;
+    let lit = props.lit.as_deref();
+    let blocks = analysis.blocks[..count].iter().map(|block| {
+        let lit = lit.filter(|id| mentions(&block.marks, id)).map(Rc::from);
+        html! { <Paragraph text={analysis.text.clone()} block={block.clone()} {lit} /> }
+    });
+    let status = (count < total).then(|| {
+        let done = analysis.blocks[count - 1].end;
+        let percent = done * 100 / analysis.text.len().max(1);
+        html! {
+            <p class="rendering" role="status">{ format!("Showing a long article: {percent}% on the page so far…") }</p>
+        }
+    });
     html! {
-        <article
-            class={classes!("document", props.filters.classes())}
-            data-muster="document"
-            aria-label="Annotated article"
-            tabindex="0"
-            onmouseover={on_over}
-            onclick={on_click}
-            onmouseleave={on_out}
-        >
-            { render_span(text, &analysis.marks, 0, text.len(), props.lit.as_deref()) }
-        </article>
+        <>
+            { for status }
+            <article
+                class={classes!("document", props.filters.classes())}
+                data-muster="document"
+                aria-label="Annotated article"
+                tabindex="0"
+                onmouseover={on_over}
+                onclick={on_click}
+                onmouseleave={on_out}
+            >
+                { for blocks }
+            </article>
+        </>
     }
 }

@@ -20,8 +20,10 @@ mod samples;
 mod state;
 mod tabs;
 mod toolbar;
+mod worker;
 
-use std::cell::Cell;
+pub use worker::annotate_page;
+
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -44,6 +46,13 @@ use toolbar::Toolbar;
 
 /// How long typing must pause before the text is annotated again.
 const TYPING_PAUSE: Duration = Duration::from_millis(180);
+
+/// Texts up to this many bytes are annotated on the main thread (quicker than a round trip to the
+/// worker, and well within one frame budget); longer ones in the worker.
+const SHORT_TEXT: usize = 24 * 1024;
+
+/// While a text longer than this (in bytes) is annotated, a notice says so.
+const BIG_TEXT: usize = 256 * 1024;
 
 /// Maps a key press outside text fields to an action.
 fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
@@ -91,6 +100,41 @@ fn key_action(event: &web_sys::KeyboardEvent) -> Option<Action> {
     })
 }
 
+/// Annotates `text` and shows the result: a short text at once, a longer one in the worker (without
+/// a worker, here, rendering in a task of its own so that no single task does both).
+fn annotate_in_background(text: &Rc<str>, dispatch: UseReducerDispatcher<State>) {
+    // Texts too long to annotate take the short path, which shows them plain with a message.
+    if text.len() <= SHORT_TEXT || text.len() > state::MAX_ANNOTATED_BYTES {
+        dispatch.dispatch(Action::Analyse);
+        dispatch.dispatch(Action::Present);
+        return;
+    }
+    browser::mark_start("muster:annotate");
+    let shown = text.clone();
+    worker::annotate(text, Box::new(move |annotations| {
+        match annotations {
+            Some(annotations) => {
+                browser::mark_end("muster:annotate");
+                dispatch.dispatch(Action::Annotated(shown, annotations));
+            }
+            None => dispatch.dispatch(Action::Analyse),
+        }
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(Duration::ZERO).await;
+            dispatch.dispatch(Action::Present);
+        });
+    }));
+}
+
+/// A byte count for people: "840 KB", "5.2 MB".
+fn size(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
 #[function_component(App)]
 fn app() -> Html {
     let state = use_reducer(State::restore);
@@ -124,46 +168,44 @@ fn app() -> Html {
         use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
     }
 
-    let typing_generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
-    let on_edit = {
+    let typing_generation = use_mut_ref(|| 0u64);
+    let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
+        let big = text.len() > BIG_TEXT;
+        let text: Rc<str> = text.into();
+        dispatch.dispatch(Action::Edit(text.clone()));
+        let generation = typing_generation.clone();
+        *generation.borrow_mut() += 1;
+        let mine = *generation.borrow();
         let dispatch = dispatch.clone();
-        let generation = typing_generation.borrow().clone();
-        Callback::from(move |(text, now): (String, bool)| {
-            dispatch.dispatch(Action::Edit(text));
-            let mine = generation.get() + 1;
-            generation.set(mine);
-            if now {
-                dispatch.dispatch(Action::Analyse);
-                return;
+        if now {
+            if big {
+                dispatch.dispatch(Action::Busy);
             }
-            let dispatch = dispatch.clone();
-            let generation = generation.clone();
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(TYPING_PAUSE).await;
-                if generation.get() == mine {
-                    dispatch.dispatch(Action::Analyse);
-                }
-            });
-        })
-    };
-    let on_select = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |(target, via): (Target, Via)| dispatch.dispatch(Action::Select(target, via)))
-    };
-    let on_leave = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |clicked: bool| {
-            if clicked {
-                dispatch.dispatch(Action::Escape);
-                return;
+            annotate_in_background(&text, dispatch);
+            return;
+        }
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(TYPING_PAUSE).await;
+            if *generation.borrow() == mine {
+                annotate_in_background(&text, dispatch);
             }
-            let dispatch = dispatch.clone();
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(Duration::from_millis(250)).await;
-                dispatch.dispatch(Action::Leave);
-            });
-        })
-    };
+        });
+    });
+    // Stable callbacks: the reading view re-renders only when what it shows changes.
+    let on_select = use_callback(dispatch.clone(), |(target, via): (Target, Via), dispatch| {
+        dispatch.dispatch(Action::Select(target, via))
+    });
+    let on_leave = use_callback(dispatch.clone(), |clicked: bool, dispatch| {
+        if clicked {
+            dispatch.dispatch(Action::Escape);
+            return;
+        }
+        let dispatch = dispatch.clone();
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(Duration::from_millis(250)).await;
+            dispatch.dispatch(Action::Leave);
+        });
+    });
     let dragging = use_state(|| false);
     let on_drag_over = {
         let dragging = dragging.clone();
@@ -193,6 +235,11 @@ fn app() -> Html {
         })
     };
 
+    // The articles as of the last annotation: the ledger does not re-annotate on every key.
+    let articles = {
+        let articles = state.articles.clone();
+        use_memo(state.analysis.rev, move |_| articles)
+    };
     let article = state.current();
     let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
@@ -215,6 +262,9 @@ fn app() -> Html {
                 </div>
                 <Toolbar title={article.display_title()} analysis={state.analysis.clone()} dispatch={dispatch.clone()} />
             </header>
+            if state.busy {
+                <p class="busy" role="status">{ format!("Annotating a long article ({})…", size(article.text.len())) }</p>
+            }
             if let Some(notice) = &state.notice {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
             }
@@ -238,7 +288,7 @@ fn app() -> Html {
                     }
                     <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
                 </section>
-                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} articles={state.articles.clone()} dispatch={dispatch.clone()} />
+                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
             </main>
             <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
             if state.help { <Help dispatch={dispatch.clone()} /> }
@@ -247,8 +297,10 @@ fn app() -> Html {
     }
 }
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body (in the engine's worker, where there is no page, does nothing).
 pub fn start() {
-    browser::lock_down();
+    if web_sys::window().is_none() {
+        return;
+    }
     yew::Renderer::<App>::new().render();
 }

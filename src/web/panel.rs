@@ -23,18 +23,21 @@ pub struct PanelProps {
     pub sort: (FigureColumn, bool),
     /// The lit actor and its current mention.
     pub lit: Option<(Rc<str>, usize)>,
-    /// Every open article (the ledger shows when there are several).
-    pub articles: Vec<Article>,
+    /// Every open article as of the last annotation (the ledger shows when there are several).
+    pub articles: Rc<Vec<Article>>,
     /// Sends actions to the page state.
     pub dispatch: UseReducerDispatcher<State>,
 }
+
+/// How many rows a long list shows before "Show all".
+const FIRST_ROWS: usize = 100;
 
 fn jump(dispatch: &UseReducerDispatcher<State>, target: Target) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_| dispatch.dispatch(Action::Select(target.clone(), Via::Jump)))
 }
 
-fn figures_table(props: &PanelProps) -> Html {
+fn figures_table(props: &PanelProps, limit: usize) -> Html {
     let analysis = &props.analysis;
     let owner = |f: &crate::Figure| f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_default();
     let mut rows: Vec<&crate::Figure> = analysis.annotations.figures.iter().collect();
@@ -69,6 +72,7 @@ fn figures_table(props: &PanelProps) -> Html {
     if rows.is_empty() {
         return html! { <p class="empty">{ "No troop figures found." }</p> };
     }
+    rows.truncate(limit);
     html! {
         <table class="figures" data-muster="figures-table">
             <thead>
@@ -105,7 +109,7 @@ fn figures_table(props: &PanelProps) -> Html {
     }
 }
 
-fn actors_list(props: &PanelProps) -> Html {
+fn actors_list(props: &PanelProps, limit: usize) -> Html {
     let actors = &props.analysis.annotations.actors;
     if actors.is_empty() {
         return html! { <p class="empty">{ "No actors found." }</p> };
@@ -118,9 +122,11 @@ fn actors_list(props: &PanelProps) -> Html {
         let mut members: Vec<&crate::Actor> = actors.iter().filter(|a| actor_sub(a) == kind).collect();
         crate::engine::sort::sort_by(&mut members, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
         let total: usize = members.iter().map(|a| a.mentions.len()).sum();
+        let count = members.len();
+        members.truncate(limit);
         html! {
             <section class="group">
-                <h3>{ words(kind) }<span class="count">{ format!("{} · {total} mentions", members.len()) }</span></h3>
+                <h3>{ words(kind) }<span class="count">{ format!("{count} · {total} mentions") }</span></h3>
                 <ul>
                     { for members.into_iter().map(|a| {
                         let id: Rc<str> = a.id.as_str().into();
@@ -171,7 +177,7 @@ fn claim_card(props: &PanelProps, claim: &crate::Claim) -> Html {
     }
 }
 
-fn claims_list(props: &PanelProps) -> Html {
+fn claims_list(props: &PanelProps, limit: usize) -> Html {
     let claims = &props.analysis.annotations.claims;
     if claims.is_empty() {
         return html! { <p class="empty">{ "No claims found." }</p> };
@@ -186,6 +192,8 @@ fn claims_list(props: &PanelProps) -> Html {
     }
     let in_pairs = |c: &crate::Claim| pairs.iter().any(|(a, b)| a.id == c.id || b.id == c.id);
     let others: Vec<&crate::Claim> = claims.iter().filter(|c| !in_pairs(c)).collect();
+    let other_count = others.len();
+    pairs.truncate(limit);
     html! {
         <div class="claims">
             if !pairs.is_empty() {
@@ -199,8 +207,8 @@ fn claims_list(props: &PanelProps) -> Html {
                 }) }
             }
             if !others.is_empty() {
-                <h3>{ "Other claims" }<span class="count">{ others.len() }</span></h3>
-                { for others.into_iter().map(|c| claim_card(props, c)) }
+                <h3>{ "Other claims" }<span class="count">{ other_count }</span></h3>
+                { for others.into_iter().take(limit).map(|c| claim_card(props, c)) }
             }
         </div>
     }
@@ -230,24 +238,42 @@ pub fn panel(props: &PanelProps) -> Html {
             </button>
         }
     });
+    // Long lists show their first rows until asked for all: laying out thousands of rows is slow.
+    let full = use_state_eq(|| false);
+    {
+        let full = full.clone();
+        use_effect_with((props.analysis.rev, props.tab), move |_| full.set(false));
+    }
+    let limit = if *full { usize::MAX } else { FIRST_ROWS };
+    let longest = match props.tab {
+        PanelTab::Figures => a.figures.len(),
+        PanelTab::Actors => a.actors.len(),
+        PanelTab::Claims => a.claims.len(),
+        PanelTab::Ledger => 0,
+    };
+    let show_all = (longest > limit).then(|| {
+        let full = full.clone();
+        let onclick = Callback::from(move |_| full.set(true));
+        html! { <button type="button" class="button show-all" {onclick}>{ format!("Show all {longest}") }</button> }
+    });
     let body = match props.tab {
-        PanelTab::Figures => figures_table(props),
+        PanelTab::Figures => figures_table(props, limit),
         PanelTab::Actors => html! {
             <>
-                { actors_list(props) }
+                { actors_list(props, limit) }
                 <Corrections analysis={props.analysis.clone()} dispatch={props.dispatch.clone()} />
             </>
         },
-        PanelTab::Claims => claims_list(props),
+        PanelTab::Claims => claims_list(props, limit),
         PanelTab::Ledger if several => html! {
-            <Ledger articles={props.articles.clone()} lexicon={props.analysis.lexicon.clone()} dispatch={props.dispatch.clone()} />
+            <Ledger articles={(*props.articles).clone()} lexicon={props.analysis.lexicon.clone()} dispatch={props.dispatch.clone()} />
         },
-        PanelTab::Ledger => figures_table(props),
+        PanelTab::Ledger => figures_table(props, limit),
     };
     html! {
         <aside class="panel" aria-label="Annotations overview">
             <div class="panel-tabs" role="tablist" aria-label="Overview">{ for tab_buttons }</div>
-            <div id="panel-body" class="panel-body" role="tabpanel">{ body }</div>
+            <div id="panel-body" class="panel-body" role="tabpanel">{ body }{ for show_all }</div>
         </aside>
     }
 }

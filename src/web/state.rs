@@ -253,6 +253,10 @@ pub struct State {
     pub undo: Option<(Vec<Article>, usize)>,
     /// The reader's corrections.
     pub lexicon: Rc<Lexicon>,
+    /// Annotations of the latest text, made but not shown yet.
+    pub fresh: Option<Rc<Analysis>>,
+    /// Whether a long text waits to be annotated (a notice says so).
+    pub busy: bool,
     /// Counter for unique revisions and selection serials.
     serial: u64,
 }
@@ -260,9 +264,16 @@ pub struct State {
 /// Everything that can happen on the page.
 pub enum Action {
     /// The reader edited the active article.
-    Edit(String),
-    /// Annotate the active article's latest text (if not done already).
+    Edit(Rc<str>),
+    /// The worker annotated this text (byte offsets): ready to [`Action::Present`] if it is still the active text.
+    Annotated(Rc<str>, crate::engine::schema::Annotations),
+    /// Annotate the active article's latest text (if not done already), ready to [`Action::Present`].
     Analyse,
+    /// Show the annotations made by the last [`Action::Analyse`] (a separate step, so that
+    /// annotating and rendering a long text are two shorter tasks rather than one long one).
+    Present,
+    /// Say that a long text is about to be annotated.
+    Busy,
     /// Open a text in a tab (replacing the active one if it is empty).
     Open { title: String, text: String },
     /// Show another tab.
@@ -317,6 +328,13 @@ pub enum Action {
     Refresh,
 }
 
+/// Texts up to this many bytes are saved on every edit; longer ones when they are annotated.
+const SAVE_EVERY_KEY: usize = 64 * 1024;
+
+fn text_len(state: &State) -> usize {
+    state.current().text.len()
+}
+
 impl State {
     /// The page as it was left (from local storage), or a first visit's empty tab.
     pub fn restore() -> Self {
@@ -337,6 +355,8 @@ impl State {
             notice: None,
             undo: None,
             lexicon: Rc::new(browser::load_lexicon().unwrap_or_default()),
+            fresh: None,
+            busy: false,
             serial: 0,
         };
         state.analyse_now();
@@ -357,19 +377,43 @@ impl State {
         self.rev = self.next_serial();
         self.analyse();
         self.lit_actor = None;
+        self.busy = false;
+        self.fresh = None;
+    }
+
+    /// Shows annotations of the latest text (made in the background while the reader typed).
+    fn show(&mut self, analysis: Rc<Analysis>) {
+        self.analysis = analysis;
+        self.fresh = None;
+        self.busy = false;
+        if text_len(self) > SAVE_EVERY_KEY {
+            self.save();
+        }
+        self.selection = None;
+        if let Some((id, _)) = &self.lit_actor {
+            if self.analysis.actor(id).is_none() {
+                self.lit_actor = None;
+            }
+        }
     }
 
     /// Annotates the active text as revision `self.rev`, or shows it plain when it is too long.
     fn analyse(&mut self) {
+        self.analysis = Rc::new(self.analysis_of_current());
+        self.selection = None;
+    }
+
+    /// The annotations of the active text as revision `self.rev`, or the text plain (with a
+    /// message) when it is too long to annotate.
+    fn analysis_of_current(&mut self) -> Analysis {
         let text = self.current().text.clone();
         let (rev, lexicon) = (self.rev, self.lexicon.clone());
-        self.analysis = Rc::new(if text.len() > MAX_ANNOTATED_BYTES {
+        if text.len() > MAX_ANNOTATED_BYTES {
             self.warn(TOO_LONG);
             Analysis { rev, text, lexicon, ..Analysis::default() }
         } else {
             browser::measure("muster:annotate", || Analysis::new(text, rev, lexicon))
-        });
-        self.selection = None;
+        }
     }
 
     /// Saves the open articles; says so when they cannot be saved, and stops saying so once they can.
@@ -451,20 +495,39 @@ impl Reducible for State {
                     return self;
                 }
                 let active = state.active;
-                state.articles[active].text = text.into();
+                state.articles[active].text = text;
                 state.rev = state.next_serial();
-                state.save();
+                // Long texts are saved when annotated, not on every key.
+                if text_len(&state) <= SAVE_EVERY_KEY {
+                    state.save();
+                }
             }
-            Action::Analyse => {
-                if state.analysis.rev == state.rev {
+            Action::Busy => {
+                if state.busy {
                     return self;
                 }
-                state.analyse();
-                if let Some((id, _)) = &state.lit_actor {
-                    if state.analysis.actor(id).is_none() {
-                        state.lit_actor = None;
-                    }
+                state.busy = true;
+            }
+            Action::Analyse => {
+                let rev = state.rev;
+                if state.analysis.rev == rev || state.fresh.as_ref().is_some_and(|f| f.rev == rev) {
+                    return self;
                 }
+                state.fresh = Some(Rc::new(state.analysis_of_current()));
+            }
+            Action::Present => {
+                let Some(fresh) = state.fresh.take() else { return self };
+                if fresh.rev == state.rev {
+                    state.show(fresh);
+                }
+            }
+            Action::Annotated(text, annotations) => {
+                if state.analysis.rev == state.rev || *state.current().text != *text {
+                    return self;
+                }
+                let rev = state.rev;
+                let text = state.current().text.clone();
+                state.fresh = Some(Rc::new(Analysis::from_annotations(text, rev, annotations, state.lexicon.clone())));
             }
             Action::Open { title, text } => {
                 let article = Article { title: title.into(), text: text.into() };
