@@ -94,6 +94,12 @@ pub fn claim_sub(claim: &Claim) -> &'static str {
 }
 
 impl Analysis {
+    /// `text` without annotations (too long to annotate in the page), still cut into blocks.
+    pub fn plain(text: Rc<str>, rev: u64, lexicon: Rc<Lexicon>) -> Self {
+        let blocks = blocks(&text, &[]);
+        Analysis { rev, text, blocks, lexicon, ..Analysis::default() }
+    }
+
     /// Annotates `text`, applies the reader's corrections and builds the mark tree.
     pub fn new(text: Rc<str>, rev: u64, lexicon: Rc<Lexicon>) -> Self {
         let annotations = annotate_with(&text, OffsetUnit::Byte);

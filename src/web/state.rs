@@ -410,7 +410,7 @@ impl State {
         let (rev, lexicon) = (self.rev, self.lexicon.clone());
         if text.len() > MAX_ANNOTATED_BYTES {
             self.warn(TOO_LONG);
-            Analysis { rev, text, lexicon, ..Analysis::default() }
+            Analysis::plain(text, rev, lexicon)
         } else {
             browser::measure("muster:annotate", || Analysis::new(text, rev, lexicon))
         }
