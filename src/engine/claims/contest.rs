@@ -132,7 +132,10 @@ fn is_total(text: &str, f: &FoundFigure) -> bool {
     let inside = f.span.of(text).to_ascii_lowercase();
     let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("").to_ascii_lowercase();
     let after = text.get(f.span.end..).unwrap_or("");
-    let increment = ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| inside.split(|c: char| !c.is_alphabetic()).any(|x| x == *w) || before.split(|c: char| !c.is_alphabetic()).any(|x| x == *w));
+    let increment = [inside.as_str(), before.as_str()]
+        .iter()
+        .flat_map(|s| s.split(|c: char| !c.is_alphabetic()))
+        .any(|x| matches!(x, "more" | "additional" | "extra" | "another" | "fresh" | "further"));
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
     !increment && !part
 }

@@ -1,62 +1,84 @@
 //! The words that make a claim: reporting verbs, hedges, denials, and the events
 //! (deploy, withdraw, stay) whose polarity lets two claims contradict each other.
 //!
-//! Each token is lower-cased once (borrowed when it already is) and classified once;
+//! Each token is lower-cased once per document ([`lower_tokens`]) and classified once
+//! by one lookup in a [`WordIndex`] of the closed word lists below ([`Words::new`]);
 //! cue phrases are looked up by their first word in a hashed table.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::engine::text::{self, Token};
+use crate::engine::wordset::{WordIndex, WordMap};
+
+/// Every token of a document in lower case: borrowed from `text` when it already is,
+/// else from `buf`, which this fills (one buffer for the document, no allocation per token).
+pub(super) fn lower_tokens<'a>(text: &'a str, tokens: &[Token], buf: &'a mut String) -> Vec<&'a str> {
+    let mut lowered: Vec<Option<(usize, usize)>> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let s = t.text(text);
+        let from = buf.len();
+        if !s.is_ascii() {
+            buf.extend(s.chars().map(text::lower));
+        } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            buf.push_str(s);
+            buf[from..].make_ascii_lowercase();
+        }
+        lowered.push((buf.len() > from).then_some((from, buf.len())));
+    }
+    let buf: &'a str = buf;
+    tokens.iter().zip(lowered).map(|(t, at)| at.and_then(|(a, b)| buf.get(a..b)).unwrap_or_else(|| t.text(text))).collect()
+}
 
 /// A lower-cased view of one sentence's tokens ("n't" reads as "not", curly
 /// apostrophes as straight ones), with what the cue and event rules ask of each.
-pub(super) struct Words<'t> {
+pub(super) struct Words<'a> {
     /// Lower-cased token texts.
-    pub lower: Vec<Cow<'t, str>>,
+    pub lower: Vec<&'a str>,
     /// Whether each token starts with a capital and stands apart (white space before
     /// it, or a quotation mark or bracket): a word glued to a stop is noise, not a name.
     pub capital: Vec<bool>,
     /// Whether white space stands before each token.
     pub spaced: Vec<bool>,
-    /// Whether each token ends a clause (see [`Words::is_clause_break`]).
-    breaks: Vec<bool>,
+    /// The word classes of each token (bits such as [`FORCE`], see [`classes`]).
+    class: Vec<u32>,
     /// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
     force: bool,
     /// The event each token opens, before negation.
     opens: Vec<Option<Polar>>,
-    /// Whether each token negates its clause ("not", "denied", "ruled out").
-    negates: Vec<bool>,
 }
 
-impl<'t> Words<'t> {
-    /// Builds the view from token texts, each with whether white space stands before it.
-    pub fn new(texts: impl Iterator<Item = (&'t str, bool)>) -> Self {
-        let mut lower: Vec<Cow<'t, str>> = Vec::new();
-        let mut capital = Vec::new();
-        let mut spaced_before = Vec::new();
-        for (t, spaced) in texts {
-            spaced_before.push(spaced);
-            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_ref(), "." | "!" | "?" | ","));
-            let mut w: Cow<'t, str> = match (t.is_ascii(), t.bytes().any(|b| b.is_ascii_uppercase())) {
-                (true, false) => Cow::Borrowed(t),
-                (true, true) => Cow::Owned(t.to_ascii_lowercase()),
-                (false, _) => Cow::Owned(crate::engine::text::lowercase(t)),
-            };
+impl<'a> Words<'a> {
+    /// Builds the view of `tokens` (of the document `text`), given their lower-cased texts.
+    pub fn new(text: &str, tokens: &[Token], lowered: &[&'a str]) -> Self {
+        let index = classes();
+        let mut lower: Vec<&'a str> = Vec::with_capacity(tokens.len());
+        let mut capital = Vec::with_capacity(tokens.len());
+        let mut spaced = Vec::with_capacity(tokens.len());
+        let mut class = Vec::with_capacity(tokens.len());
+        for (t, &l) in tokens.iter().zip(lowered) {
+            let glued_to_stop = !t.space_before && lower.last().is_some_and(|p| matches!(*p, "." | "!" | "?" | ","));
+            let mut w = l;
             if w == "\u{2019}" || w == "\u{2018}" {
-                w = Cow::Borrowed("'");
+                w = "'";
             }
-            if w == "t" && lower.last().is_some_and(|p| p == "'") {
-                w = Cow::Borrowed("not");
+            if w == "t" && lower.last() == Some(&"'") {
+                w = "not";
             }
-            capital.push(!glued_to_stop && t.chars().next().is_some_and(char::is_uppercase));
+            let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(text).chars().next().is_some_and(char::is_uppercase) };
+            capital.push(!glued_to_stop && upper);
+            spaced.push(t.space_before);
+            class.push(index.classes(w));
             lower.push(w);
         }
-        let breaks = lower.iter().map(|x| matches!(x.as_ref(), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")).collect();
-        let force = lower.iter().any(|x| is_force_noun(x));
-        let negates = (0..lower.len())
-            .map(|k| NEGATORS.contains(&lower[k].as_ref()) || (matches!(lower[k].as_ref(), "rule" | "rules" | "ruled" | "ruling") && lower.get(k + 1).is_some_and(|n| n == "out")))
-            .collect();
-        let mut words = Words { lower, capital, spaced: spaced_before, breaks, force, opens: Vec::new(), negates };
+        // "ruled out" negates like "not".
+        for (k, c) in class.iter_mut().enumerate() {
+            if *c & NEGATOR != 0 || *c & RULE != 0 && lower.get(k + 1) == Some(&"out") {
+                *c |= NEGATES;
+            }
+        }
+        let force = class.iter().any(|c| c & FORCE != 0);
+        let mut words = Words { lower, capital, spaced, class, force, opens: Vec::new() };
         words.opens = (0..words.len()).map(|i| event_at(&words, i)).collect();
         words
     }
@@ -67,8 +89,13 @@ impl<'t> Words<'t> {
     }
 
     /// The word at `i`, or "" past the end.
-    pub fn at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+    pub fn at(&self, i: usize) -> &'a str {
+        self.lower.get(i).copied().unwrap_or("")
+    }
+
+    /// Whether the word at `i` is in any of the classes `bits` (such as [`FORCE`]).
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.class.get(i).is_some_and(|c| c & bits != 0)
     }
 
     /// Whether the words `seq` start at `i`.
@@ -87,8 +114,61 @@ impl<'t> Words<'t> {
 
     /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
     pub fn is_clause_break(&self, i: usize) -> bool {
-        self.breaks.get(i).copied().unwrap_or(false)
+        self.is(i, BREAK)
     }
+
+    /// The event trigger the word at `i` is, if any.
+    fn trigger(&self, i: usize) -> Option<Trigger> {
+        let bits = (self.class.get(i)? & !NEGATES) >> TRIGGERS_FROM;
+        (bits != 0).then(|| TRIGGERS.get(bits.trailing_zeros() as usize).map(|t| t.0)).flatten()
+    }
+}
+
+/// A comma, semicolon, dash or conjunction that turns: it ends a clause.
+const BREAK: u32 = 1;
+/// A word that negates its clause ("not", "denied").
+const NEGATOR: u32 = 1 << 1;
+/// A word that names a military force ("troops", "brigade", "members").
+pub(super) const FORCE: u32 = 1 << 2;
+/// A word that can start a cue (see [`leads`]).
+const LEAD: u32 = 1 << 3;
+/// A word that is capitalised without naming a source ("The", "Monday", "Meanwhile").
+pub(super) const FILLER: u32 = 1 << 4;
+/// A word that names a rotation of troops ("rotation", "replacing").
+const ROTATION: u32 = 1 << 5;
+/// A word that makes what follows conditional ("if", "unless").
+const CONDITION: u32 = 1 << 6;
+/// "rule" and its forms ("ruled out" negates).
+const RULE: u32 = 1 << 7;
+/// "is", "was", "has": the verbs that say a group is finished.
+const COPULA: u32 = 1 << 8;
+/// The first bit of the event triggers: the trigger at position `i` of [`TRIGGERS`] sets bit `TRIGGERS_FROM + i`.
+const TRIGGERS_FROM: u32 = 9;
+/// Not a list: set by [`Words::new`] on a token that negates its clause (a negator, or "ruled" before "out").
+const NEGATES: u32 = 1 << 31;
+
+const BREAKS: &[&str] = &[",", ";", "\u{2014}", "\u{2013}", "but", "despite", "while", "although", "whereas", "however", "yet"];
+const FILLERS: &[&str] = &[
+    "the", "a", "an", "on", "in", "at", "he", "she", "they", "it", "we", "i", "speaking", "meanwhile", "but", "and", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "last", "earlier", "later", "also", "this",
+    "that", "his", "her", "according", "there", "amid", "however", "after", "as", "if", "while", "when", "our", "their",
+    "its", "you",
+];
+const ROTATIONS: &[&str] = &["rotation", "rotations", "replacing", "replacement", "replace", "relieve", "relieving", "rotate", "rotating", "rotational"];
+const CONDITIONS: &[&str] = &["if", "whether", "until", "unless"];
+const RULES: &[&str] = &["rule", "rules", "ruled", "ruling"];
+const COPULAS: &[&str] = &["is", "was", "has"];
+
+/// The word classes of every closed list above, and of every event trigger, in one index.
+fn classes() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let leads: Vec<&'static str> = leads().keys().copied().collect();
+        let mut lists: Vec<&[&'static str]> = vec![BREAKS, NEGATORS, FORCE_NOUNS, &leads[..], FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS];
+        lists.extend(TRIGGERS.iter().map(|t| t.1));
+        WordIndex::new(&lists)
+    })
 }
 
 /// What a cue does to the sentence holding it.
@@ -186,10 +266,10 @@ struct Lead {
 const SPECIAL: &[&str] = &["according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
 
 /// Every word that can start a cue, with what it can start.
-fn leads() -> &'static HashMap<&'static str, Lead> {
-    static LEADS: OnceLock<HashMap<&'static str, Lead>> = OnceLock::new();
+fn leads() -> &'static WordMap<&'static str, Lead> {
+    static LEADS: OnceLock<WordMap<&'static str, Lead>> = OnceLock::new();
     LEADS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Lead> = HashMap::new();
+        let mut map: WordMap<&'static str, Lead> = WordMap::default();
         let tables: [(CueKind, &[&[&str]]); 3] = [(CueKind::Dismissal, DISMISSAL), (CueKind::Negation, NEGATION), (CueKind::Hedge, HEDGE)];
         for (kind, table) in tables {
             for seq in table {
@@ -229,6 +309,9 @@ pub(super) fn find(w: &Words) -> Vec<Cue> {
 }
 
 fn cue_at(w: &Words, i: usize) -> Option<Cue> {
+    if !w.is(i, LEAD) {
+        return None;
+    }
     let word = w.at(i);
     let lead = leads().get(word)?;
     let prev = if i > 0 { w.at(i - 1) } else { "" };
@@ -383,11 +466,63 @@ const NEGATORS: &[&str] = &[
     "dismisses", "refuted", "refutes", "nor",
 ];
 
-/// Whether `w` names a military force ("troops", "brigade", "members").
-pub(super) fn is_force_noun(w: &str) -> bool {
-    // Every force noun is 4 to 14 bytes long: most words are rejected without a comparison.
-    (4..=14).contains(&w.len()) && FORCE_NOUNS.contains(&w)
+/// Word beginnings that open an event whatever stands around them.
+const EVENT_STEMS: &[(&str, Polar)] = &[
+    ("deploy", (Event::Deploy, true)), ("reinforc", (Event::Deploy, true)), ("dispatch", (Event::Deploy, true)),
+    ("withdr", (Event::Withdraw, true)), ("pullout", (Event::Withdraw, true)), ("pull-out", (Event::Withdraw, true)),
+    ("drawdown", (Event::Withdraw, true)),
+];
+
+/// A word that opens an event under a condition of its own (see [`event_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// Deploy, always.
+    Buildup,
+    /// Deploy, in a sentence that names a force.
+    Send,
+    /// Deploy, in a sentence that names a force, before "to".
+    Heading,
+    /// Deploy, in a sentence that names a force, with a force just after.
+    Bolster,
+    /// Withdraw, always.
+    Remove,
+    /// Withdraw, before "out" or "back".
+    Pull,
+    /// Withdraw, before "down".
+    Scale,
+    /// Withdraw, with a force just after.
+    Cut,
+    /// Withdraw, with a force just after and "home" or "back" soon after.
+    Bring,
+    /// Withdraw, in a sentence that names a force.
+    Leave,
+    /// Withdraw, when a presence or mission follows in the clause.
+    End,
+    /// Stay, in a sentence that names a force.
+    Remain,
+    /// Stay, in a sentence that names a force, with a force or presence just after.
+    Retain,
+    /// Stay: "at the request", "at the invitation".
+    At,
 }
+
+/// The words of each trigger; a word belongs to one trigger at most.
+const TRIGGERS: &[(Trigger, &[&str])] = &[
+    (Trigger::Buildup, &["buildup", "build-up"]),
+    (Trigger::Send, &["send", "sends", "sent", "sending", "arrive", "arrived", "arriving", "massing", "amassing"]),
+    (Trigger::Heading, &["coming", "heading", "moving"]),
+    (Trigger::Bolster, &["bolster", "bolstering", "boost", "boosting", "increase", "increasing", "expand", "expanding", "surge", "surging"]),
+    (Trigger::Remove, &["remove", "removed", "removes", "removing", "removal", "reduce", "reduced", "reducing", "reduction"]),
+    (Trigger::Pull, &["pull", "pulled", "pulling", "pulls"]),
+    (Trigger::Scale, &["scale", "scaled", "scaling"]),
+    (Trigger::Cut, &["cut", "cuts", "cutting"]),
+    (Trigger::Bring, &["bring", "brings", "bringing", "brought"]),
+    (Trigger::Leave, &["leave", "leaving", "exit", "exiting", "departure", "evacuate", "evacuated", "evacuating"]),
+    (Trigger::End, &["end", "ends", "ended", "ending", "terminate", "terminating"]),
+    (Trigger::Remain, &["remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying"]),
+    (Trigger::Retain, &["retain", "maintain", "keep", "keeping"]),
+    (Trigger::At, &["at"]),
+];
 
 /// The event the word at `i` opens, if any, before negation (computed once per token by [`Words::new`]).
 fn event_at(w: &Words, i: usize) -> Option<Polar> {
@@ -395,53 +530,45 @@ fn event_at(w: &Words, i: usize) -> Option<Polar> {
     if x.len() < 2 || !x.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
+    if x.len() >= 6 {
+        if let Some(&(_, polar)) = EVENT_STEMS.iter().find(|(stem, _)| stem.as_bytes().first() == x.as_bytes().first() && x.starts_with(stem)) {
+            return Some(polar);
+        }
+    }
+    let trigger = w.trigger(i)?;
     let force = w.force;
-    let stem_in = |stems: &[&str]| stems.iter().any(|s| x.starts_with(s));
-    if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
-        return Some((Event::Deploy, true));
-    }
     // "keep about 2,500 troops": a number may stand between.
-    let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| is_force_noun(w.at(k)));
-    if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
-        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
-        || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
-    {
-        return Some((Event::Deploy, true));
-    }
-    if stem_in(&["withdr", "pullout", "pull-out", "drawdown"])
-        || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
-        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
-        || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
-        || (matches!(x, "cut" | "cuts" | "cutting") && force_follows())
-        || (matches!(x, "bring" | "brings" | "bringing" | "brought") && force_follows() && (i + 1..(i + 8).min(w.len())).any(|k| matches!(w.at(k), "home" | "back")))
-    {
-        return Some((Event::Withdraw, true));
-    }
-    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating") {
-        return Some((Event::Withdraw, true));
-    }
-    if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
-        && (i + 1..(i + 6).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| {
-            matches!(w.at(k), "presence" | "mission" | "existence" | "deployment" | "coalition" | "arrangements" | "stationing" | "occupation")
-        })
-    {
-        return Some((Event::Withdraw, true));
-    }
-    if force && (matches!(x, "remain" | "remains" | "remained" | "remaining" | "stay" | "stays" | "stayed" | "staying")
-        || (matches!(x, "retain" | "maintain" | "keep" | "keeping") && (w.at(i + 2) == "presence" || force_follows())))
-    {
-        return Some((Event::Withdraw, false));
-    }
-    if x == "at" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "request" | "invitation") {
-        return Some((Event::Withdraw, false));
-    }
-    None
+    let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| w.is(k, FORCE));
+    let next = w.at(i + 1);
+    let (deploy, withdraw, stay) = ((Event::Deploy, true), (Event::Withdraw, true), (Event::Withdraw, false));
+    let (event, holds) = match trigger {
+        Trigger::Buildup => (deploy, true),
+        Trigger::Send => (deploy, force),
+        Trigger::Heading => (deploy, force && next == "to"),
+        Trigger::Bolster => (deploy, force && force_follows()),
+        Trigger::Remove => (withdraw, true),
+        Trigger::Pull => (withdraw, matches!(next, "out" | "back")),
+        Trigger::Scale => (withdraw, next == "down"),
+        Trigger::Cut => (withdraw, force_follows()),
+        Trigger::Bring => (withdraw, force_follows() && (i + 1..(i + 8).min(w.len())).any(|k| matches!(w.at(k), "home" | "back"))),
+        Trigger::Leave => (withdraw, force),
+        Trigger::End => (
+            withdraw,
+            (i + 1..(i + 6).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| {
+                matches!(w.at(k), "presence" | "mission" | "existence" | "deployment" | "coalition" | "arrangements" | "stationing" | "occupation")
+            }),
+        ),
+        Trigger::Remain => (stay, force),
+        Trigger::Retain => (stay, force && (w.at(i + 2) == "presence" || force_follows())),
+        Trigger::At => (stay, next == "the" && matches!(w.at(i + 2), "request" | "invitation")),
+    };
+    holds.then_some(event)
 }
 
 /// Whether a routine rotation is named between `from` and `to` ("part of a normal rotation").
 fn routine_rotation(w: &Words, from: usize, to: usize) -> bool {
     (from..to).any(|k| {
-        matches!(w.at(k), "rotation" | "rotations" | "replacing" | "replacement" | "replace" | "relieve" | "relieving" | "rotate" | "rotating" | "rotational")
+        w.is(k, ROTATION)
             && (k.saturating_sub(4).max(from)..k).any(|j| matches!(w.at(j), "normal" | "routine" | "regular" | "scheduled" | "planned" | "usual"))
     })
 }
@@ -462,13 +589,13 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if w.negates[k] {
+            if w.is(k, NEGATES) {
                 negated = true;
             }
             if let Some((event, positive)) = w.opens[k] {
                 // "any deployment", "a possible withdrawal": nothing is asserted yet.
                 let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "future"))
-                    || (clause_start..k).any(|j| matches!(w.at(j), "if" | "whether" | "until" | "unless"));
+                    || (clause_start..k).any(|j| w.is(j, CONDITION));
                 if (rotation && event == Event::Deploy) || (irrealis && positive && !negated) {
                     continue;
                 }
@@ -482,11 +609,46 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     out
 }
 
+/// What a clause says of a group that is finished; each starts with a word of [`COPULAS`].
+const FINISHED: &[&[&str]] = &[
+    &["is", "no", "longer"], &["was", "no", "longer"], &["has", "been", "defeated"], &["was", "defeated"], &["is", "defeated"],
+    &["has", "been", "eliminated"],
+];
+
 /// The armed group a clause says is finished ("Daesh is no longer a danger", "X was
 /// defeated"): the index of the capitalised word before the verb.
 pub(super) fn finished_group(w: &Words) -> Option<usize> {
     (1..w.len()).find_map(|i| {
-        let no_longer = w.matches(i, &["is", "no", "longer"]) || w.matches(i, &["was", "no", "longer"]) || w.matches(i, &["has", "been", "defeated"]) || w.matches(i, &["was", "defeated"]) || w.matches(i, &["is", "defeated"]) || w.matches(i, &["has", "been", "eliminated"]);
+        let no_longer = w.is(i, COPULA) && FINISHED.iter().any(|seq| w.matches(i, seq));
         (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then_some(i - 1)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_list_sets_its_own_class_bit() {
+        let index = classes();
+        for (list, bit) in [(BREAKS, BREAK), (NEGATORS, NEGATOR), (FORCE_NOUNS, FORCE), (FILLERS, FILLER), (ROTATIONS, ROTATION), (CONDITIONS, CONDITION), (RULES, RULE), (COPULAS, COPULA)] {
+            assert!(list.iter().all(|w| index.any(bit, w)), "{list:?}");
+        }
+        assert!(index.any(LEAD, "according") && index.any(LEAD, "said") && index.any(LEAD, "so") && !index.any(LEAD, "troops"));
+        assert!(FINISHED.iter().all(|seq| COPULAS.contains(&seq[0])));
+    }
+
+    #[test]
+    fn a_word_opens_at_most_one_trigger() {
+        let index = classes();
+        for (trigger, words) in TRIGGERS {
+            for w in *words {
+                let bits = index.classes(w) >> TRIGGERS_FROM;
+                assert_eq!(bits.count_ones(), 1, "{w} is in several triggers");
+                assert_eq!(TRIGGERS[bits.trailing_zeros() as usize].0, *trigger);
+                assert!(!EVENT_STEMS.iter().any(|(stem, _)| w.starts_with(stem)), "{w} also opens by its stem");
+            }
+        }
+        assert!(TRIGGERS_FROM as usize + TRIGGERS.len() < 31, "the class bits overflow");
+    }
 }

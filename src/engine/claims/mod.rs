@@ -16,7 +16,7 @@ use super::figures::FoundFigure;
 use super::schema::{ActorKind, Stance};
 use super::text::TokenKind;
 use super::{Doc, Span};
-use cues::{Cue, CueKind, Polar, Words};
+use cues::{Cue, CueKind, Polar, Words, FILLER, FORCE};
 
 /// A claim as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,10 +125,10 @@ impl ActorIndex {
 }
 
 /// What one sentence holds before it becomes claims.
-struct Sentence<'t> {
+struct Sentence<'a> {
     /// Index of its first token in the document.
     first: usize,
-    words: Words<'t>,
+    words: Words<'a>,
     cues: Vec<Cue>,
     headline: bool,
     /// A quotation is open when the sentence starts / ends.
@@ -138,7 +138,9 @@ struct Sentence<'t> {
 
 /// Finds the claims of a document.
 pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<FoundClaim> {
-    let sentences = read_sentences(doc);
+    let mut buffer = String::new();
+    let lowered = cues::lower_tokens(doc.text, &doc.tokens, &mut buffer);
+    let sentences = read_sentences(doc, &lowered);
     let index = ActorIndex::new(actors);
     let sides = sides::of_actors(doc.text, actors, &index);
     let ctx = Context { doc, actors, index: &index, sides: &sides };
@@ -192,7 +194,8 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         .collect()
 }
 
-fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
+/// The sentences of `doc`, given its tokens lower-cased.
+fn read_sentences<'a>(doc: &Doc, lowered: &[&'a str]) -> Vec<Sentence<'a>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut cursor = 0;
     let mut quoted = false;
@@ -205,10 +208,13 @@ fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
             cursor += 1;
         }
         let toks = &doc.tokens[first..cursor];
-        let words = Words::new(toks.iter().map(|t| (t.text(doc.text), t.space_before)));
+        let words = Words::new(doc.text, toks, &lowered[first..cursor]);
         let quoted_before = quoted;
-        for (k, w) in words.lower.iter().enumerate() {
-            match w.as_ref() {
+        for (k, (w, t)) in words.lower.iter().zip(toks).enumerate() {
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            match *w {
                 "\u{201C}" => quoted = true,
                 "\u{201D}" => quoted = false,
                 // A straight quote opens after white space and closes when glued to a word.
@@ -216,25 +222,13 @@ fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
                 _ => {}
             }
         }
-        let last = words.lower.last().map_or("", |w| w.as_ref());
+        let last = words.lower.last().copied().unwrap_or("");
         let line_ends = doc.tokens.get(cursor).is_none_or(|t| t.newline_before);
         let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
         let cues = cues::find(&words);
         out.push(Sentence { first, words, cues, headline, quoted_before, quoted_after: quoted });
     }
     out
-}
-
-/// Words that are capitalised without naming a source.
-fn is_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "on" | "in" | "at" | "he" | "she" | "they" | "it" | "we" | "i" | "speaking" | "meanwhile" | "but"
-            | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
-            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "last" | "earlier" | "later" | "also" | "this" | "that" | "his" | "her" | "according" | "there" | "amid"
-            | "however" | "after" | "as" | "if" | "while" | "when" | "our" | "their" | "its" | "you"
-    )
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -267,7 +261,7 @@ impl Context<'_, '_> {
             .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
             .or_else(|| self.named_source(self.span(s.first, a, b), cue))
             .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
-        let key = (a..b).rev().find(|&k| w.capital[k] && self.doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
+        let key = (a..b).rev().find(|&k| w.capital[k] && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k).to_string());
         let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
         let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k).to_string());
         let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital[k]);
@@ -341,6 +335,10 @@ impl Context<'_, '_> {
         out.extend(named.iter().map(|e| (Topic::Actor(e.1), !e.2)));
         let mut next = named.iter().peekable();
         for k in from..to {
+            let force = w.is(k, FORCE);
+            if !force && !w.capital[k] {
+                continue;
+            }
             let at = self.doc.tokens[s.first + k].span.start;
             while next.peek().is_some_and(|e| e.0.end <= at) {
                 next.next();
@@ -349,9 +347,9 @@ impl Context<'_, '_> {
                 continue;
             }
             let x = w.at(k);
-            if cues::is_force_noun(x) {
+            if force {
                 out.push((Topic::Troops, true));
-            } else if w.capital[k] && x.chars().count() > 1 && !is_filler(x) {
+            } else if x.chars().count() > 1 && !w.is(k, FILLER) {
                 out.push((Topic::Name(x.to_string()), true));
             }
         }
@@ -384,7 +382,6 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let s = &sentences[si];
     let w = &s.words;
     let n = w.len();
-    let events = cues::events(w, 0, n);
     let colon = colon_source(s);
     let despite = despite_clause(w);
     // The main clause's reporting cue, not one inside the "despite ..." clause.
@@ -397,7 +394,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     } else {
         None
     };
-    let is_claim = !s.cues.is_empty() || colon.is_some() || despite.is_some() || carried.is_some() || (s.headline && !events.is_empty());
+    let is_claim = !s.cues.is_empty() || colon.is_some() || despite.is_some() || carried.is_some() || (s.headline && !cues::events(w, 0, n).is_empty());
     if !is_claim {
         return None;
     }
@@ -409,7 +406,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         events: cues::events(w, 0, main_end),
         finished_group: cues::finished_group(w).and_then(|k| ctx.topic_at(s, k)),
         topics: ctx.topics(s, 0, n),
-        anaphoric: (1..main_end).any(|k| matches!(w.at(k - 1), "the" | "these" | "those") && cues::is_force_noun(w.at(k))),
+        anaphoric: (1..main_end).any(|k| w.is(k, FORCE) && matches!(w.at(k - 1), "the" | "these" | "those")),
         lead_actor: ctx.index.within(tok_span(0, 4.min(n))).find(|e| !e.2).map(|e| e.1),
         numbers: troop_numbers(w),
         ..Draft::default()
@@ -520,7 +517,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         Draft {
             span,
             source,
-            source_key: (d + 1..end).find(|&k| w.capital[k] && !is_filler(w.at(k))).map(|k| w.at(k).to_string()),
+            source_key: (d + 1..end).find(|&k| w.capital[k] && !w.is(k, FILLER)).map(|k| w.at(k).to_string()),
             side: ctx.side(source),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
@@ -669,7 +666,7 @@ fn troop_numbers(w: &Words) -> Vec<u64> {
             digits.push_str(w.at(j + 1));
             j += 2;
         }
-        let troops = (j..(j + 3).min(w.len())).any(|k| cues::is_force_noun(w.at(k)));
+        let troops = (j..(j + 3).min(w.len())).any(|k| w.is(k, FORCE));
         if let (true, Ok(v)) = (troops, digits.parse::<u64>()) {
             out.push(v);
         }

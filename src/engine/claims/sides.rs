@@ -94,6 +94,9 @@ fn group_side(actors: &FoundActors, i: usize) -> Option<String> {
 fn owner_before(text: &str, actors: &FoundActors, index: &ActorIndex, at: usize) -> Option<usize> {
     let (span, actor, _) = index.before(at)?;
     let gap = text.get(span.end..at)?;
+    if gap.len() > 40 {
+        return None;
+    }
     let words_only = gap.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '\u{2019}');
     let words: Vec<&str> = gap.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     let short = words.len() <= 4 && gap.len() <= 40;
