@@ -139,8 +139,9 @@ struct Sentence<'a> {
 /// Finds the claims of a document.
 pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<FoundClaim> {
     let mut buffer = String::new();
-    let lowered = cues::lower_tokens(doc.text, &doc.tokens, &mut buffer);
-    let sentences = read_sentences(doc, &lowered);
+    let ranges = token_ranges(doc);
+    let lexed = cues::lex(doc.text, &doc.tokens, &ranges, &mut buffer);
+    let sentences = read_sentences(doc, &ranges, &lexed);
     let index = ActorIndex::new(actors);
     let sides = sides::of_actors(doc.text, actors, &index);
     let ctx = Context { doc, actors, index: &index, sides: &sides };
@@ -194,21 +195,13 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         .collect()
 }
 
-/// The sentences of `doc`, given its tokens lower-cased.
-fn read_sentences<'a>(doc: &Doc, lowered: &[&'a str]) -> Vec<Sentence<'a>> {
-    let mut out = Vec::with_capacity(doc.sentences.len());
-    let mut cursor = 0;
+/// The sentences of `doc` (their token `ranges`), given every token lower-cased and classified by [`cues::lex`].
+fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &'a (Vec<&'a str>, Vec<u32>)) -> Vec<Sentence<'a>> {
+    let mut out = Vec::with_capacity(ranges.len());
     let mut quoted = false;
-    for &span in &doc.sentences {
-        while cursor < doc.tokens.len() && doc.tokens[cursor].span.start < span.start {
-            cursor += 1;
-        }
-        let first = cursor;
-        while cursor < doc.tokens.len() && doc.tokens[cursor].span.end <= span.end {
-            cursor += 1;
-        }
-        let toks = &doc.tokens[first..cursor];
-        let words = Words::new(doc.text, toks, &lowered[first..cursor]);
+    for &(first, end) in ranges {
+        let toks = &doc.tokens[first..end];
+        let words = Words::new(toks, &lower[first..end], &class[first..end]);
         let quoted_before = quoted;
         for (k, (w, t)) in words.lower.iter().zip(toks).enumerate() {
             if t.kind != TokenKind::Punct {
@@ -218,15 +211,32 @@ fn read_sentences<'a>(doc: &Doc, lowered: &[&'a str]) -> Vec<Sentence<'a>> {
                 "\u{201C}" => quoted = true,
                 "\u{201D}" => quoted = false,
                 // A straight quote opens after white space and closes when glued to a word.
-                "\"" => quoted = k == 0 || toks[k].space_before,
+                "\"" => quoted = k == 0 || t.space_before,
                 _ => {}
             }
         }
         let last = words.lower.last().copied().unwrap_or("");
-        let line_ends = doc.tokens.get(cursor).is_none_or(|t| t.newline_before);
+        let line_ends = doc.tokens.get(end).is_none_or(|t| t.newline_before);
         let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
         let cues = cues::find(&words);
         out.push(Sentence { first, words, cues, headline, quoted_before, quoted_after: quoted });
+    }
+    out
+}
+
+/// The tokens of each sentence of `doc`, as index ranges.
+fn token_ranges(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut cursor = 0;
+    for &span in &doc.sentences {
+        while cursor < doc.tokens.len() && doc.tokens[cursor].span.start < span.start {
+            cursor += 1;
+        }
+        let first = cursor;
+        while cursor < doc.tokens.len() && doc.tokens[cursor].span.end <= span.end {
+            cursor += 1;
+        }
+        out.push((first, cursor));
     }
     out
 }
@@ -261,10 +271,10 @@ impl Context<'_, '_> {
             .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
             .or_else(|| self.named_source(self.span(s.first, a, b), cue))
             .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
-        let key = (a..b).rev().find(|&k| w.capital[k] && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k).to_string());
+        let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k).to_string());
         let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
         let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k).to_string());
-        let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital[k]);
+        let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital(k));
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
     }
 
@@ -336,7 +346,7 @@ impl Context<'_, '_> {
         let mut next = named.iter().peekable();
         for k in from..to {
             let force = w.is(k, FORCE);
-            if !force && !w.capital[k] {
+            if !force && !w.capital(k) {
                 continue;
             }
             let at = self.doc.tokens[s.first + k].span.start;
@@ -517,7 +527,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         Draft {
             span,
             source,
-            source_key: (d + 1..end).find(|&k| w.capital[k] && !w.is(k, FILLER)).map(|k| w.at(k).to_string()),
+            source_key: (d + 1..end).find(|&k| w.capital(k) && !w.is(k, FILLER)).map(|k| w.at(k).to_string()),
             side: ctx.side(source),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
@@ -592,7 +602,7 @@ fn colon_source(s: &Sentence) -> Option<usize> {
     }
     let w = &s.words;
     let k = (1..w.len().min(6)).find(|&k| w.at(k) == ":")?;
-    let words = (0..k).all(|j| w.capital[j] || w.at(j) == "." || w.at(j) == "'");
+    let words = (0..k).all(|j| w.capital(j) || w.at(j) == "." || w.at(j) == "'");
     let banner = matches!(w.at(0), "read" | "see" | "watch" | "related" | "update" | "breaking" | "exclusive" | "opinion" | "analysis" | "live" | "date" | "photo" | "video");
     (words && !banner && k + 1 < w.len()).then_some(k)
 }
