@@ -129,13 +129,13 @@ fn same_subject(x: &Draft, y: &Draft) -> bool {
 /// Whether a figure sizes a whole force, not an increment ("3,000 more troops",
 /// "another 2,000") or a part ("4,000 of them").
 fn is_total(text: &str, f: &FoundFigure) -> bool {
-    let inside = f.span.of(text).to_ascii_lowercase();
-    let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("").to_ascii_lowercase();
+    let inside = f.span.of(text);
+    let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("");
     let after = text.get(f.span.end..).unwrap_or("");
-    let increment = [inside.as_str(), before.as_str()]
+    let increment = [inside, before]
         .iter()
         .flat_map(|s| s.split(|c: char| !c.is_alphabetic()))
-        .any(|x| matches!(x, "more" | "additional" | "extra" | "another" | "fresh" | "further"));
+        .any(|x| (4..=10).contains(&x.len()) && ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| x.eq_ignore_ascii_case(w)));
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
     !increment && !part
 }

@@ -35,18 +35,19 @@ pub struct FoundClaim {
     pub contested_by: Vec<usize>,
 }
 
-/// A claim under construction, with what the contest rules need to compare it.
+/// A claim under construction, with what the contest rules need to compare it; its
+/// words are borrowed from the document's lower-cased words and the actors' sides.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Draft {
+pub(crate) struct Draft<'a> {
     span: Span,
     source: Option<usize>,
     /// The source's last capitalised word, lower-cased: tells sources apart without actors.
-    source_key: Option<String>,
+    source_key: Option<&'a str>,
     /// The party the source speaks for (see [`sides`]).
-    side: Option<String>,
+    side: Option<&'a str>,
     /// The last word of the source's words ("agency" for "the country's spy agency"),
     /// so that "the agency" in a later sentence points back to it.
-    source_head: Option<String>,
+    source_head: Option<&'a str>,
     cue: String,
     stance: Option<Stance>,
     /// Hedged by the writer, or a denial of something claim-like: contested on its own.
@@ -56,16 +57,16 @@ pub(crate) struct Draft {
     /// Events inside the scope of a hedge word ("the alleged deployment").
     hedged_events: Vec<Polar>,
     /// An armed group the claim says is finished.
-    finished_group: Option<Topic>,
+    finished_group: Option<Topic<'a>>,
     /// What the claim is about: the actors and other names it mentions, and whether it names a force.
-    topics: Vec<Topic>,
+    topics: Vec<Topic<'a>>,
     /// What the claim's content (without its source's words) is about; each topic with
     /// whether it is named there, not only pointed at by an adjective.
-    subject: Vec<(Topic, bool)>,
+    subject: Vec<(Topic<'a>, bool)>,
     /// Its force is one named before ("the reinforcements", "these troops"): its subject is in context.
     anaphoric: bool,
     /// For a denial of something claim-like: the names in what it denies.
-    denied_topics: Vec<Topic>,
+    denied_topics: Vec<Topic<'a>>,
     /// For a denial of something claim-like named only by a noun ("denied the allegations").
     denies_previous: bool,
     /// Troop numbers the claim gives.
@@ -74,7 +75,7 @@ pub(crate) struct Draft {
     figures: Vec<usize>,
     /// The sides whose forces the claim's figures size: each figure's owner, else the
     /// body that speaks or that the claim opens with ("The African Union will withdraw 2,000 soldiers").
-    force_sides: Vec<String>,
+    force_sides: Vec<&'a str>,
     /// The first state, force, group or body the claim names, if it opens the claim.
     lead_actor: Option<usize>,
     /// Claims contesting this one.
@@ -82,12 +83,12 @@ pub(crate) struct Draft {
 }
 
 /// Something a claim is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Topic {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Topic<'a> {
     /// An actor, by index into [`FoundActors::actors`], named or pointed at by an adjective.
     Actor(usize),
     /// Another name (a place, a lower-cased capitalised word).
-    Name(String),
+    Name(&'a str),
     /// A military force ("troops", "brigade").
     Troops,
 }
@@ -254,14 +255,14 @@ struct Context<'a, 't> {
     sides: &'a [Option<String>],
 }
 
-impl Context<'_, '_> {
+impl<'a> Context<'a, '_> {
     /// The byte span of tokens `a..b` of the sentence that starts at token `first`.
     fn span(&self, first: usize, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[first + a].span.start, self.doc.tokens[first + b.max(a + 1) - 1].span.end)
     }
 
     /// The source of a cue within the tokens `a..b` of sentence `s`.
-    fn source_in(&self, s: &Sentence, (a, b): (usize, usize), cue_at: usize) -> Speaker {
+    fn source_in(&self, s: &Sentence<'a>, (a, b): (usize, usize), cue_at: usize) -> Speaker<'a> {
         let w = &s.words;
         let cue = self.doc.tokens[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
@@ -271,19 +272,19 @@ impl Context<'_, '_> {
             .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
             .or_else(|| self.named_source(self.span(s.first, a, b), cue))
             .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
-        let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k).to_string());
+        let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
         let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
-        let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k).to_string());
+        let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k));
         let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital(k));
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
     }
 
     /// The actor (or else the name) that token `k` of sentence `s` belongs to.
-    fn topic_at(&self, s: &Sentence, k: usize) -> Option<Topic> {
+    fn topic_at(&self, s: &Sentence<'a>, k: usize) -> Option<Topic<'a>> {
         let at = self.doc.tokens.get(s.first + k)?.span;
         match self.index.before(at.end) {
             Some((span, actor, _)) if span.overlaps(&at) => Some(Topic::Actor(actor)),
-            _ => Some(Topic::Name(s.words.at(k).to_string())),
+            _ => Some(Topic::Name(s.words.at(k))),
         }
     }
 
@@ -320,30 +321,28 @@ impl Context<'_, '_> {
     }
 
     /// The side an actor speaks for.
-    fn side(&self, actor: Option<usize>) -> Option<String> {
-        actor.and_then(|i| self.sides.get(i).cloned().flatten())
+    fn side(&self, actor: Option<usize>) -> Option<&'a str> {
+        actor.and_then(|i| self.sides.get(i)?.as_deref())
     }
 
     /// What tokens `from..to` of sentence `s` are about: the actors they name or point
     /// at, other capitalised names, and whether they name a force.
-    fn topics(&self, s: &Sentence, from: usize, to: usize) -> Vec<Topic> {
-        let mut out: Vec<Topic> = self.mentioned(s, from, to).into_iter().map(|(t, _)| t).collect();
+    fn topics(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<Topic<'a>> {
+        let mut out: Vec<Topic> = self.mentioned(s, from, to).iter().map(|&(t, _)| t).collect();
         out.dedup();
         out
     }
 
     /// Like [`Context::topics`], each with whether it is named (not only an adjective).
-    fn mentioned(&self, s: &Sentence, from: usize, to: usize) -> Vec<(Topic, bool)> {
+    fn mentioned(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<(Topic<'a>, bool)> {
         let w = &s.words;
         let to = to.min(w.len());
-        let mut out: Vec<(Topic, bool)> = Vec::new();
         if from >= to {
-            return out;
+            return Vec::new();
         }
         let span = self.span(s.first, from, to);
-        let named: Vec<&(Span, usize, bool)> = self.index.within(span).collect();
-        out.extend(named.iter().map(|e| (Topic::Actor(e.1), !e.2)));
-        let mut next = named.iter().peekable();
+        let mut out: Vec<(Topic, bool)> = self.index.within(span).map(|e| (Topic::Actor(e.1), !e.2)).collect();
+        let mut next = self.index.within(span).peekable();
         for k in from..to {
             let force = w.is(k, FORCE);
             if !force && !w.capital(k) {
@@ -360,7 +359,7 @@ impl Context<'_, '_> {
             if force {
                 out.push((Topic::Troops, true));
             } else if x.chars().count() > 1 && !w.is(k, FILLER) {
-                out.push((Topic::Name(x.to_string()), true));
+                out.push((Topic::Name(x), true));
             }
         }
         // Named before pointed at, so that a dedup by topic keeps "named".
@@ -371,23 +370,23 @@ impl Context<'_, '_> {
 }
 
 /// Who speaks, as a cue's words tell.
-struct Speaker {
+struct Speaker<'a> {
     /// The actor named.
     source: Option<usize>,
     /// The last capitalised word, lower-cased: tells sources apart without actors.
-    key: Option<String>,
+    key: Option<&'a str>,
     /// A pronoun points back ("he said").
     pronoun: bool,
     /// Only "the" and common nouns ("the agency said"): points back to a source with that head.
     definite: bool,
     /// The last word.
-    head: Option<String>,
+    head: Option<&'a str>,
     /// The tokens that name the speaker.
     window: (usize, usize),
 }
 
 /// The claim (and the claim of its "despite ..." clause) sentence `si` makes, if any.
-fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<&Draft>) -> Option<(Draft, Option<Draft>)> {
+fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<&Draft<'a>>) -> Option<(Draft<'a>, Option<Draft<'a>>)> {
     let doc = ctx.doc;
     let s = &sentences[si];
     let w = &s.words;
@@ -493,7 +492,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         if let Some(p) = previous.filter(|_| draft.source.is_none() && draft.source_key.is_none()) {
             // "the agency" after "the country's spy agency"; "one official" after "officials".
             let same_head = match (&p.source_head, &speaker.head) {
-                (Some(before), Some(now)) => before == now || before.strip_suffix('s') == Some(now.as_str()),
+                (Some(before), Some(now)) => before == now || before.strip_suffix('s') == Some(*now),
                 _ => false,
             };
             if speaker.pronoun || (speaker.definite && same_head) {
@@ -520,14 +519,14 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
             }
         }
     }
-    draft.side = ctx.side(draft.source).or_else(|| previous.filter(|p| p.source.is_some() && p.source == draft.source).and_then(|p| p.side.clone()));
+    draft.side = ctx.side(draft.source).or_else(|| previous.filter(|p| p.source.is_some() && p.source == draft.source).and_then(|p| p.side));
     let second = despite.map(|(d, end)| {
         let span = tok_span(d, end);
         let source = ctx.named_source(span, span.start).or_else(|| ctx.adjective_source(span));
         Draft {
             span,
             source,
-            source_key: (d + 1..end).find(|&k| w.capital(k) && !w.is(k, FILLER)).map(|k| w.at(k).to_string()),
+            source_key: (d + 1..end).find(|&k| w.capital(k) && !w.is(k, FILLER)).map(|k| w.at(k)),
             side: ctx.side(source),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
@@ -670,14 +669,16 @@ fn troop_numbers(w: &Words) -> Vec<u64> {
             i += 1;
             continue;
         }
-        let mut digits = w.at(i).to_string();
+        // The digits joined, read group by group: no number that does not fit in a u64.
+        let mut value = w.at(i).parse::<u64>().ok();
         let mut j = i + 1;
         while w.at(j) == "," && w.at(j + 1).len() == 3 && w.at(j + 1).bytes().all(|b| b.is_ascii_digit()) {
-            digits.push_str(w.at(j + 1));
+            let group = w.at(j + 1).parse::<u64>().ok();
+            value = value.and_then(|v| v.checked_mul(1000)?.checked_add(group?));
             j += 2;
         }
         let troops = (j..(j + 3).min(w.len())).any(|k| w.is(k, FORCE));
-        if let (true, Ok(v)) = (troops, digits.parse::<u64>()) {
+        if let (true, Some(v)) = (troops, value) {
             out.push(v);
         }
         i = j;
