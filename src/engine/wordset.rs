@@ -84,6 +84,17 @@ fn key(w: &[u8]) -> (u64, u64) {
     }
 }
 
+/// Eight bytes with their ASCII capitals lowered, all at once (other bytes unchanged).
+fn fold(x: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (0x7F * LANES);
+    // A lane's top bit: at or past 'A', past 'Z', not ASCII.
+    let from_a = low7 + (0x80 - u64::from(b'A')) * LANES;
+    let past_z = low7 + (0x80 - u64::from(b'Z') - 1) * LANES;
+    let upper = from_a & !past_z & !x & (0x80 * LANES);
+    x | upper >> 2
+}
+
 impl WordIndex {
     /// Indexes `lists`; the list at position `i` sets bit `1 << i` (at most 32 lists).
     pub fn new(lists: &[&[&'static str]]) -> WordIndex {
@@ -100,22 +111,21 @@ impl WordIndex {
             if w.len() > SHORT {
                 index.long.insert(w, c);
             } else if !w.is_empty() {
-                let at = index.find(w.as_bytes());
+                let at = index.find(key(w.as_bytes()), w.len());
                 index.slots[at] = Slot { key: key(w.as_bytes()), len: w.len(), classes: c };
             }
         }
         index
     }
 
-    /// The slot holding `w` (1 to 16 bytes), or the empty slot where it would go.
-    fn find(&self, w: &[u8]) -> usize {
-        let k = key(w);
-        let hash = (k.0 ^ k.1.rotate_left(31) ^ w.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    /// The slot holding the word of `len` (1 to 16) bytes with this [`key`], or the empty slot where it would go.
+    fn find(&self, k: (u64, u64), len: usize) -> usize {
+        let hash = (k.0 ^ k.1.rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mask = self.slots.len() - 1;
         let mut at = (hash >> self.shift) as usize & mask;
         loop {
             let slot = &self.slots[at];
-            if slot.len == 0 || slot.len == w.len() && slot.key == k {
+            if slot.len == 0 || slot.len == len && slot.key == k {
                 return at;
             }
             at = (at + 1) & mask;
@@ -126,8 +136,22 @@ impl WordIndex {
     pub fn classes(&self, word: &str) -> u32 {
         match word.len() {
             0 => 0,
-            1..=SHORT => self.slots[self.find(word.as_bytes())].classes,
+            1..=SHORT => self.slots[self.find(key(word.as_bytes()), word.len())].classes,
             _ => self.long.get(word).copied().unwrap_or(0),
+        }
+    }
+
+    /// The bits of the lists holding `word` with its ASCII letters lowered: for lists in lower
+    /// case, a match that ignores ASCII case, with no allocation for words of up to 16 bytes.
+    pub fn folded_classes(&self, word: &str) -> u32 {
+        match word.len() {
+            0 => 0,
+            1..=SHORT => {
+                let k = key(word.as_bytes());
+                self.slots[self.find((fold(k.0), fold(k.1)), word.len())].classes
+            }
+            _ if self.long.is_empty() => 0,
+            _ => self.classes(&word.to_ascii_lowercase()),
         }
     }
 
@@ -140,6 +164,18 @@ impl WordIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_lowers_ascii_capitals_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // The byte in one lane, its neighbours capitals, lower-case letters and non-ASCII.
+                let mut bytes = *b"AzZa\xC3@[`";
+                bytes[lane] = b;
+                assert_eq!(fold(u64::from_le_bytes(bytes)), u64::from_le_bytes(bytes.map(|x| x.to_ascii_lowercase())), "byte {b:#x} in lane {lane}");
+            }
+        }
+    }
 
     #[test]
     fn answers_for_every_list_at_once() {
@@ -157,5 +193,9 @@ mod tests {
             assert_eq!(index.classes(w), 0, "{w}");
         }
         assert!(index.any(0b010, "said") && !index.any(0b001, "said"));
+        assert_eq!(index.folded_classes("NaVy"), 0b011);
+        assert_eq!(index.folded_classes("A-Very-Long-Word-Indeed"), 0b100);
+        assert_eq!(index.folded_classes("Navies"), 0);
+        assert_eq!(index.folded_classes(""), 0);
     }
 }
