@@ -132,10 +132,16 @@ fn is_total(text: &str, f: &FoundFigure) -> bool {
     let inside = f.span.of(text);
     let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("");
     let after = text.get(f.span.end..).unwrap_or("");
-    let increment = [inside, before]
-        .iter()
-        .flat_map(|s| s.split(|c: char| !c.is_alphabetic()))
-        .any(|x| (4..=10).contains(&x.len()) && ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| x.eq_ignore_ascii_case(w)));
+    let is_increment = |x: &[u8]| (4..=10).contains(&x.len()) && ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| x.eq_ignore_ascii_case(w.as_bytes()));
+    // Words split at every char that is not a letter (bytes suffice for ASCII text).
+    let has_increment = |s: &str| {
+        if s.is_ascii() {
+            s.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(is_increment)
+        } else {
+            s.split(|c: char| !c.is_alphabetic()).any(|x| is_increment(x.as_bytes()))
+        }
+    };
+    let increment = has_increment(inside) || has_increment(before);
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
     !increment && !part
 }

@@ -41,14 +41,9 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
             }
             let written = text.get(t.span.start..t.span.end).unwrap_or("");
             let from = buffer.len();
-            let (mut ascii, mut upper_ascii) = (true, false);
-            for &b in written.as_bytes() {
-                ascii &= b.is_ascii();
-                upper_ascii |= b.is_ascii_uppercase();
-            }
-            if !ascii {
+            if !written.is_ascii() {
                 buffer.extend(written.chars().map(text::lower));
-            } else if upper_ascii {
+            } else if written.bytes().any(|b| b.is_ascii_uppercase()) {
                 buffer.push_str(written);
                 buffer[from..].make_ascii_lowercase();
             }

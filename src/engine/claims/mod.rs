@@ -112,10 +112,16 @@ impl ActorIndex {
         ActorIndex { entries }
     }
 
+    /// The entries that start inside `span` (they may end after it).
+    fn starting_in(&self, span: Span) -> &[(Span, usize, bool)] {
+        let from = self.entries.partition_point(|e| e.0.start < span.start);
+        let to = from + self.entries[from..].partition_point(|e| e.0.start < span.end);
+        &self.entries[from..to]
+    }
+
     /// The entries wholly inside `span`.
     fn within(&self, span: Span) -> impl Iterator<Item = &(Span, usize, bool)> {
-        let from = self.entries.partition_point(|e| e.0.start < span.start);
-        self.entries[from..].iter().take_while(move |e| e.0.start < span.end).filter(move |e| e.0.end <= span.end)
+        self.starting_in(span).iter().filter(move |e| e.0.end <= span.end)
     }
 
     /// The last entry that ends at or before byte `at`.
@@ -328,12 +334,11 @@ impl<'a> Context<'a, '_> {
     /// What tokens `from..to` of sentence `s` are about: the actors they name or point
     /// at, other capitalised names, and whether they name a force.
     fn topics(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<Topic<'a>> {
-        let mut out: Vec<Topic> = self.mentioned(s, from, to).iter().map(|&(t, _)| t).collect();
-        out.dedup();
-        out
+        self.mentioned(s, from, to).iter().map(|&(t, _)| t).collect()
     }
 
     /// Like [`Context::topics`], each with whether it is named (not only an adjective).
+    /// Each topic comes once, in no particular order: every rule reads them as a set.
     fn mentioned(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<(Topic<'a>, bool)> {
         let w = &s.words;
         let to = to.min(w.len());
@@ -341,8 +346,10 @@ impl<'a> Context<'a, '_> {
             return Vec::new();
         }
         let span = self.span(s.first, from, to);
-        let mut out: Vec<(Topic, bool)> = self.index.within(span).map(|e| (Topic::Actor(e.1), !e.2)).collect();
-        let mut next = self.index.within(span).peekable();
+        let entries = self.index.starting_in(span);
+        let inside = || entries.iter().filter(|e| e.0.end <= span.end);
+        let mut out: Vec<(Topic, bool)> = inside().map(|e| (Topic::Actor(e.1), !e.2)).collect();
+        let mut next = inside().peekable();
         for k in from..to {
             let force = w.is(k, FORCE);
             if !force && !w.capital(k) {
@@ -362,11 +369,31 @@ impl<'a> Context<'a, '_> {
                 out.push((Topic::Name(x), true));
             }
         }
-        // Named before pointed at, so that a dedup by topic keeps "named".
-        crate::engine::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        out.dedup_by(|a, b| a.0 == b.0);
+        dedup_topics(&mut out);
         out
     }
+}
+
+/// Keeps each topic of `items` once, named if any of its copies is.
+fn dedup_topics(items: &mut Vec<(Topic, bool)>) {
+    if items.len() > 16 {
+        // Sorted (named before pointed at) for a long sentence, so that it stays O(n log n).
+        crate::engine::sort::sort_by(items, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        items.dedup_by(|a, b| a.0 == b.0);
+        return;
+    }
+    let mut kept = 0;
+    for i in 0..items.len() {
+        let (topic, named) = items[i];
+        match items[..kept].iter_mut().find(|(t, _)| *t == topic) {
+            Some(seen) => seen.1 |= named,
+            None => {
+                items[kept] = (topic, named);
+                kept += 1;
+            }
+        }
+    }
+    items.truncate(kept);
 }
 
 /// Who speaks, as a cue's words tell.
