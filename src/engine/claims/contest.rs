@@ -2,7 +2,7 @@
 //! an event another claim reports, a figure the other side disputes, a group one
 //! source calls finished that another counts fighters for.
 
-use super::{Draft, Topic};
+use super::{Draft, Polar, Topic};
 use crate::engine::figures::FoundFigure;
 use crate::engine::ledger::incompatible;
 use crate::engine::schema::{FigureKind, Stance};
@@ -14,19 +14,16 @@ const RESTATEMENT_WINDOW: usize = 6;
 
 /// Links every contesting pair of `drafts` (in the article `text`) both ways.
 pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
-    let n = drafts.len();
     let totals: Vec<bool> = figures.iter().map(|f| is_total(text, f)).collect();
     // A claim with no event, number, figure, hedge or finished group can contest nothing
     // and be contested by nothing below: only the others are compared.
-    let active: Vec<usize> = (0..n)
-        .filter(|&i| {
-            let d = &drafts[i];
-            !d.events.is_empty() || !d.numbers.is_empty() || !d.figures.is_empty() || !d.hedged_events.is_empty() || d.finished_group.is_some()
-        })
-        .collect();
-    for (k, &a) in active.iter().enumerate() {
+    let active: Vec<(usize, Traits)> = drafts.iter().map(|d| traits(d, figures, &totals)).enumerate().filter(|(_, t)| t.flags != 0).collect();
+    for (k, &(a, ta)) in active.iter().enumerate() {
         // Claims further apart than any article's length are never compared: stays linear.
-        for &b in active[k + 1..].iter().take_while(|&&b| b < a + WINDOW) {
+        for &(b, tb) in active[k + 1..].iter().take_while(|&&(b, _)| b < a + WINDOW) {
+            if !may_contest(ta, tb) {
+                continue;
+            }
             let (x, y) = (&drafts[a], &drafts[b]);
             let opposed = opposite_events(x, y) && !different_forces(x, y) && same_subject(x, y);
             let hit = ((opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)) && !same_source(x, y))
@@ -49,6 +46,82 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     }
 }
 
+/// Bits of [`Traits::flags`]: what a claim has that a contest rule compares.
+const EVENTS: u8 = 1;
+const NUMBERS: u8 = 1 << 1;
+const FIGURES: u8 = 1 << 2;
+const HEDGED_EVENTS: u8 = 1 << 3;
+const FINISHED: u8 = 1 << 4;
+/// It hedges or denies on its own, and gives numbers (see [`disputes_number`]).
+const DISPUTES: u8 = 1 << 5;
+
+/// What a claim has that the rules of [`link`] compare, in a few bits.
+#[derive(Clone, Copy)]
+struct Traits {
+    /// Bits such as [`EVENTS`] (0: it takes part in no rule).
+    flags: u8,
+    /// Its events (see [`event_bits`]).
+    events: u8,
+    /// Its hedged events.
+    hedged: u8,
+    /// The owners of the whole forces its figures size, as a set of hashed bits (see [`bit_of`]).
+    owners: u64,
+    /// Its troop numbers, as a set of hashed bits.
+    numbers: u64,
+}
+
+/// One bit for `value` in a 64-bit set: two values that share no bit differ.
+fn bit_of(value: u64) -> u64 {
+    1 << (value.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// The traits of `d`, whose figures are `figures` (each a whole force or not, `totals`).
+fn traits(d: &Draft, figures: &[FoundFigure], totals: &[bool]) -> Traits {
+    let mut flags = 0;
+    for (has, bit) in [
+        (!d.events.is_empty(), EVENTS),
+        (!d.numbers.is_empty(), NUMBERS),
+        (!d.figures.is_empty(), FIGURES),
+        (!d.hedged_events.is_empty(), HEDGED_EVENTS),
+        (d.finished_group.is_some(), FINISHED),
+        (d.contested_alone && matches!(d.stance, Some(Stance::Hedged | Stance::Denied)) && !d.numbers.is_empty(), DISPUTES),
+    ] {
+        if has {
+            flags |= bit;
+        }
+    }
+    let owners = d
+        .figures
+        .iter()
+        .filter(|&&i| totals[i] && figures[i].kind == FigureKind::Force)
+        .filter_map(|&i| figures[i].owner)
+        .fold(0, |set, owner| set | bit_of(owner as u64));
+    let numbers = d.numbers.iter().fold(0, |set, &v| set | bit_of(v));
+    Traits { flags, events: event_bits(&d.events), hedged: event_bits(&d.hedged_events), owners, numbers }
+}
+
+/// Events as bits, one per event and polarity.
+fn event_bits(events: &[Polar]) -> u8 {
+    events.iter().fold(0, |bits, &(event, positive)| bits | 1 << (2 * event as u8 + u8::from(positive)))
+}
+
+/// Event bits with every polarity turned over.
+fn opposite(bits: u8) -> u8 {
+    (bits & 0b0101) << 1 | (bits >> 1) & 0b0101
+}
+
+/// Whether two claims with these traits can meet in any rule of [`link`]: cheap, so that
+/// most pairs are never compared in full.
+fn may_contest(x: Traits, y: Traits) -> bool {
+    let either = |a: u8, b: u8| x.flags & a != 0 && y.flags & b != 0 || y.flags & a != 0 && x.flags & b != 0;
+    x.events & opposite(y.events) != 0
+        || x.owners & y.owners != 0
+        || x.hedged & y.events != 0
+        || y.hedged & x.events != 0
+        || either(FINISHED, NUMBERS)
+        || (x.flags | y.flags) & DISPUTES != 0 && x.numbers & y.numbers != 0
+}
+
 /// A denial of something claim-like ("dismissed reports that North Korean troops ...")
 /// contests the claims that name what it denies: the nearest earlier claim from another
 /// source sharing a name (else the nearest of the next two), and any claim sharing three names.
@@ -62,7 +135,12 @@ fn link_denials_by_names(drafts: &mut [Draft]) {
         let candidate = |t: usize| t != d && drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t]);
         // Before the denial, else (a lead that denies a report described next) just after it.
         let nearest = (d.saturating_sub(6)..d).rev().chain(d + 1..n.min(d + 3)).find(|&t| candidate(t) && shared(&drafts[t]) >= 1);
-        let strong: Vec<usize> = (d.saturating_sub(WINDOW)..n.min(d + WINDOW)).filter(|&t| candidate(t) && shared(&drafts[t]) >= 3).collect();
+        // Three shared names need three names on each side.
+        let strong: Vec<usize> = if drafts[d].denied_topics.len() < 3 {
+            Vec::new()
+        } else {
+            (d.saturating_sub(WINDOW)..n.min(d + WINDOW)).filter(|&t| drafts[t].topics.len() >= 3 && candidate(t) && shared(&drafts[t]) >= 3).collect()
+        };
         for t in nearest.into_iter().chain(strong) {
             drafts[d].links.push(t);
             drafts[t].links.push(d);

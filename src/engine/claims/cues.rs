@@ -627,6 +627,10 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut out: Vec<Polar> = Vec::new();
     let mut clause_start = from;
     let to = to.min(w.len());
+    // Only a trigger or a rotation makes an event, and most sentences have neither.
+    if from >= to || !w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) {
+        return out;
+    }
     for i in from..=to {
         if i < to && !w.is_clause_break(i) && !(w.at(i) == "and" && w.at(i + 1) == "that") {
             continue;
