@@ -10,7 +10,7 @@ use super::analysis::{claim_sub, figure_sub, Analysis, Target};
 use crate::engine::ledger::{Article as LedgerArticle, Assertion};
 use super::corrections::Lexicon;
 use super::popover::{excerpt, thousands};
-use super::state::{Action, Article, Category, State, Via};
+use super::state::{Action, Article, State, Via};
 
 /// Properties of [`Ledger`].
 #[derive(Properties, PartialEq)]
@@ -43,7 +43,7 @@ fn disagreements(analyses: &[Analysis], titles: &[String], go: &dyn Fn(usize, Ta
     let ledger = crate::engine::ledger::compare(&articles);
     let link = |a: &Assertion| {
         let figure = analyses[a.article].annotations.figures.iter().find(|f| f.id == a.figure)?;
-        let target = Target { kind: Category::Figure, id: a.figure.as_str().into(), at: figure.start, sub: figure_sub(figure), contested: false };
+        let target = Target::figure(figure);
         let who = a.source.as_deref().unwrap_or("the writer");
         Some(html! {
             <button type="button" class="link" onclick={go(a.article, target)}>
@@ -93,12 +93,12 @@ pub fn ledger(props: &LedgerProps) -> Html {
         for f in &analysis.annotations.figures {
             let owner = f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_else(|| "Unattributed".into());
             let detail = [Some(figure_sub(f).to_string()), f.action.clone(), f.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-            let target = Target { kind: Category::Figure, id: f.id.as_str().into(), at: f.start, sub: figure_sub(f), contested: false };
+            let target = Target::figure(f);
             forces.entry(owner).or_default().push(Entry { article, target, label: figure_label(f), detail });
         }
         for c in &analysis.annotations.claims {
             let source = c.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
-            let target = Target { kind: Category::Claim, id: c.id.as_str().into(), at: c.start, sub: claim_sub(c), contested: c.contested };
+            let target = Target::claim(c);
             let label = format!("{}: “{}”", claim_sub(c), excerpt(&c.text, 110));
             sources.entry(source).or_default().push(Entry { article, target, label, detail: String::new() });
         }
