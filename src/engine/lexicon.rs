@@ -219,12 +219,36 @@ impl Lexicon {
                     }
                 });
             }
-            let c = if byte.is_ascii() { char::from(byte) } else { text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER) };
-            after_word = is_word_char(c);
-            start += c.len_utf8();
+            if byte.is_ascii() {
+                after_word = byte.is_ascii_alphanumeric();
+                start += 1;
+            } else {
+                let c = text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                after_word = is_word_char(c);
+                start += c.len_utf8();
+            }
         }
-        crate::engine::sort::sort_by_key(&mut hits, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
-        keep_disjoint(hits, |h| h.span)
+        // Hits come by start (shorter first). Only hits that overlap compete, so the longest-first
+        // choice runs on each cluster of overlapping hits alone; most clusters are one hit.
+        let mut kept = Vec::with_capacity(hits.len());
+        let mut first = 0;
+        while first < hits.len() {
+            let mut end = hits[first].span.end;
+            let mut next = first + 1;
+            while next < hits.len() && hits[next].span.start < end {
+                end = end.max(hits[next].span.end);
+                next += 1;
+            }
+            if next == first + 1 {
+                kept.push(hits[first]);
+            } else {
+                let mut cluster = hits[first..next].to_vec();
+                crate::engine::sort::sort_by_key(&mut cluster, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
+                kept.extend(keep_disjoint(cluster, |h| h.span));
+            }
+            first = next;
+        }
+        kept
     }
 }
 

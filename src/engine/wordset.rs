@@ -99,20 +99,19 @@ impl WordIndex {
     /// Indexes `lists`; the list at position `i` sets bit `1 << i` (at most 32 lists).
     pub fn new(lists: &[&[&'static str]]) -> WordIndex {
         assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
-        let mut classes: WordMap<&'static str, u32> = WordMap::default();
+        let words: usize = lists.iter().map(|list| list.len()).sum();
+        let bits = (2 * words).max(2).next_power_of_two().trailing_zeros();
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
         for (i, list) in lists.iter().enumerate() {
             for &w in *list {
-                *classes.entry(w).or_insert(0) |= 1 << i;
-            }
-        }
-        let bits = (2 * classes.len()).max(2).next_power_of_two().trailing_zeros();
-        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
-        for (w, c) in classes {
-            if w.len() > SHORT {
-                index.long.insert(w, c);
-            } else if !w.is_empty() {
-                let at = index.find(key(w.as_bytes()), w.len());
-                index.slots[at] = Slot { key: key(w.as_bytes()), len: w.len(), classes: c };
+                if w.len() > SHORT {
+                    *index.long.entry(w).or_insert(0) |= 1 << i;
+                } else if !w.is_empty() {
+                    let k = key(w.as_bytes());
+                    let slot = index.find(k, w.len());
+                    let slot = &mut index.slots[slot];
+                    *slot = Slot { key: k, len: w.len(), classes: slot.classes | 1 << i };
+                }
             }
         }
         index

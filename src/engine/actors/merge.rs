@@ -35,15 +35,17 @@ fn strip_article(w: &str) -> &str {
 
 /// Lower-case consonant skeleton: "Mohammed", "Mohamed", "Muhammad" → "mhmd".
 pub(super) fn skeleton(w: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(w.len());
+    let mut last = None;
     for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower) {
         let c = match c {
             'q' | 'c' => 'k',
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ï' | 'ë' => continue,
             c => c,
         };
-        if !out.ends_with(c) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
     if out.is_empty() {
@@ -54,7 +56,9 @@ pub(super) fn skeleton(w: &str) -> String {
 }
 
 fn bare(w: &str) -> String {
-    strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower).collect()
+    let mut out = String::with_capacity(w.len());
+    out.extend(strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower));
+    out
 }
 
 impl NameKey {
