@@ -10,27 +10,49 @@ use std::sync::OnceLock;
 use crate::engine::text::{self, Token, TokenKind};
 use crate::engine::wordset::{WordIndex, WordMap};
 
-/// How a token reads in lower case.
-#[derive(Clone, Copy)]
-enum Lowered {
-    /// As it is written.
-    Same,
-    /// The bytes `start..end` of the document's lower-case buffer.
-    Buffer(usize, usize),
-    /// As another word ("n't" reads as "not", a curly apostrophe as a straight one).
-    Read(&'static str),
-}
+/// The capital that [`text::lower`] shortens ("İ" → "i"); every other char keeps its length.
+const DOTTED_I: char = '\u{130}';
 
-/// Every token of a document's sentences lower-cased and classified, once: the
-/// lower-cased texts (borrowed from `text` when a token already is, else from `buffer`,
-/// which this fills: one buffer for the document, no allocation per token) and each
-/// token's classes (bits such as [`FORCE`]). `sentences` are token ranges: whether a
-/// word stands apart or reads as "not" depends on the word before it in its sentence.
+/// Every token of a document lower-cased and classified, once: the lower-cased texts and
+/// each token's classes (bits such as [`FORCE`]). The texts are slices of `buffer`, which
+/// this fills with the whole text lower-cased (so a token's lower case lies at its own
+/// offsets; the rare token with a "İ" is lower-cased after it). `sentences` are token
+/// ranges: whether a word stands apart or reads as "not" depends on the word before it in
+/// its sentence; tokens outside them have no class.
 pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usize)], buffer: &'a mut String) -> (Vec<&'a str>, Vec<u32>) {
+    buffer.clear();
+    let dotted = !text.is_ascii() && text.contains(DOTTED_I);
+    // Runs of ASCII lower-cased at once, each other char on its own.
+    let mut at = 0;
+    while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = buffer.len();
+        buffer.push_str(rest.get(..run).unwrap_or(""));
+        buffer[from..].make_ascii_lowercase();
+        let Some(c) = rest.get(run..).and_then(|r| r.chars().next()) else { break };
+        buffer.push(if c == DOTTED_I { c } else { text::lower(c) });
+        at += run + c.len_utf8();
+    }
+    // Tokens with a "İ" (their index, and where their lower case starts), lower-cased after the text.
+    let mut shortened: Vec<(usize, usize)> = Vec::new();
+    if dotted {
+        for (k, t) in tokens.iter().enumerate() {
+            let written = text.get(t.span.start..t.span.end).unwrap_or("");
+            if written.contains(DOTTED_I) {
+                shortened.push((k, buffer.len()));
+                buffer.push_str(&text::lowercase(written));
+            }
+        }
+    }
+    let buffer: &'a str = buffer;
+    let mut lower: Vec<&'a str> = tokens.iter().map(|t| buffer.get(t.span.start..t.span.end).unwrap_or("")).collect();
+    for (i, &(k, from)) in shortened.iter().enumerate() {
+        let to = shortened.get(i + 1).map_or(buffer.len(), |next| next.1);
+        lower[k] = buffer.get(from..to).unwrap_or("");
+    }
     let index = classes();
     let apostrophe = index.classes("'");
     let not = index.classes("not");
-    let mut how = vec![Lowered::Same; tokens.len()];
     let mut class = vec![0u32; tokens.len()];
     for &(first, end) in sentences {
         for k in first..end.min(tokens.len()) {
@@ -39,27 +61,14 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
                 // No list holds a number, and digits are never capitals.
                 continue;
             }
-            let written = text.get(t.span.start..t.span.end).unwrap_or("");
-            let from = buffer.len();
-            if !written.is_ascii() {
-                buffer.extend(written.chars().map(text::lower));
-            } else if written.bytes().any(|b| b.is_ascii_uppercase()) {
-                buffer.push_str(written);
-                buffer[from..].make_ascii_lowercase();
-            }
-            let word = if buffer.len() > from {
-                how[k] = Lowered::Buffer(from, buffer.len());
-                buffer.get(from..).unwrap_or("")
-            } else {
-                written
-            };
+            let word = lower[k];
             let mut bits = index.classes(word);
             let after_apostrophe = k > first && class[k - 1] & APOSTROPHE != 0;
             if bits & APOSTROPHE != 0 && word != "'" {
-                how[k] = Lowered::Read("'");
+                lower[k] = "'";
                 bits = apostrophe;
             } else if word == "t" && after_apostrophe {
-                how[k] = Lowered::Read("not");
+                lower[k] = "not";
                 bits = not;
             } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 {
                 if let Some(&(_, trigger)) = EVENT_STEMS.iter().find(|(stem, _)| stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)) {
@@ -76,23 +85,17 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
             // A word glued to a stop is noise, not a name.
             let glued_to_stop = !t.space_before && k > first && class[k - 1] & STOP != 0;
             let first_byte = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-            let upper = if first_byte.is_ascii() { first_byte.is_ascii_uppercase() } else { written.chars().next().is_some_and(char::is_uppercase) };
+            let upper = if first_byte.is_ascii() {
+                first_byte.is_ascii_uppercase()
+            } else {
+                text.get(t.span.start..t.span.end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+            };
             if upper && !glued_to_stop {
                 bits |= CAPITAL;
             }
             class[k] = bits;
         }
     }
-    let buffer: &'a str = buffer;
-    let lower = tokens
-        .iter()
-        .zip(how)
-        .map(|(t, how)| match how {
-            Lowered::Same => text.get(t.span.start..t.span.end).unwrap_or(""),
-            Lowered::Buffer(from, to) => buffer.get(from..to).unwrap_or(""),
-            Lowered::Read(word) => word,
-        })
-        .collect();
     (lower, class)
 }
 
@@ -694,6 +697,22 @@ mod tests {
         assert!(words.clone().all(|w| !w.bytes().all(|b| b.is_ascii_digit())));
         assert!(index.any(LEAD, "according") && index.any(LEAD, "said") && index.any(LEAD, "so") && !index.any(LEAD, "troops"));
         assert!(FINISHED.iter().all(|seq| COPULAS.contains(&seq[0])));
+    }
+
+    #[test]
+    fn lower_case_keeps_lengths_but_for_the_dotted_capital_i() {
+        let kept = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != DOTTED_I).all(|c| text::lower(c).len_utf8() == c.len_utf8());
+        assert!(kept);
+        let text = "İSTANBUL said ÇANAKKALE troops DON\u{2019}T stay in İzmir.";
+        let tokens = text::tokenize(text);
+        let mut buffer = String::new();
+        let (lower, _) = lex(text, &tokens, &[(0, tokens.len())], &mut buffer);
+        let expected: Vec<String> = tokens.iter().map(|t| text::lowercase(t.text(text))).collect();
+        assert_eq!(lower[0], "istanbul");
+        assert_eq!(lower[2], "çanakkale");
+        assert_eq!(lower[4..7], ["don", "'", "not"]);
+        assert_eq!(lower[9], "izmir");
+        assert!(lower.iter().zip(&expected).enumerate().all(|(k, (l, e))| matches!(k, 5 | 6) || l == e));
     }
 
     #[test]
