@@ -170,19 +170,23 @@ fn link_denials_of_previous(drafts: &mut [Draft]) {
 /// headline and its lead) is contested by whatever contests the other.
 fn share_with_restatements(drafts: &mut [Draft]) {
     let n = drafts.len();
-    // Links as they were before this pass, so that shared links do not snowball.
-    let before: Vec<Vec<usize>> = drafts.iter().map(|d| d.links.clone()).collect();
+    // Links as they were before this pass, so that shared links do not snowball: this pass
+    // only appends, so they are the first `before[i]` links of each claim.
+    let before: Vec<usize> = drafts.iter().map(|d| d.links.len()).collect();
     for a in 0..n {
         for b in a + 1..n.min(a + RESTATEMENT_WINDOW) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let restates = !x.events.is_empty() && x.events == y.events && x.numbers.iter().any(|v| y.numbers.contains(v));
-            if !restates || before[a].contains(&b) {
+            if !restates || x.links[..before[a]].contains(&b) {
                 continue;
             }
-            for (to, from) in [(b, &before[a]), (a, &before[b])] {
-                for &t in from.iter().filter(|&&t| t != a && t != b) {
-                    drafts[to].links.push(t);
-                    drafts[t].links.push(to);
+            for (to, from) in [(b, a), (a, b)] {
+                for i in 0..before[from] {
+                    let t = drafts[from].links[i];
+                    if t != a && t != b {
+                        drafts[to].links.push(t);
+                        drafts[t].links.push(to);
+                    }
                 }
             }
         }

@@ -21,15 +21,16 @@ const DOTTED_I: char = '\u{130}';
 /// its sentence; tokens outside them have no class.
 pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usize)], buffer: &'a mut String) -> (Vec<&'a str>, Vec<u32>) {
     buffer.clear();
-    let dotted = !text.is_ascii() && text.contains(DOTTED_I);
+    let mut dotted = false;
     // Runs of ASCII lower-cased at once, each other char on its own.
     let mut at = 0;
     while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
-        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let run = ascii_run(rest.as_bytes());
         let from = buffer.len();
         buffer.push_str(rest.get(..run).unwrap_or(""));
         buffer[from..].make_ascii_lowercase();
         let Some(c) = rest.get(run..).and_then(|r| r.chars().next()) else { break };
+        dotted |= c == DOTTED_I;
         buffer.push(if c == DOTTED_I { c } else { text::lower(c) });
         at += run + c.len_utf8();
     }
@@ -97,6 +98,19 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
         }
     }
     (lower, class)
+}
+
+/// How many bytes at the start of `bytes` are ASCII; eight at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    for eight in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes.get(run..).unwrap_or(&[]).iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// A lower-cased view of one sentence's tokens (see [`lex`]), with what the cue and
