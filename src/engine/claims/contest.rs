@@ -131,7 +131,7 @@ fn link_denials_by_names(drafts: &mut [Draft]) {
         if drafts[d].denied_topics.is_empty() {
             continue;
         }
-        let shared = |t: &Draft| drafts[d].denied_topics.iter().filter(|x| t.topics.contains(x)).count();
+        let shared = |t: &Draft| drafts[d].denied_topics.iter().filter(|(x, _)| is_about(t, x)).count();
         let candidate = |t: usize| t != d && drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t]);
         // Before the denial, else (a lead that denies a report described next) just after it.
         let nearest = (d.saturating_sub(6)..d).rev().chain(d + 1..n.min(d + 3)).find(|&t| candidate(t) && shared(&drafts[t]) >= 1);
@@ -158,7 +158,7 @@ fn link_denials_of_previous(drafts: &mut [Draft]) {
         }
         let denier = drafts[d].source.map(Topic::Actor);
         let candidates: Vec<usize> = (d.saturating_sub(4)..d).rev().filter(|&t| drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t])).collect();
-        let naming = candidates.iter().copied().find(|&t| denier.as_ref().is_some_and(|a| drafts[t].topics.contains(a)));
+        let naming = candidates.iter().copied().find(|&t| denier.as_ref().is_some_and(|a| is_about(&drafts[t], a)));
         if let Some(t) = naming.or(candidates.first().copied()) {
             drafts[d].links.push(t);
             drafts[t].links.push(d);
@@ -191,6 +191,11 @@ fn share_with_restatements(drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// Whether `topic` is among the topics of `d`.
+fn is_about(d: &Draft, topic: &Topic) -> bool {
+    d.topics.iter().any(|(t, _)| t == topic)
 }
 
 /// Whether two claims with opposite events speak of the same thing: their content
@@ -265,7 +270,7 @@ fn disputes_number(d: &Draft, t: &Draft) -> bool {
 
 /// `x` calls a group finished ("no longer a danger") and `y` counts its fighters.
 fn finished_but_counted(x: &Draft, y: &Draft) -> bool {
-    x.finished_group.as_ref().is_some_and(|g| !y.numbers.is_empty() && y.topics.contains(g))
+    x.finished_group.as_ref().is_some_and(|g| !y.numbers.is_empty() && is_about(y, g))
 }
 
 /// Whether two optional attributes can describe the same thing (equal, or one unsaid).

@@ -58,15 +58,16 @@ pub(crate) struct Draft<'a> {
     hedged_events: Vec<Polar>,
     /// An armed group the claim says is finished.
     finished_group: Option<Topic<'a>>,
-    /// What the claim is about: the actors and other names it mentions, and whether it names a force.
-    topics: Vec<Topic<'a>>,
+    /// What the claim is about: the actors and other names it mentions, and whether it names
+    /// a force (each with whether it is named, as [`Context::mentioned`] gives them).
+    topics: Vec<(Topic<'a>, bool)>,
     /// What the claim's content (without its source's words) is about; each topic with
     /// whether it is named there, not only pointed at by an adjective.
     subject: Vec<(Topic<'a>, bool)>,
     /// Its force is one named before ("the reinforcements", "these troops"): its subject is in context.
     anaphoric: bool,
     /// For a denial of something claim-like: the names in what it denies.
-    denied_topics: Vec<Topic<'a>>,
+    denied_topics: Vec<(Topic<'a>, bool)>,
     /// For a denial of something claim-like named only by a noun ("denied the allegations").
     denies_previous: bool,
     /// Troop numbers the claim gives.
@@ -331,14 +332,10 @@ impl<'a> Context<'a, '_> {
         actor.and_then(|i| self.sides.get(i)?.as_deref())
     }
 
-    /// What tokens `from..to` of sentence `s` are about: the actors they name or point
-    /// at, other capitalised names, and whether they name a force.
-    fn topics(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<Topic<'a>> {
-        self.mentioned(s, from, to).iter().map(|&(t, _)| t).collect()
-    }
-
-    /// Like [`Context::topics`], each with whether it is named (not only an adjective).
-    /// Each topic comes once, in no particular order: every rule reads them as a set.
+    /// What tokens `from..to` of sentence `s` are about: the actors they name or point at,
+    /// other capitalised names, and whether they name a force; each with whether it is named
+    /// (not only an adjective). Each topic comes once, in no particular order: every rule
+    /// reads them as a set.
     fn mentioned(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<(Topic<'a>, bool)> {
         let w = &s.words;
         let to = to.min(w.len());
@@ -441,7 +438,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         span: tok_span(0, main_end.max(1)),
         events: cues::events(w, 0, main_end),
         finished_group: cues::finished_group(w).and_then(|k| ctx.topic_at(s, k)),
-        topics: ctx.topics(s, 0, n),
+        topics: ctx.mentioned(s, 0, n),
         anaphoric: (1..main_end).any(|k| w.is(k, FORCE) && matches!(w.at(k - 1), "the" | "these" | "those")),
         lead_actor: ctx.index.within(tok_span(0, 4.min(n))).find(|e| !e.2).map(|e| e.1),
         numbers: troop_numbers(w),
@@ -467,8 +464,8 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     let claim_like = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c));
     draft.contested_alone = hedge.is_some() || claim_like.is_some();
     if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
-        draft.denied_topics = ctx.topics(s, a, b);
-        draft.denied_topics.retain(|t| *t != Topic::Troops);
+        draft.denied_topics = ctx.mentioned(s, a, b);
+        draft.denied_topics.retain(|(t, _)| *t != Topic::Troops);
         draft.denies_previous = draft.denied_topics.is_empty() && cues::names_a_claim_only(w, a, b);
     }
     for c in s.cues.iter().filter(|c| c.kind == CueKind::Hedge) {
@@ -480,15 +477,14 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         draft.hedged_events.extend(cues::events(w, c.at + c.len, end));
     }
     // The source: the first speech cue whose words name one ("Hamas disputed ... and says").
-    let speech: Vec<&Cue> = s
+    let speech = s
         .cues
         .iter()
         .filter(in_main)
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation))
-        .collect();
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation));
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
-    for c in speech.iter().take(4) {
+    for c in speech.take(4) {
         if let Some(window) = source_window(w, c) {
             let here = ctx.source_in(s, window, c.at);
             let named = here.source.is_some();
@@ -559,7 +555,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
             stance: Some(Stance::Asserted),
             contested_alone: true,
             events: cues::events(w, d + 1, end),
-            topics: ctx.topics(s, d, end),
+            topics: ctx.mentioned(s, d, end),
             subject: ctx.mentioned(s, d + 1, end),
             ..Draft::default()
         }
@@ -574,9 +570,8 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
 /// sentence, the second (after ";" or "but") saying the negative.
 fn answered_in_sentence(ctx: &Context, s: &Sentence) -> bool {
     let w = &s.words;
-    let reports: Vec<&Cue> = s.cues.iter().filter(|c| c.kind == CueKind::Report).take(4).collect();
-    reports.windows(2).any(|pair| {
-        let (c1, c2) = (pair[0], pair[1]);
+    let reports = s.cues.iter().filter(|c| c.kind == CueKind::Report).take(4);
+    reports.clone().zip(reports.skip(1)).any(|(c1, c2)| {
         let Some(turn) = (c1.at + 1..c2.at).find(|&k| matches!(w.at(k), ";" | "but" | "while" | "whereas")) else { return false };
         let first = ctx.source_in(s, (0, c1.at), c1.at).source;
         let second = ctx.source_in(s, (turn + 1, c2.at), c2.at).source;
