@@ -20,10 +20,9 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     let active: Vec<(usize, Traits)> = drafts.iter().map(|d| traits(d, figures, &totals)).enumerate().filter(|(_, t)| t.flags != 0).collect();
     for (k, &(a, ta)) in active.iter().enumerate() {
         // Claims further apart than any article's length are never compared: stays linear.
-        for &(b, tb) in active[k + 1..].iter().take_while(|&&(b, _)| b < a + WINDOW) {
-            if !may_contest(ta, tb) {
-                continue;
-            }
+        let near = &active[k + 1..];
+        let near = &near[..near.partition_point(|&(b, _)| b < a + WINDOW)];
+        for &(b, _) in near.iter().filter(|(_, tb)| may_contest(ta, *tb)) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let opposed = opposite_events(x, y) && !different_forces(x, y) && same_subject(x, y);
             let hit = ((opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)) && !same_source(x, y))
@@ -112,6 +111,7 @@ fn opposite(bits: u8) -> u8 {
 
 /// Whether two claims with these traits can meet in any rule of [`link`]: cheap, so that
 /// most pairs are never compared in full.
+#[inline]
 fn may_contest(x: Traits, y: Traits) -> bool {
     let either = |a: u8, b: u8| x.flags & a != 0 && y.flags & b != 0 || y.flags & a != 0 && x.flags & b != 0;
     x.events & opposite(y.events) != 0
