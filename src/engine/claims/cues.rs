@@ -154,6 +154,11 @@ impl<'a> Words<'a> {
         self.is(i, CAPITAL)
     }
 
+    /// Whether token `i` is a number (ASCII digits).
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
     /// Whether the words `seq` start at `i`.
     pub fn matches(&self, i: usize, seq: &[&str]) -> bool {
         seq.iter().enumerate().all(|(k, w)| self.at(i + k) == *w)

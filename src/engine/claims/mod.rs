@@ -687,7 +687,7 @@ fn troop_numbers(w: &Words) -> Vec<u64> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        if !w.at(i).starts_with(|c: char| c.is_ascii_digit()) {
+        if !w.is_number(i) {
             i += 1;
             continue;
         }
