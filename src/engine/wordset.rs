@@ -42,7 +42,8 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A hash map keyed by words (or other small keys built from the text), with [`WordHasher`].
+/// A hash map keyed by words of fixed lists, with [`WordHasher`] (not for keys taken from the
+/// input, which could be chosen to collide: those go in a std `HashMap`).
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Words of several closed lists, each word with a bit per list that holds it.
