@@ -99,14 +99,14 @@ fn traits(d: &Draft, figures: &[FoundFigure], totals: &[bool]) -> Traits {
     Traits { flags, events: event_bits(&d.events), hedged: event_bits(&d.hedged_events), owners, numbers }
 }
 
-/// Events as bits, one per event and polarity.
+/// Events as bits, one per event and polarity (room for four kinds of [`super::cues::Event`]).
 fn event_bits(events: &[Polar]) -> u8 {
     events.iter().fold(0, |bits, &(event, positive)| bits | 1 << (2 * event as u8 + u8::from(positive)))
 }
 
 /// Event bits with every polarity turned over.
 fn opposite(bits: u8) -> u8 {
-    (bits & 0b0101) << 1 | (bits >> 1) & 0b0101
+    (bits & 0x55) << 1 | (bits >> 1) & 0x55
 }
 
 /// Whether two claims with these traits can meet in any rule of [`link`]: cheap, so that
@@ -293,4 +293,20 @@ fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure], totals: &[bool])
             same_force && incompatible((f.value, f.min, f.max), (g.value, g.min, g.max))
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cues::Event;
+    use super::*;
+
+    #[test]
+    fn opposite_turns_every_polarity_over() {
+        for event in [Event::Deploy, Event::Withdraw] {
+            let (yes, no) = (event_bits(&[(event, true)]), event_bits(&[(event, false)]));
+            assert_ne!(yes, no);
+            assert_eq!((opposite(yes), opposite(no)), (no, yes));
+        }
+        assert_eq!(event_bits(&[(Event::Deploy, true), (Event::Withdraw, false)]) & opposite(event_bits(&[(Event::Withdraw, true)])), event_bits(&[(Event::Withdraw, false)]));
+    }
 }
