@@ -68,7 +68,7 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
             if bits & APOSTROPHE != 0 && word != "'" {
                 lower[k] = "'";
                 bits = apostrophe;
-            } else if word == "t" && after_apostrophe {
+            } else if after_apostrophe && word == "t" {
                 lower[k] = "not";
                 bits = not;
             } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 {
@@ -76,7 +76,7 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
                     bits |= trigger_bit(trigger);
                 }
             }
-            if word == "out" && k > first && class[k - 1] & RULE != 0 {
+            if k > first && class[k - 1] & RULE != 0 && word == "out" {
                 // "ruled out" negates like "not".
                 class[k - 1] |= NEGATES;
             }
@@ -139,11 +139,13 @@ impl<'a> Words<'a> {
     }
 
     /// The word at `i`, or "" past the end.
+    #[inline]
     pub fn at(&self, i: usize) -> &'a str {
         self.lower.get(i).copied().unwrap_or("")
     }
 
     /// Whether the word at `i` is in any of the classes `bits` (such as [`FORCE`]).
+    #[inline]
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.class.get(i).is_some_and(|c| c & bits != 0)
     }

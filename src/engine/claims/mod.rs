@@ -630,7 +630,11 @@ fn colon_source(s: &Sentence) -> Option<usize> {
 
 /// A "despite X's announcement ..." clause: its first token and its end.
 fn despite_clause(w: &Words) -> Option<(usize, usize)> {
-    let d = (1..w.len()).find(|&i| w.at(i) == "despite" || (w.at(i) == "contrary" && w.at(i + 1) == "to"))?;
+    // Lengths first: most words are compared with neither.
+    let d = (1..w.len()).find(|&i| {
+        let x = w.at(i);
+        (x.len() == 7 && x == "despite") || (x.len() == 8 && x == "contrary" && w.at(i + 1) == "to")
+    })?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
         let x = w.at(k);
         [
