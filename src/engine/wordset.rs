@@ -86,7 +86,7 @@ fn key(w: &[u8]) -> (u64, u64) {
 }
 
 /// Eight bytes with their ASCII capitals lowered, all at once (other bytes unchanged).
-fn fold(x: u64) -> u64 {
+pub(crate) fn fold(x: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     let low7 = x & (0x7F * LANES);
     // A lane's top bit: at or past 'A', past 'Z', not ASCII.

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::engine::text::{self, Token, TokenKind};
-use crate::engine::wordset::{WordIndex, WordMap};
+use crate::engine::wordset::{fold, WordIndex, WordMap};
 
 /// The capital that [`text::lower`] shortens ("İ" → "i"); every other char keeps its length.
 const DOTTED_I: char = '\u{130}';
@@ -20,20 +20,30 @@ const DOTTED_I: char = '\u{130}';
 /// ranges: whether a word stands apart or reads as "not" depends on the word before it in
 /// its sentence; tokens outside them have no class.
 pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usize)], buffer: &'a mut String) -> (Vec<&'a str>, Vec<u32>) {
-    buffer.clear();
-    let mut dotted = false;
-    // Runs of ASCII lower-cased at once, each other char on its own.
-    let mut at = 0;
-    while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
-        let run = ascii_run(rest.as_bytes());
-        let from = buffer.len();
-        buffer.push_str(rest.get(..run).unwrap_or(""));
-        buffer[from..].make_ascii_lowercase();
-        let Some(c) = rest.get(run..).and_then(|r| r.chars().next()) else { break };
-        dotted |= c == DOTTED_I;
-        buffer.push(if c == DOTTED_I { c } else { text::lower(c) });
-        at += run + c.len_utf8();
+    // The text's bytes with ASCII capitals lowered eight at a time (other bytes unchanged) ...
+    let mut bytes = text.as_bytes().to_vec();
+    let mut eights = bytes.chunks_exact_mut(8);
+    for eight in &mut eights {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(&*eight).unwrap_or_default());
+        eight.copy_from_slice(&fold(word).to_le_bytes());
     }
+    eights.into_remainder().make_ascii_lowercase();
+    // ... then each other char lowered in place, which keeps its length (but "İ").
+    let mut dotted = false;
+    let mut at = 0;
+    while let Some(rest) = text.get(at..) {
+        at += ascii_run(rest.as_bytes());
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else { break };
+        let lowered = text::lower(c);
+        dotted |= c == DOTTED_I;
+        if lowered != c && lowered.len_utf8() == c.len_utf8() {
+            if let Some(slot) = bytes.get_mut(at..at + c.len_utf8()) {
+                lowered.encode_utf8(slot);
+            }
+        }
+        at += c.len_utf8();
+    }
+    *buffer = String::from_utf8(bytes).unwrap_or_default();
     // Tokens with a "İ" (their index, and where their lower case starts), lower-cased after the text.
     let mut shortened: Vec<(usize, usize)> = Vec::new();
     if dotted {
