@@ -728,6 +728,8 @@ mod tests {
         assert!(words.clone().all(|w| !w.bytes().all(|b| b.is_ascii_digit())));
         assert!(index.any(LEAD, "according") && index.any(LEAD, "said") && index.any(LEAD, "so") && !index.any(LEAD, "troops"));
         assert!(FINISHED.iter().all(|seq| COPULAS.contains(&seq[0])));
+        // `Context::source_in` looks for pronouns among the fillers only.
+        assert!(["he", "she", "they", "it", "we", "i"].iter().all(|p| FILLERS.contains(p)));
     }
 
     #[test]

@@ -273,14 +273,15 @@ impl<'a> Context<'a, '_> {
         let w = &s.words;
         let cue = self.doc.tokens[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
-        let comma = (a..b).rev().take(10).find(|&k| w.at(k) == ",").map(|k| k + 1).filter(|&k| k < b);
+        let comma = (a..b).rev().take(10).find(|&k| w.at(k).as_bytes() == b",").map(|k| k + 1).filter(|&k| k < b);
         let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
         let source = comma
             .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
             .or_else(|| self.named_source(self.span(s.first, a, b), cue))
             .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
         let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
-        let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
+        // Every pronoun is a filler word: the class bit first.
+        let pronoun = (a..b).any(|k| w.is(k, FILLER) && is_pronoun(w.at(k)));
         let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k));
         let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital(k));
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
