@@ -127,14 +127,20 @@ fn same_subject(x: &Draft, y: &Draft) -> bool {
 }
 
 /// Whether a figure sizes a whole force, not an increment ("3,000 more troops",
-/// "another 2,000") or a part ("4,000 of them").
+/// "another 2,000"), a part ("4,000 of them", "a brigade of 4,800") or one end of a
+/// change over time ("rose to 30,000 from 12,000").
 fn is_total(text: &str, f: &FoundFigure) -> bool {
     let inside = f.span.of(text).to_ascii_lowercase();
     let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("").to_ascii_lowercase();
     let after = text.get(f.span.end..).unwrap_or("");
     let increment = ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| inside.split(|c: char| !c.is_alphabetic()).any(|x| x == *w) || before.split(|c: char| !c.is_alphabetic()).any(|x| x == *w));
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
-    !increment && !part
+    let mut words = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev();
+    let (last, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let unit = last == "of" && matches!(previous, "brigade" | "battalion" | "regiment" | "division" | "company" | "detachment" | "unit");
+    let change = last == "from"
+        || (last == "to" && matches!(previous, "rose" | "risen" | "grew" | "grown" | "increased" | "climbed" | "fell" | "fallen" | "dropped" | "declined" | "shrank" | "reduced" | "cut"));
+    !increment && !part && !unit && !change
 }
 
 /// Whether both claims come from the same source, or sources on one side, as far as can be told.

@@ -150,7 +150,9 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             previous = None;
             continue;
         };
-        let unverified = sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
+        // "..., according to a source, though that figure could not be verified" doubts its own report.
+        let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore));
+        let unverified = !own_report && sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
         drafts.push(first);
         if let (true, Some(p)) = (unverified, previous) {
             // "... could not be independently verified" doubts the claim just before.
