@@ -175,7 +175,7 @@ fn disputes_number(d: &Draft, t: &Draft) -> bool {
         Some(Stance::Denied) => !same_source(d, t),
         _ => false,
     };
-    disputes && d.contested_alone && d.numbers.iter().any(|v| t.numbers.contains(v))
+    disputes && d.contested_alone && !different_forces(d, t) && d.numbers.iter().any(|v| t.numbers.contains(v))
 }
 
 /// `x` calls a group finished ("no longer a danger") and `y` counts its fighters.

@@ -453,7 +453,8 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         .cues
         .iter()
         .filter(in_main)
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation))
+        // "Moscow has not confirmed ...": a source withholds confirmation.
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")))
         .collect();
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
@@ -497,6 +498,10 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
             }
         }
         draft.source_head = speaker.head;
+        // "Abu Dhabi denied arming either side" answers what someone said of Abu Dhabi.
+        if let (Some(src), true) = (draft.source, claim_like.is_some_and(|c| cues::denies_an_act(w, c))) {
+            draft.denied_topics = vec![Topic::Actor(src)];
+        }
     } else if let Some(carried) = &carried {
         match carried.later {
             // The attribution follows the quotation, in a later sentence.
