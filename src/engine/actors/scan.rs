@@ -113,7 +113,8 @@ impl Context<'_, '_> {
                 continue;
             }
             let mut k = j;
-            while k < run.len() && self.is_name_unit(&run[k]) {
+            // "Supreme Allied Commander Europe": a region after a title is part of the title.
+            while k < run.len() && self.is_name_unit(&run[k]) && !words::is_region(self.unit_text(&run[k])) {
                 k += 1;
                 if run[k - 1].possessive {
                     break;
@@ -363,8 +364,10 @@ impl Context<'_, '_> {
             role = prev.filter(|w| words::is_role(w)).and_then(|_| self.role_before(first));
             true
         } else if caps >= 2 && complete {
-            let apposition = after_comma().is_some_and(|w| words::is_role(&w) || matches!(w.as_str(), "known" | "heads" | "leads" | "commands" | "runs" | "chairs"));
-            if apposition {
+            let appositive = after_comma();
+            let apposition = appositive.as_ref().is_some_and(|w| words::is_role(w) || matches!(w.as_str(), "known" | "heads" | "leads" | "commands" | "runs" | "chairs"));
+            // ", better known as Hemedti": an alias follows, not a role.
+            if apposition && appositive.as_deref() != Some("known") {
                 role = self.apposition(last + 2);
             }
             if role_comma {
@@ -398,11 +401,9 @@ impl Context<'_, '_> {
         if start == at {
             return None;
         }
-        if start > 0 && self.tok(start - 1) == Some("-") {
-            start -= 1;
-            while start > 0 && self.word(start - 1).is_some() && !tokens[start].space_before && at - start < 5 {
-                start -= 1;
-            }
+        // "commander-in-chief", "chief-of-staff": hyphenated words before the role's last word.
+        while start > 1 && self.tok(start - 1) == Some("-") && !tokens[start].space_before && !tokens[start - 1].space_before && self.word(start - 2).is_some() && at - start < 6 {
+            start -= 2;
         }
         let role = Span::new(tokens.get(start)?.span.start, tokens.get(at.checked_sub(1)?)?.span.end).of(self.text());
         let owner = start.checked_sub(1).and_then(|p| {
