@@ -600,12 +600,19 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        for k in end..end + 7 {
+        // "Dozens of soldiers, including a general, were captured": past the aside.
+        let aside = (self.is(end, ",") && self.any(end + 1, &["including", "among"]))
+            .then(|| (end + 2..end + 10).find(|&k| self.is(k, ",") && self.toks.get(k + 1).is_some_and(|t| t.space_before) && self.same_sentence(k, end)))
+            .flatten();
+        let from = aside.map_or(end, |k| k + 1);
+        for k in from..from + 7 {
             if !self.same_sentence(k, end.saturating_sub(1)) {
                 break;
             }
             if let Some(a) = lookup(CASUALTY_AFTER_ACTION, self.word(k)) {
-                return Some(a);
+                // "The column of 2,000, including 300 commandos, killed 20 civilians": what they did.
+                let active = self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) || self.any(k + 1, &["a", "an", "the", "at"]);
+                return (aside.is_none() || !active).then_some(a);
             }
             if self.is(k, "in") && self.any(k + 1, &["critical", "serious", "grave"]) && self.is(k + 2, "condition") {
                 return Some("wounded");
@@ -768,7 +775,12 @@ impl<'a> Reader<'a> {
         if self.among(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
             end += 1;
         }
-        if end == first || is_dash(self.word(end - 1)) {
+        // "Air Base 201": a designator's number belongs to the name.
+        if end > first && self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Number) && self.among(end - 1, DESIGNATORS) {
+            end += 1;
+        }
+        // "reported to Defence Minister Sergei Shoigu": a title, not a place, follows.
+        if end == first || is_dash(self.word(end - 1)) || self.capitalized(end) && self.any(end, &["minister", "president", "general", "secretary", "commander"]) {
             return None;
         }
         if (first..end).any(|i| self.among(i, ORG_WORDS)) {
@@ -836,6 +848,7 @@ impl<'a> Reader<'a> {
         let armed = |k: usize| match self.actor_kind(k) {
             Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
             Some(ActorKind::State) => kind == FigureKind::Force || possessed,
+            Some(ActorKind::Organization) => kind == FigureKind::Force && self.is_force_body(k),
             _ => false,
         };
         let nearest = (start.saturating_sub(25)..start)
@@ -859,6 +872,11 @@ impl<'a> Reader<'a> {
         list.iter()
             .position(|s| s.kind == ActorKind::State && (named(&s.name) || known_state == Some(s.name.as_str())))
             .unwrap_or(actor)
+    }
+
+    /// The organisation at `k` fields forces: NATO, the AU, a UN mission.
+    fn is_force_body(&self, k: usize) -> bool {
+        self.actor(k).and_then(|a| self.actors.actors.get(a)).is_some_and(|a| FORCE_BODIES.contains(&a.name.as_str()) || a.name.ends_with(" Mission"))
     }
 
     /// Token `k` sits in a compound that names a sponsor, not an owner: "Iran-backed", "pro-Russian".
