@@ -440,6 +440,12 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         draft.denied_topics.retain(|t| *t != Topic::Troops);
         draft.denies_previous = draft.denied_topics.is_empty() && cues::names_a_claim_only(w, a, b);
     }
+    // "told state media that the report was fabricated": a dismissal of a claim named before it.
+    if let Some(c) = claim_like.filter(|c| c.kind == CueKind::Dismissal && c.at >= 2) {
+        if draft.denied_topics.is_empty() && cues::names_a_claim_only(w, c.at.saturating_sub(4), c.at) {
+            draft.denies_previous = true;
+        }
+    }
     for c in s.cues.iter().filter(|c| c.kind == CueKind::Hedge) {
         let mut end = c.at + c.len;
         let limit = if c.at == 0 || w.at(c.at).starts_with("specul") || w.at(c.at).starts_with("rumo") { n } else { (end + 12).min(n) };
@@ -498,9 +504,13 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
             }
         }
         draft.source_head = speaker.head;
-        // "Abu Dhabi denied arming either side" answers what someone said of Abu Dhabi.
-        if let (Some(src), true) = (draft.source, claim_like.is_some_and(|c| cues::denies_an_act(w, c))) {
-            draft.denied_topics = vec![Topic::Actor(src)];
+        // "Abu Dhabi denied arming either side" answers what someone said of Abu Dhabi;
+        // "The army denied losing the base", with no named denier, the claim before.
+        if claim_like.is_some_and(|c| cues::denies_an_act(w, c)) {
+            match draft.source {
+                Some(src) => draft.denied_topics = vec![Topic::Actor(src)],
+                None => draft.denies_previous = draft.denied_topics.is_empty(),
+            }
         }
     } else if let Some(carried) = &carried {
         match carried.later {
