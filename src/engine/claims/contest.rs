@@ -81,7 +81,9 @@ fn link_denials_of_previous(drafts: &mut [Draft]) {
         let denier = drafts[d].source.map(Topic::Actor);
         let candidates: Vec<usize> = (d.saturating_sub(4)..d).rev().filter(|&t| drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t])).collect();
         let naming = candidates.iter().copied().find(|&t| denier.as_ref().is_some_and(|a| drafts[t].topics.contains(a)));
-        if let Some(t) = naming.or(candidates.first().copied()) {
+        // "rejected the accusation" answers the accusation: "Yerevan accused the peacekeepers of ...".
+        let accusation = candidates.iter().copied().find(|&t| drafts[t].cue.starts_with("accus") || drafts[t].cue.starts_with("alleg"));
+        if let Some(t) = accusation.or(naming).or(candidates.first().copied()) {
             drafts[d].links.push(t);
             drafts[t].links.push(d);
         }
