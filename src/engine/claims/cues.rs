@@ -253,7 +253,8 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         if w.matches(i, seq) {
             // "has not confirmed the figures" doubts a report before; "has not confirmed the presence of ..." says its own.
             let negated_own = matches!(seq[0], "not" | "neither") && seq.iter().any(|x| x.starts_with("confirm")) && !names_a_claim_only(w, i + seq.len(), w.len());
-            let unverified = !negated_own && seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
+            // "He offered no evidence." doubts the claim before, as "could not be verified" does.
+            let unverified = !negated_own && seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm") || *x == "evidence");
             // "called the report speculation": a source dismisses, the writer does not hedge.
             let labelled = (i.saturating_sub(6)..i).any(|k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed" | "dismissed"));
             let kind = match (unverified, labelled && (word.starts_with("specul") || word.starts_with("rumo"))) {
@@ -273,7 +274,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         let noun = DETERMINERS.contains(&prev)
             || DENIAL.contains(&prev)
             || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
-            || (word == "claims" && matches!(next, "are" | "were" | "have" | "had"));
+            || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
         let other_sense = matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
         if word == "claim" && !matches!(prev, "they" | "we" | "i" | "sources" | "officials") {
             return None;
@@ -361,7 +362,9 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
 /// Whether the denial at `c` denies doing something ("denied arming the rebels"):
 /// one denies what someone alleged of oneself.
 pub(super) fn denies_an_act(w: &Words, c: &Cue) -> bool {
-    let next = w.at(c.at + c.len);
+    // "denied deliberately targeting": an adverb may stand before the act.
+    let k = c.at + c.len + usize::from(w.at(c.at + c.len).ends_with("ly"));
+    let next = w.at(k);
     c.kind == CueKind::Denial && matches!(w.at(c.at), "deny" | "denies" | "denied" | "denying") && next.len() > 5 && next.ends_with("ing")
 }
 

@@ -151,7 +151,7 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             continue;
         };
         // "..., according to a source, though that figure could not be verified" doubts its own report.
-        let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore));
+        let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
         let unverified = !own_report && sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
         drafts.push(first);
         if let (true, Some(p)) = (unverified, previous) {
