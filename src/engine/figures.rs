@@ -818,7 +818,9 @@ impl<'a> Reader<'a> {
         let after = if self.is(end + 1, "the") { end + 2 } else { end + 1 };
         let leaving = (start.saturating_sub(8)..start).any(|k| lookup(ACTION_WORDS, self.word(k)).is_some_and(|a| matches!(a, "withdraw" | "reduce")));
         let origin = self.is(end, "from") && !leaving && !matches!(action, Some("withdraw" | "reduce")) && matches!(self.actor_kind(after), Some(ActorKind::State | ActorKind::ArmedGroup));
-        if self.is(end, "of") || origin {
+        // "inflicted losses of up to 300 servicemen on Ukrainian forces": the losses are theirs.
+        let inflicted_on = kind == FigureKind::Casualty && self.is(end, "on");
+        if self.is(end, "of") || origin || inflicted_on {
             if let Some(a) = named(after) {
                 return Some(a);
             }

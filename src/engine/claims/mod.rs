@@ -438,7 +438,8 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
         draft.denied_topics = ctx.topics(s, a, b);
         draft.denied_topics.retain(|t| *t != Topic::Troops);
-        draft.denies_previous = draft.denied_topics.is_empty() && cues::names_a_claim_only(w, a, b);
+        // "denied any delay", "denied any wrongdoing": what someone alleged before.
+        draft.denies_previous = draft.denied_topics.is_empty() && (cues::names_a_claim_only(w, a, b) || w.at(a) == "any");
     }
     // "told state media that the report was fabricated": a dismissal of a claim named before it.
     if let Some(c) = claim_like.filter(|c| c.kind == CueKind::Dismissal && c.at >= 2) {
