@@ -72,10 +72,15 @@ fn disagreements(analyses: &[Analysis], titles: &[String], go: &dyn Fn(usize, Ta
         .collect()
 }
 
+/// A figure's size as the ledger shows it: "~2,500", "≥ 300", "≤ 12,000", "3,000–4,000", or its text.
 fn figure_label(f: &crate::Figure) -> String {
-    match (f.value, f.min, f.max) {
-        (Some(v), _, _) => thousands(v),
-        (None, Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
+    use crate::Qualifier::*;
+    match (f.qualifier, f.value, f.min, f.max) {
+        (Range, _, Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
+        (AtLeast, _, Some(a), _) => format!("≥ {}", thousands(a)),
+        (AtMost, _, _, Some(b)) => format!("≤ {}", thousands(b)),
+        (Approximate, Some(v), _, _) => format!("~{}", thousands(v)),
+        (_, Some(v), _, _) => thousands(v),
         _ => f.text.clone(),
     }
 }

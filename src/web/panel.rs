@@ -88,14 +88,18 @@ fn figures_table(props: &PanelProps, limit: usize) -> Html {
             <tbody>
                 { for rows.into_iter().map(|f| {
                     let target = Target::figure(f);
+                    // A range may wrap after its dash in a narrow column.
                     let value = match (f.value, f.min, f.max) {
-                        (Some(v), _, _) => thousands(v),
-                        (None, Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
-                        _ => "—".into(),
+                        (Some(v), _, _) => html! { thousands(v) },
+                        (None, Some(a), Some(b)) => html! { <>{ thousands(a) }{ "–" }<wbr />{ thousands(b) }</> },
+                        _ => html! { "—" },
                     };
                     html! {
                         <tr data-id={f.id.clone()}>
-                            <td><button type="button" class="link" onclick={jump(&props.dispatch, target)}>{ &f.text }</button></td>
+                            <td>
+                                <button type="button" class="link" onclick={jump(&props.dispatch, target)}>{ &f.text }</button>
+                                if f.kind == crate::FigureKind::Casualty { <span class="kind-inline">{ "casualty" }</span> }
+                            </td>
                             <td class="num">{ value }</td>
                             <td>{ figure_sub(f) }</td>
                             <td>{ owner(f) }</td>

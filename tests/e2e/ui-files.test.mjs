@@ -175,6 +175,8 @@ test('with several articles open, the ledger compares them and links back into e
   for (const heading of ['Where they disagree', 'Figures per force', 'Who says what']) assert.ok((await ledger.textContent()).includes(heading));
   await screenshot(page, 'ui-ledger');
   if (!annotates) return;
+  // Sizes keep their qualifier: "fewer than 12,000" is at most 12,000.
+  assert.ok((await ledger.textContent()).includes('≤ 12,000'), 'the ledger drops the qualifier of "fewer than 12,000"');
   const link = ledger.locator('.ledger-group button.link').first();
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MARK');
