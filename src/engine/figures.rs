@@ -857,7 +857,7 @@ impl<'a> Reader<'a> {
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
             .filter(|&k| kind == FigureKind::Force || possessed || k + 4 < start && !self.is_agent(k))
-            .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
+            .find(|&k| armed(k) && !self.sponsor(k) && !self.after_locative(k) && (possessed || !self.is_place_or_speaker(k)));
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
     }
 
@@ -901,15 +901,17 @@ impl<'a> Reader<'a> {
     /// The actor mention at `k` stands after a place preposition ("troops in Iraq") or before a
     /// speech verb ("Seoul's spy agency said").
     fn is_place_or_speaker(&self, k: usize) -> bool {
+        self.after_locative(k) || (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.among(j, SPEECH_VERBS))
+    }
+
+    /// The actor mention at `k` stands after a place preposition: "American troops in Syria".
+    fn after_locative(&self, k: usize) -> bool {
         let mut first = k;
         while first > 0 && self.actor(first - 1) == self.actor(k) && self.actor(k).is_some() {
             first -= 1;
         }
         let skip_the = if first > 0 && self.is(first - 1, "the") { first - 1 } else { first };
-        if skip_the > 0 && self.among(skip_the - 1, LOCATIVES) {
-            return true;
-        }
-        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.among(j, SPEECH_VERBS))
+        skip_the > 0 && self.among(skip_the - 1, LOCATIVES)
     }
 }
 

@@ -170,8 +170,8 @@ pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
 /// Words that may stand between a figure and its casualty word.
 pub const CASUALTY_SKIP_AFTER: &[&str] = &[
     "all", "allegedly", "also", "and", "are", "as", "badly", "be", "been", "being", "believed", "both", "confirmed",
-    "critically", "feared", "got", "had", "has", "have", "is", "later", "left", "lightly", "listed", "now",
-    "presumed", "reported", "reportedly", "said", "seriously", "slightly", "to", "was", "were",
+    "critically", "feared", "from", "got", "had", "has", "have", "is", "later", "left", "lightly", "listed", "now",
+    "presumed", "reported", "reportedly", "said", "seriously", "sides", "slightly", "to", "was", "were",
 ];
 
 /// Possession and existence right before a figure: "Spain has 300 troops".
