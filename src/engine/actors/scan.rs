@@ -209,6 +209,14 @@ impl Context<'_, '_> {
                 return self.scan_segment(&seg[c + 1..], out);
             }
         }
+        // "the PLA's Eastern Theatre Command" written "People's Liberation Army Eastern Theatre
+        // Command": a known force, then a body of it named after it.
+        let known_force = |u: &Unit| self.hit_in(u).is_some_and(|h| h.form == Form::Name && h.span.end == u.span.end && matches!(lexicon().entries[h.entry].kind, ActorKind::Military | ActorKind::ArmedGroup));
+        if let Some(p) = (0..seg.len().saturating_sub(2)).find(|&p| known_force(&seg[p]) && seg[p + 1].kind == UnitKind::Cap && self.hit_in(&seg[p + 1]).is_none()) {
+            if seg[p + 1..].iter().any(is_head) {
+                return self.scan_segment(&seg[p + 1..], out);
+            }
+        }
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
@@ -233,7 +241,9 @@ impl Context<'_, '_> {
             let the_before = first_tok.checked_sub(1).and_then(|p| self.word(p)) == Some("The");
             let mut end = h;
             if h + 1 < seg.len() && matches!(self.unit_text(&seg[h + 1]), "of" | "for" | "on") {
-                end = seg.len() - 1;
+                // "Ministry of National Defense in Taipei": the seat is not part of the name.
+                let seat = (h + 2..seg.len().saturating_sub(1)).find(|&k| self.unit_text(&seg[k]) == "in" && self.is_state_name(self.unit_text(&seg[k + 1])));
+                end = seat.map_or(seg.len() - 1, |k| k - 1);
             } else if head_word == "Force" && task_force(h) && seg.len() - h <= 3 {
                 // "Joint Task Force Bravo": task forces carry a name after the head.
                 end = seg.len() - 1;
@@ -388,6 +398,11 @@ impl Context<'_, '_> {
         } else if told && caps == 1 && whole.len() == 1 && words::head_kind(span.of(text)).is_none() && !next.is_some_and(is_group_noun) {
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
         }
+    }
+
+    /// Whether `w` is wholly a state's name or its capital ("Iraq", "Taipei").
+    fn is_state_name(&self, w: &str) -> bool {
+        lexicon().find(w).iter().any(|h| h.span.start == 0 && h.span.end == w.len() && lexicon().entries[h.entry].kind == ActorKind::State)
     }
 
     /// The lower-case role words right before token `at` ("defence minister"), with the
