@@ -353,7 +353,7 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             }
             // "...; Kigali denies": nothing follows, what came before is denied.
             let last = (c.at + c.len..w.len()).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
-            last || denies_an_act(w, c) || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
+            last || denies_an_act(w, c) || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report" | "claim" | "figure" | "figures" | "toll" | "estimate" | "account"))
         }
         _ => false,
     }

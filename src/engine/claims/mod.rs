@@ -591,16 +591,21 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
     if c.kind == CueKind::ReportBefore {
         return after(c.at + c.len);
     }
-    let mut start = c.at;
+    // "Minsk called the NATO statement "speculation"": who labels it speaks.
+    let label = (c.kind == CueKind::Dismissal)
+        .then(|| (c.at.saturating_sub(8)..c.at).rev().find(|&k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed")))
+        .flatten();
+    let end = label.unwrap_or(c.at);
+    let mut start = end;
     while start > 0 && !matches!(w.at(start - 1), "\u{201D}" | "\"" | "that" | ";") {
         start -= 1;
     }
     // Skip the comma after a closing quotation ("...," McNulty said).
-    while start < c.at && matches!(w.at(start), "," | "'") {
+    while start < end && matches!(w.at(start), "," | "'") {
         start += 1;
     }
-    if start < c.at {
-        Some((start, c.at))
+    if start < end {
+        Some((start, end))
     } else {
         after(c.at + c.len)
     }
