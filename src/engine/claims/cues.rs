@@ -451,7 +451,9 @@ fn event_at(w: &Words, i: usize) -> Option<Polar> {
     {
         return Some((Event::Withdraw, true));
     }
-    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating") {
+    // "had left Niger": a place after "left" (not "left 20 dead", "left behind").
+    let left_place = x == "left" && w.capital.get(i + 1).copied().unwrap_or(false);
+    if force && (left_place || matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating")) {
         return Some((Event::Withdraw, true));
     }
     if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
