@@ -242,7 +242,8 @@ impl Context<'_, '_> {
             let mut end = h;
             if h + 1 < seg.len() && matches!(self.unit_text(&seg[h + 1]), "of" | "for" | "on") {
                 // "Ministry of National Defense in Taipei": the seat is not part of the name.
-                let seat = (h + 2..seg.len().saturating_sub(1)).find(|&k| self.unit_text(&seg[k]) == "in" && self.is_state_name(self.unit_text(&seg[k + 1])));
+                let seated = matches!(head_word, "Ministry" | "Department" | "Office" | "Embassy");
+                let seat = (h + 2..seg.len().saturating_sub(1)).filter(|_| seated).find(|&k| self.unit_text(&seg[k]) == "in" && self.is_state_name(self.unit_text(&seg[k + 1])));
                 end = seat.map_or(seg.len() - 1, |k| k - 1);
             } else if head_word == "Force" && task_force(h) && seg.len() - h <= 3 {
                 // "Joint Task Force Bravo": task forces carry a name after the head.
