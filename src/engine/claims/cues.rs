@@ -250,6 +250,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
     }
     for &(_, seq) in lead.phrases.iter().filter(|(k, _)| *k == CueKind::Hedge) {
+        // "If confirmed, it would be ..." doubts a report; "If confirmed by the Senate, Hegseth would ..." a nominee.
+        if seq == ["if", "confirmed"] && !(w.at(i + 2) == "," && matches!(w.at(i + 3), "it" | "this" | "that" | "these" | "those" | "they" | "such")) {
+            continue;
+        }
         if w.matches(i, seq) {
             // "has not confirmed the figures" doubts a report before; "has not confirmed the presence of ..." says its own.
             let negated_own = matches!(seq[0], "not" | "neither") && seq.iter().any(|x| x.starts_with("confirm")) && !names_a_claim_only(w, i + seq.len(), w.len());
