@@ -289,9 +289,12 @@ fn keep_hit(doc: &Doc, h: &Hit, first: usize, last: usize) -> bool {
             if line_start && matches!(next_tok, Some("," | "—" | "–" | "-" | "(" | ":")) {
                 return false;
             }
-            // "according to Yerevan": the government speaks.
-            if prev == Some("to") && first >= 2 && tokens[first - 2].text(text).eq_ignore_ascii_case("according") {
-                return true;
+            // "according to Yerevan": the government speaks; "a signal to Moscow", "aid to Kyiv": it is addressed.
+            if prev == Some("to") && first >= 2 {
+                let before = tokens[first - 2].text(text).to_ascii_lowercase();
+                if matches!(before.as_str(), "according" | "signal" | "message" | "warning" | "ultimatum" | "appeal" | "letter" | "offer" | "aid" | "assistance" | "loyal" | "loyalty" | "allegiance" | "support" | "weapons" | "arms" | "threat") {
+                    return true;
+                }
             }
             if possessive {
                 // "Washington’s support" acts; "Baghdad’s streets", "Baghdad’s International Airport" are places.
