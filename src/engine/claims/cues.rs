@@ -175,7 +175,7 @@ const CLAIM_NOUNS: &[&str] = &[
     "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
     "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
     "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
-    "number", "numbers", "estimate", "estimates", "toll", "characterisation", "characterization", "version",
+    "number", "numbers", "estimate", "estimates", "toll", "characterisation", "characterization", "version", "findings", "conclusions",
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
 
