@@ -506,7 +506,9 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if w.negates[k] {
+            // "has not disclosed how much it pays for the deployment": what is withheld is the telling.
+            let withheld = (k + 1..(k + 3).min(clause_end)).any(|j| matches!(w.at(j), "disclosed" | "disclose" | "revealed" | "reveal" | "specified" | "specify" | "commented" | "comment" | "elaborate" | "elaborated" | "explained" | "explain"));
+            if w.negates[k] && !withheld {
                 negated = true;
             }
             if let Some((event, positive)) = w.opens[k] {
