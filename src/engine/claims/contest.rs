@@ -84,8 +84,19 @@ fn link_denials_of_previous(drafts: &mut [Draft]) {
         // "rejected the accusation" answers the accusation: "Yerevan accused the peacekeepers of ...".
         let accusation = candidates.iter().copied().find(|&t| drafts[t].cue.starts_with("accus") || drafts[t].cue.starts_with("alleg"));
         if let Some(t) = accusation.or(naming).or(candidates.first().copied()) {
-            drafts[d].links.push(t);
-            drafts[t].links.push(d);
+            // "Ali said ... troops massing. "We are seeing a buildup," Ali told ...": one statement over two sentences.
+            let same = |u: usize| candidates.contains(&u) && drafts[t].source.is_some() && drafts[u].source == drafts[t].source;
+            let (mut first, mut last) = (t, t);
+            while first > 0 && same(first - 1) {
+                first -= 1;
+            }
+            while same(last + 1) {
+                last += 1;
+            }
+            for u in first..=last {
+                drafts[d].links.push(u);
+                drafts[u].links.push(d);
+            }
         }
     }
 }
