@@ -485,6 +485,14 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let (a, b) = found.as_ref().map_or((0, 0), |f| f.window);
     draft.subject = ctx.mentioned(s, 0, a.min(main_end));
     draft.subject.extend(ctx.mentioned(s, b, main_end));
+    // "the drawdown would be completed within months": the drawdown the claim before spoke of.
+    let names_nothing = draft.subject.iter().all(|(t, _)| *t == Topic::Troops);
+    let event_named_before = (1..main_end).any(|k| {
+        w.at(k - 1) == "the" && matches!(w.at(k), "drawdown" | "deployment" | "withdrawal" | "pullout" | "buildup" | "build-up" | "redeployment" | "reinforcements")
+    });
+    if let Some(p) = previous.filter(|_| names_nothing && event_named_before) {
+        draft.subject.clone_from(&p.subject);
+    }
     // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
     let source_only = |t: &Topic| *t == Topic::Troops || found.as_ref().and_then(|f| f.source).is_some_and(|src| *t == Topic::Actor(src));
     if draft.subject.iter().any(|(t, named)| *named && !source_only(t)) {
