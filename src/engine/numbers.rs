@@ -122,7 +122,7 @@ const YEAR_CUES: [&str; 16] = [
 /// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
 const OPENERS: &[&str] = &[
     "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at", "below", "between",
-    "circa", "close", "dozens", "eight", "eighteen", "eighty", "eleven", "entre", "environ", "estimated", "fewer", "fifteen", "fifty",
+    "circa", "close", "closer", "dozens", "eight", "eighteen", "eighty", "eleven", "entre", "environ", "estimated", "fewer", "fifteen", "fifty",
     "five", "forty", "four", "fourteen", "half", "hundreds", "in", "just", "less", "millions", "more", "nearly",
     "nine", "nineteen", "ninety", "no", "north", "not", "one", "over", "plus", "près", "quelque", "roughly", "scores", "seven", "seventeen",
     "seventy", "several", "six", "sixteen", "sixty", "slightly", "some", "ten", "tens", "the", "thirteen", "thirty",
@@ -130,7 +130,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Qualifiers before the number, longest first, with what they mean.
-const PRE_QUALIFIERS: [(&[&str], Qualifier); 47] = [
+const PRE_QUALIFIERS: [(&[&str], Qualifier); 48] = [
     (&["slightly", "more", "than"], Qualifier::AtLeast),
     (&["a", "little", "over"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -153,6 +153,7 @@ const PRE_QUALIFIERS: [(&[&str], Qualifier); 47] = [
     (&["up", "to"], Qualifier::AtMost),
     (&["fewer", "than"], Qualifier::AtMost),
     (&["less", "than"], Qualifier::AtMost),
+    (&["closer", "to"], Qualifier::Approximate),
     (&["close", "to"], Qualifier::AtMost),
     (&["just", "under"], Qualifier::AtMost),
     (&["at", "most"], Qualifier::AtMost),

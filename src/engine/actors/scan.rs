@@ -419,6 +419,10 @@ impl Context<'_, '_> {
         if start == at {
             return None;
         }
+        // "Army chief Abdel Fattah al-Burhan": the service names the post.
+        if start > 0 && self.word(start - 1).is_some_and(|w| matches!(w, "Army" | "Navy" | "Military")) {
+            start -= 1;
+        }
         // "commander-in-chief", "chief-of-staff": hyphenated words before the role's last word.
         while start > 1 && self.tok(start - 1) == Some("-") && !tokens[start].space_before && !tokens[start - 1].space_before && self.word(start - 2).is_some() && at - start < 6 {
             start -= 2;
