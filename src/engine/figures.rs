@@ -329,7 +329,9 @@ impl<'a> Reader<'a> {
                 let group_members = self.any(k, &["men", "members", "volunteers", "instructors", "advisers", "advisors", "guards"])
                     && self.armed_before(first)
                     && !(first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && lookup(CASUALTY_BEFORE, self.word(j)).is_some());
-                let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first));
+                // "The army has suffered 20,000 casualties": a force named before by its noun.
+                let force_before = (first.saturating_sub(10)..first).any(|j| self.same_sentence(j, first) && (self.among(j, GROUP_NOUNS) || self.is(j, "military")));
+                let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first) || force_before);
                 if (military || under_arms || party_losses || group_members || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
