@@ -281,6 +281,7 @@ impl<'a> Reader<'a> {
         let mut head = None;
         let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
         let mut used_of = false;
+        let mut part_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
             if self.among(k, BLOCKERS) {
@@ -292,6 +293,14 @@ impl<'a> Reader<'a> {
                     military |= self.any(k + 1, &["its", "their"]) && self.party_before(first) && self.armed_before(first);
                     used_of = true;
                     k += 2;
+                    // "lost 300 of its 2,000 soldiers": a part of the force counted after it.
+                    let number = |j: usize| self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+                    if number(k) {
+                        while number(k) || (matches!(self.word(k), "," | ".") && self.glued(k) && number(k + 1) && self.glued(k + 1)) {
+                            k += 1;
+                        }
+                        part_of = true;
+                    }
                     continue;
                 }
                 // "1,000 of Russia's troops"
@@ -344,7 +353,8 @@ impl<'a> Reader<'a> {
             k += 1;
         }
         let head = head?;
-        let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
+        // The part's span stops at its own number; the whole is a figure of its own.
+        let end_tok = if part_of { end } else if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
     }
 
