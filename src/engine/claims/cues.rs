@@ -254,6 +254,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         if seq == ["if", "confirmed"] && !(w.at(i + 2) == "," && matches!(w.at(i + 3), "it" | "this" | "that" | "these" | "those" | "they" | "such")) {
             continue;
         }
+        // "is believed to", "units, thought to number ...": passive; "the president thought to consult" is not.
+        if matches!(seq[0], "believed" | "thought") && !matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "," | "widely" | "also" | "still" | "generally" | "now") {
+            continue;
+        }
         if w.matches(i, seq) {
             // "has not confirmed the figures" doubts a report before; "has not confirmed the presence of ..." says its own.
             let negated_own = matches!(seq[0], "not" | "neither") && seq.iter().any(|x| x.starts_with("confirm")) && !names_a_claim_only(w, i + seq.len(), w.len());
