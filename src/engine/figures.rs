@@ -281,6 +281,7 @@ impl<'a> Reader<'a> {
         let mut head = None;
         let mut military = self.group_before(first) || self.counted_force_before(first) || self.armed_possessor(first);
         let mut used_of = false;
+        let mut part_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
             if self.among(k, BLOCKERS) {
@@ -292,6 +293,14 @@ impl<'a> Reader<'a> {
                     military |= self.any(k + 1, &["its", "their"]) && self.party_before(first) && self.armed_before(first);
                     used_of = true;
                     k += 2;
+                    // "lost 300 of its 2,000 soldiers": a part of the force counted after it.
+                    let number = |j: usize| self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+                    if number(k) {
+                        while number(k) || (matches!(self.word(k), "," | ".") && self.glued(k) && number(k + 1) && self.glued(k + 1)) {
+                            k += 1;
+                        }
+                        part_of = true;
+                    }
                     continue;
                 }
                 // "1,000 of Russia's troops"
@@ -329,7 +338,9 @@ impl<'a> Reader<'a> {
                 let group_members = self.any(k, &["men", "members", "volunteers", "instructors", "advisers", "advisors", "guards"])
                     && self.armed_before(first)
                     && !(first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && lookup(CASUALTY_BEFORE, self.word(j)).is_some());
-                let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first));
+                // "The army has suffered 20,000 casualties": a force named before by its noun.
+                let force_before = (first.saturating_sub(10)..first).any(|j| self.same_sentence(j, first) && (self.among(j, GROUP_NOUNS) || self.is(j, "military")));
+                let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first) || force_before);
                 if (military || under_arms || party_losses || group_members || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
                 }
@@ -342,7 +353,8 @@ impl<'a> Reader<'a> {
             k += 1;
         }
         let head = head?;
-        let end_tok = if self.boots(head) { head + 4 } else { head + 1 };
+        // The part's span stops at its own number; the whole is a figure of its own.
+        let end_tok = if part_of { end } else if self.boots(head) { head + 4 } else { head + 1 };
         Some(Shape { start: first, end: end_tok, chain: (end, head), inherits: None })
     }
 
@@ -600,12 +612,19 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        for k in end..end + 7 {
+        // "Dozens of soldiers, including a general, were captured": past the aside.
+        let aside = (self.is(end, ",") && self.any(end + 1, &["including", "among"]))
+            .then(|| (end + 2..end + 10).find(|&k| self.is(k, ",") && self.toks.get(k + 1).is_some_and(|t| t.space_before) && self.same_sentence(k, end)))
+            .flatten();
+        let from = aside.map_or(end, |k| k + 1);
+        for k in from..from + 7 {
             if !self.same_sentence(k, end.saturating_sub(1)) {
                 break;
             }
             if let Some(a) = lookup(CASUALTY_AFTER_ACTION, self.word(k)) {
-                return Some(a);
+                // "The column of 2,000, including 300 commandos, killed 20 civilians": what they did.
+                let active = self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) || self.any(k + 1, &["a", "an", "the", "at"]);
+                return (aside.is_none() || !active).then_some(a);
             }
             if self.is(k, "in") && self.any(k + 1, &["critical", "serious", "grave"]) && self.is(k + 2, "condition") {
                 return Some("wounded");
@@ -768,7 +787,12 @@ impl<'a> Reader<'a> {
         if self.among(end, GEO_HEADS) && (end > first || !self.is(end, "region")) {
             end += 1;
         }
-        if end == first || is_dash(self.word(end - 1)) {
+        // "Air Base 201": a designator's number belongs to the name.
+        if end > first && self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Number) && self.among(end - 1, DESIGNATORS) {
+            end += 1;
+        }
+        // "reported to Defence Minister Sergei Shoigu": a title, not a place, follows.
+        if end == first || is_dash(self.word(end - 1)) || self.capitalized(end) && self.any(end, &["minister", "president", "general", "secretary", "commander"]) {
             return None;
         }
         if (first..end).any(|i| self.among(i, ORG_WORDS)) {
@@ -806,7 +830,9 @@ impl<'a> Reader<'a> {
         let after = if self.is(end + 1, "the") { end + 2 } else { end + 1 };
         let leaving = (start.saturating_sub(8)..start).any(|k| lookup(ACTION_WORDS, self.word(k)).is_some_and(|a| matches!(a, "withdraw" | "reduce")));
         let origin = self.is(end, "from") && !leaving && !matches!(action, Some("withdraw" | "reduce")) && matches!(self.actor_kind(after), Some(ActorKind::State | ActorKind::ArmedGroup));
-        if self.is(end, "of") || origin {
+        // "inflicted losses of up to 300 servicemen on Ukrainian forces": the losses are theirs.
+        let inflicted_on = kind == FigureKind::Casualty && self.is(end, "on");
+        if self.is(end, "of") || origin || inflicted_on {
             if let Some(a) = named(after) {
                 return Some(a);
             }
@@ -836,13 +862,14 @@ impl<'a> Reader<'a> {
         let armed = |k: usize| match self.actor_kind(k) {
             Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
             Some(ActorKind::State) => kind == FigureKind::Force || possessed,
+            Some(ActorKind::Organization) => kind == FigureKind::Force && self.is_force_body(k),
             _ => false,
         };
         let nearest = (start.saturating_sub(25)..start)
             .rev()
             .take_while(|&k| self.same_sentence(k, start))
             .filter(|&k| kind == FigureKind::Force || possessed || k + 4 < start && !self.is_agent(k))
-            .find(|&k| armed(k) && !self.sponsor(k) && (possessed || !self.is_place_or_speaker(k)));
+            .find(|&k| armed(k) && !self.sponsor(k) && !self.after_locative(k) && (possessed || !self.is_place_or_speaker(k)));
         nearest.and_then(|k| self.actor(k)).or_else(|| before.and_then(|f| f.owner))
     }
 
@@ -859,6 +886,11 @@ impl<'a> Reader<'a> {
         list.iter()
             .position(|s| s.kind == ActorKind::State && (named(&s.name) || known_state == Some(s.name.as_str())))
             .unwrap_or(actor)
+    }
+
+    /// The organisation at `k` fields forces: NATO, the AU, a UN mission.
+    fn is_force_body(&self, k: usize) -> bool {
+        self.actor(k).and_then(|a| self.actors.actors.get(a)).is_some_and(|a| FORCE_BODIES.contains(&a.name.as_str()) || a.name.ends_with(" Mission"))
     }
 
     /// Token `k` sits in a compound that names a sponsor, not an owner: "Iran-backed", "pro-Russian".
@@ -881,15 +913,17 @@ impl<'a> Reader<'a> {
     /// The actor mention at `k` stands after a place preposition ("troops in Iraq") or before a
     /// speech verb ("Seoul's spy agency said").
     fn is_place_or_speaker(&self, k: usize) -> bool {
+        self.after_locative(k) || (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.among(j, SPEECH_VERBS))
+    }
+
+    /// The actor mention at `k` stands after a place preposition: "American troops in Syria".
+    fn after_locative(&self, k: usize) -> bool {
         let mut first = k;
         while first > 0 && self.actor(first - 1) == self.actor(k) && self.actor(k).is_some() {
             first -= 1;
         }
         let skip_the = if first > 0 && self.is(first - 1, "the") { first - 1 } else { first };
-        if skip_the > 0 && self.among(skip_the - 1, LOCATIVES) {
-            return true;
-        }
-        (k + 1..k + 6).any(|j| self.same_sentence(j, k) && self.among(j, SPEECH_VERBS))
+        skip_the > 0 && self.among(skip_the - 1, LOCATIVES)
     }
 }
 

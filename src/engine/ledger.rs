@@ -67,9 +67,12 @@ pub struct Assertion {
 
 /// Whether two sizes, each a value or bounds, cannot both hold (a tenth of slack for rounding).
 pub fn incompatible(a: (Option<u64>, Option<u64>, Option<u64>), b: (Option<u64>, Option<u64>, Option<u64>)) -> bool {
+    // The value stands for both bounds only when none is given: "more than 300" (value
+    // 300, no max) has no upper bound, "up to 5,000" (value 5,000, no min) no lower one.
     let bounds = |(value, min, max): (Option<u64>, Option<u64>, Option<u64>)| {
-        let lo = min.or(value).unwrap_or(0);
-        let hi = max.or(value).unwrap_or(u64::MAX);
+        let (min, max) = if min.is_none() && max.is_none() { (value, value) } else { (min, max) };
+        let lo = min.unwrap_or(0);
+        let hi = max.unwrap_or(u64::MAX);
         (lo.saturating_sub(lo / 10), hi.saturating_add(hi / 10))
     };
     let ((alo, ahi), (blo, bhi)) = (bounds(a), bounds(b));
@@ -219,6 +222,9 @@ mod tests {
         assert!(!incompatible((None, Some(300), None), (Some(2500), Some(2500), Some(2500))));
         assert!(incompatible((None, None, Some(1000)), (Some(2500), None, None)));
         assert!(!incompatible((None, Some(2000), Some(3000)), (Some(2500), None, None)));
+        // "up to 100,000 fighters" holds "several hundred"; "more than 300" holds 5,000.
+        assert!(!incompatible((Some(100_000), None, Some(100_000)), (None, Some(300), Some(999))));
+        assert!(!incompatible((Some(300), Some(300), None), (Some(5000), Some(5000), Some(5000))));
         assert!(compare(&[]).forces.is_empty());
     }
 }

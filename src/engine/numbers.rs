@@ -122,15 +122,15 @@ const YEAR_CUES: [&str; 16] = [
 /// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
 const OPENERS: &[&str] = &[
     "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at", "below", "between",
-    "circa", "close", "dozens", "eight", "eighteen", "eighty", "eleven", "estimated", "fewer", "fifteen", "fifty",
+    "circa", "close", "closer", "dozens", "eight", "eighteen", "eighty", "eleven", "entre", "environ", "estimated", "fewer", "fifteen", "fifty",
     "five", "forty", "four", "fourteen", "half", "hundreds", "in", "just", "less", "millions", "more", "nearly",
-    "nine", "nineteen", "ninety", "no", "north", "not", "one", "over", "roughly", "scores", "seven", "seventeen",
+    "nine", "nineteen", "ninety", "no", "north", "not", "one", "over", "plus", "près", "quelque", "roughly", "scores", "seven", "seventeen",
     "seventy", "several", "six", "sixteen", "sixty", "slightly", "some", "ten", "tens", "the", "thirteen", "thirty",
     "thousands", "three", "twelve", "twenty", "two", "under", "up", "upward", "upwards", "well",
 ];
 
 /// Qualifiers before the number, longest first, with what they mean.
-const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
+const PRE_QUALIFIERS: [(&[&str], Qualifier); 48] = [
     (&["slightly", "more", "than"], Qualifier::AtLeast),
     (&["a", "little", "over"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -153,6 +153,7 @@ const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
     (&["up", "to"], Qualifier::AtMost),
     (&["fewer", "than"], Qualifier::AtMost),
     (&["less", "than"], Qualifier::AtMost),
+    (&["closer", "to"], Qualifier::Approximate),
     (&["close", "to"], Qualifier::AtMost),
     (&["just", "under"], Qualifier::AtMost),
     (&["at", "most"], Qualifier::AtMost),
@@ -174,6 +175,11 @@ const PRE_QUALIFIERS: [(&[&str], Qualifier); 43] = [
     (&["estimated"], Qualifier::Approximate),
     (&["circa"], Qualifier::Approximate),
     (&["~"], Qualifier::Approximate),
+    // French, as translated copy keeps it: "plus de 2 000 soldats", "environ 1 500".
+    (&["plus", "de"], Qualifier::AtLeast),
+    (&["près", "de"], Qualifier::AtMost),
+    (&["environ"], Qualifier::Approximate),
+    (&["quelque"], Qualifier::Approximate),
 ];
 
 /// Words that say a "from A to B" pair is a change, not a range.
@@ -307,9 +313,9 @@ impl<'a> Scanner<'a> {
     fn expression(&self, i: usize, prev: Option<&NumberExpr>) -> Option<(NumberExpr, usize)> {
         let (qualifier, qlen) = self.pre_qualifier(i);
         let at = i + qlen;
-        if self.is(at, "between") && qlen == 0 {
+        if (self.is(at, "between") || self.is(at, "entre")) && qlen == 0 {
             let a = self.atom(at + 1)?;
-            if self.is(a.end, "and") {
+            if self.is(a.end, "and") || self.is(a.end, "et") {
                 if let Some(b) = self.atom(a.end + 1) {
                     return self.range(i, a, b, true);
                 }
@@ -371,6 +377,7 @@ impl<'a> Scanner<'a> {
             || (self.is(i, "a") || self.is(i, "an")) && (self.scale_word(i + 1).is_some() || self.is(i + 1, "dozen"))
             || self.is(i, "half") && self.is(i + 1, "a") && (self.scale_word(i + 2).is_some() || self.is(i + 2, "dozen"))
             || self.is(i, "between")
+            || self.is(i, "entre")
     }
 
     /// A second number after a dash, "to" or "or", when it makes a range with `a`.
@@ -379,7 +386,7 @@ impl<'a> Scanner<'a> {
         if a.ordinal || a.amount.vague.is_some() {
             return None;
         }
-        if self.is_dash(sep) || self.is(sep, "to") || self.is(sep, "or") {
+        if self.is_dash(sep) || self.is(sep, "to") || self.is(sep, "or") || self.is(sep, "à") {
             let b = self.atom(sep + 1)?;
             if b.ordinal || b.amount.vague.is_some() || (a.words != b.words && !self.is_dash(sep)) {
                 return None;
@@ -742,7 +749,7 @@ mod tests {
     #[test]
     fn openers_are_sorted_and_cover_every_way_to_open_an_expression() {
         assert!(OPENERS.windows(2).all(|w| w[0] < w[1]) && OPENERS.iter().all(|w| *w == w.to_ascii_lowercase()));
-        let starters = ["a", "an", "between", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
+        let starters = ["a", "an", "between", "entre", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
         let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
         let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
         for w in words.chain(qualifiers) {

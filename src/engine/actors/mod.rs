@@ -260,12 +260,21 @@ fn keep_hit(doc: &Doc, h: &Hit, first: usize, last: usize) -> bool {
             if form == "Security Council" && (owned || prev.is_some_and(|w| w != "The" && w.starts_with(char::is_uppercase))) {
                 return false;
             }
+            // "Shoigu, secretary of the Security Council": a national council (the UN's has none).
+            let word_back = |k: usize| first.checked_sub(k).and_then(word);
+            if form == "Security Council" && prev == Some("the") && word_back(2) == Some("of") && word_back(3).is_some_and(|w| w.eq_ignore_ascii_case("secretary")) {
+                return false;
+            }
+            // "The National Unity Government": an outlet's name that a longer name continues.
+            let entry = &lexicon().entries[h.entry];
+            if entry.kind == ActorKind::Media && form.starts_with("The ") && capital_after && !possessive {
+                return false;
+            }
             // "Fort Stewart, Georgia", "the Georgia National Guard": the US state.
             if form == "Georgia" && (us_state_after_comma(doc, first) || next == Some("National")) {
                 return false;
             }
             // "Palestine Street", "Lebanon Road": a place named after the state.
-            let entry = &lexicon().entries[h.entry];
             !(entry.kind == ActorKind::State && !possessive && after.is_some_and(is_place_name_head))
         }
         Form::Demonym => true,
@@ -279,6 +288,13 @@ fn keep_hit(doc: &Doc, h: &Hit, first: usize, last: usize) -> bool {
             let line_start = first == 0 || tokens[first].newline_before;
             if line_start && matches!(next_tok, Some("," | "—" | "–" | "-" | "(" | ":")) {
                 return false;
+            }
+            // "according to Yerevan": the government speaks; "a signal to Moscow", "aid to Kyiv": it is addressed.
+            if prev == Some("to") && first >= 2 {
+                let before = tokens[first - 2].text(text).to_ascii_lowercase();
+                if matches!(before.as_str(), "according" | "signal" | "message" | "warning" | "ultimatum" | "appeal" | "letter" | "offer" | "aid" | "assistance" | "loyal" | "loyalty" | "allegiance" | "support" | "weapons" | "arms" | "threat") {
+                    return true;
+                }
             }
             if possessive {
                 // "Washington’s support" acts; "Baghdad’s streets", "Baghdad’s International Airport" are places.

@@ -136,6 +136,9 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                         break;
                     } else if word(next + 1).is_some() && glued(next + 1) {
                         end_tok = next + 1;
+                    } else if word(end_tok).is_some_and(|w| w.ends_with('s')) && !word(next + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                        // "the Group of Experts' findings": a plural possessive, not part of the name.
+                        break;
                     } else {
                         end_tok = next;
                         break;

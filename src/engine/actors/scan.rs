@@ -113,7 +113,8 @@ impl Context<'_, '_> {
                 continue;
             }
             let mut k = j;
-            while k < run.len() && self.is_name_unit(&run[k]) {
+            // "Supreme Allied Commander Europe": a region after a title is part of the title.
+            while k < run.len() && self.is_name_unit(&run[k]) && !words::is_region(self.unit_text(&run[k])) {
                 k += 1;
                 if run[k - 1].possessive {
                     break;
@@ -208,6 +209,14 @@ impl Context<'_, '_> {
                 return self.scan_segment(&seg[c + 1..], out);
             }
         }
+        // "the PLA's Eastern Theatre Command" written "People's Liberation Army Eastern Theatre
+        // Command": a known force, then a body of it named after it.
+        let known_force = |u: &Unit| self.hit_in(u).is_some_and(|h| h.form == Form::Name && h.span.end == u.span.end && matches!(lexicon().entries[h.entry].kind, ActorKind::Military | ActorKind::ArmedGroup));
+        if let Some(p) = (0..seg.len().saturating_sub(2)).find(|&p| known_force(&seg[p]) && seg[p + 1].kind == UnitKind::Cap && self.hit_in(&seg[p + 1]).is_none()) {
+            if seg[p + 1..].iter().any(is_head) {
+                return self.scan_segment(&seg[p + 1..], out);
+            }
+        }
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
@@ -232,7 +241,10 @@ impl Context<'_, '_> {
             let the_before = first_tok.checked_sub(1).and_then(|p| self.word(p)) == Some("The");
             let mut end = h;
             if h + 1 < seg.len() && matches!(self.unit_text(&seg[h + 1]), "of" | "for" | "on") {
-                end = seg.len() - 1;
+                // "Ministry of National Defense in Taipei": the seat is not part of the name.
+                let seated = matches!(head_word, "Ministry" | "Department" | "Office" | "Embassy");
+                let seat = (h + 2..seg.len().saturating_sub(1)).filter(|_| seated).find(|&k| self.unit_text(&seg[k]) == "in" && self.is_state_name(self.unit_text(&seg[k + 1])));
+                end = seat.map_or(seg.len() - 1, |k| k - 1);
             } else if head_word == "Force" && task_force(h) && seg.len() - h <= 3 {
                 // "Joint Task Force Bravo": task forces carry a name after the head.
                 end = seg.len() - 1;
@@ -336,9 +348,11 @@ impl Context<'_, '_> {
         let role_comma = first >= 2 && self.tok(first - 1) == Some(",") && self.word(first - 2).is_some_and(words::is_role);
         // "A spokesperson for the foreign ministry, Lin Jian, said": a name set off by commas
         // after a lower-case noun, before a verb of saying.
+        // "The commander of the SDF, Mazloum Abdi, said": a role of a body before the comma.
+        let role_of_body = (first.saturating_sub(7)..first.saturating_sub(1)).any(|k| self.word(k).is_some_and(words::is_role) && self.word(k + 1) == Some("of"));
         let enclosed = first >= 2
             && self.tok(first - 1) == Some(",")
-            && self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase))
+            && (self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase) || words::is_role(&lowercase(w))) || role_of_body)
             && self.tok(last + 1) == Some(",")
             && self.word(last + 2).is_some_and(words::is_say);
         let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("according")));
@@ -363,8 +377,10 @@ impl Context<'_, '_> {
             role = prev.filter(|w| words::is_role(w)).and_then(|_| self.role_before(first));
             true
         } else if caps >= 2 && complete {
-            let apposition = after_comma().is_some_and(|w| words::is_role(&w) || matches!(w.as_str(), "known" | "heads" | "leads" | "commands" | "runs" | "chairs"));
-            if apposition {
+            let appositive = after_comma();
+            let apposition = appositive.as_ref().is_some_and(|w| words::is_role(w) || matches!(w.as_str(), "known" | "heads" | "leads" | "commands" | "runs" | "chairs"));
+            // ", better known as Hemedti": an alias follows, not a role.
+            if apposition && appositive.as_deref() != Some("known") {
                 role = self.apposition(last + 2);
             }
             if role_comma {
@@ -385,6 +401,11 @@ impl Context<'_, '_> {
         }
     }
 
+    /// Whether `w` is wholly a state's name or its capital ("Iraq", "Taipei").
+    fn is_state_name(&self, w: &str) -> bool {
+        lexicon().find(w).iter().any(|h| h.span.start == 0 && h.span.end == w.len() && lexicon().entries[h.entry].kind == ActorKind::State)
+    }
+
     /// The lower-case role words right before token `at` ("defence minister"), with the
     /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
     pub(super) fn role_before(&self, at: usize) -> Option<String> {
@@ -398,11 +419,13 @@ impl Context<'_, '_> {
         if start == at {
             return None;
         }
-        if start > 0 && self.tok(start - 1) == Some("-") {
+        // "Army chief Abdel Fattah al-Burhan": the service names the post.
+        if start > 0 && self.word(start - 1).is_some_and(|w| matches!(w, "Army" | "Navy" | "Military")) {
             start -= 1;
-            while start > 0 && self.word(start - 1).is_some() && !tokens[start].space_before && at - start < 5 {
-                start -= 1;
-            }
+        }
+        // "commander-in-chief", "chief-of-staff": hyphenated words before the role's last word.
+        while start > 1 && self.tok(start - 1) == Some("-") && !tokens[start].space_before && !tokens[start - 1].space_before && self.word(start - 2).is_some() && at - start < 6 {
+            start -= 2;
         }
         let role = Span::new(tokens.get(start)?.span.start, tokens.get(at.checked_sub(1)?)?.span.end).of(self.text());
         let owner = start.checked_sub(1).and_then(|p| {

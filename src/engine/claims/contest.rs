@@ -81,9 +81,22 @@ fn link_denials_of_previous(drafts: &mut [Draft]) {
         let denier = drafts[d].source.map(Topic::Actor);
         let candidates: Vec<usize> = (d.saturating_sub(4)..d).rev().filter(|&t| drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t])).collect();
         let naming = candidates.iter().copied().find(|&t| denier.as_ref().is_some_and(|a| drafts[t].topics.contains(a)));
-        if let Some(t) = naming.or(candidates.first().copied()) {
-            drafts[d].links.push(t);
-            drafts[t].links.push(d);
+        // "rejected the accusation" answers the accusation: "Yerevan accused the peacekeepers of ...".
+        let accusation = candidates.iter().copied().find(|&t| drafts[t].cue.starts_with("accus") || drafts[t].cue.starts_with("alleg"));
+        if let Some(t) = accusation.or(naming).or(candidates.first().copied()) {
+            // "Ali said ... troops massing. "We are seeing a buildup," Ali told ...": one statement over two sentences.
+            let same = |u: usize| candidates.contains(&u) && drafts[t].source.is_some() && drafts[u].source == drafts[t].source;
+            let (mut first, mut last) = (t, t);
+            while first > 0 && same(first - 1) {
+                first -= 1;
+            }
+            while same(last + 1) {
+                last += 1;
+            }
+            for u in first..=last {
+                drafts[d].links.push(u);
+                drafts[u].links.push(d);
+            }
         }
     }
 }
@@ -127,14 +140,20 @@ fn same_subject(x: &Draft, y: &Draft) -> bool {
 }
 
 /// Whether a figure sizes a whole force, not an increment ("3,000 more troops",
-/// "another 2,000") or a part ("4,000 of them").
+/// "another 2,000"), a part ("4,000 of them", "a brigade of 4,800") or one end of a
+/// change over time ("rose to 30,000 from 12,000").
 fn is_total(text: &str, f: &FoundFigure) -> bool {
     let inside = f.span.of(text).to_ascii_lowercase();
     let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("").to_ascii_lowercase();
     let after = text.get(f.span.end..).unwrap_or("");
     let increment = ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| inside.split(|c: char| !c.is_alphabetic()).any(|x| x == *w) || before.split(|c: char| !c.is_alphabetic()).any(|x| x == *w));
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
-    !increment && !part
+    let mut words = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev();
+    let (last, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let unit = last == "of" && matches!(previous, "brigade" | "battalion" | "regiment" | "division" | "company" | "detachment" | "unit");
+    let change = last == "from"
+        || (last == "to" && matches!(previous, "rose" | "risen" | "grew" | "grown" | "increased" | "climbed" | "fell" | "fallen" | "dropped" | "declined" | "shrank" | "reduced" | "cut"));
+    !increment && !part && !unit && !change
 }
 
 /// Whether both claims come from the same source, or sources on one side, as far as can be told.
@@ -169,7 +188,7 @@ fn disputes_number(d: &Draft, t: &Draft) -> bool {
         Some(Stance::Denied) => !same_source(d, t),
         _ => false,
     };
-    disputes && d.contested_alone && d.numbers.iter().any(|v| t.numbers.contains(v))
+    disputes && d.contested_alone && !different_forces(d, t) && d.numbers.iter().any(|v| t.numbers.contains(v))
 }
 
 /// `x` calls a group finished ("no longer a danger") and `y` counts its fighters.

@@ -130,7 +130,7 @@ const REPORT: &[&str] = &[
     "insisted", "insists", "argued", "argues", "arguing", "remarked", "wrote", "writes", "tweeted", "revealed",
     "disclosed", "declared", "declares", "asserted", "asserts", "explained", "saying", "quoted", "cited", "blamed",
     "blames", "predicted", "indicated", "briefed", "testified", "conceded", "admitted", "admits", "vowed", "vows",
-    "pledged", "pledges", "promised", "promises", "say",
+    "pledged", "pledges", "promised", "promises", "say", "described", "describes",
 ];
 const HEDGE: &[&[&str]] = &[
     &["alleged"], &["allegedly"], &["purportedly"], &["purported"], &["reportedly"], &["supposedly"], &["ostensibly"],
@@ -141,6 +141,11 @@ const HEDGE: &[&[&str]] = &[
     &["independently", "verified"], &["independently", "confirm"], &["independently", "confirmed"], &["not", "be", "verified"],
     &["not", "be", "confirmed"], &["without", "providing", "evidence"], &["without", "offering", "evidence"],
     &["without", "evidence"], &["provided", "no", "evidence"], &["offered", "no", "evidence"], &["gave", "no", "evidence"],
+    &["believed", "to"], &["thought", "to"], &["is", "said", "to"], &["are", "said", "to"], &["was", "said", "to"],
+    &["were", "said", "to"], &["if", "confirmed"], &["unable", "to", "verify"], &["unable", "to", "confirm"],
+    &["not", "able", "to", "verify"], &["not", "been", "able", "to", "verify"], &["not", "able", "to", "confirm"],
+    &["not", "been", "able", "to", "confirm"], &["not", "confirmed"], &["not", "confirm"], &["not", "officially", "confirmed"],
+    &["not", "been", "confirmed"], &["neither", "confirmed"],
 ];
 const DENIAL: &[&str] = &[
     "deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
@@ -153,7 +158,9 @@ const DISMISSAL: &[&[&str]] = &[
     &["nothing", "but", "rumours"], &["nothing", "but", "rumors"], &["ruled", "out"], &["rules", "out"], &["rule", "out"],
     &["false", "reports"], &["false", "claims"], &["disinformation"], &["misinformation"], &["nonsense"], &["hoax"],
     &["pure", "invention"], &["pure", "fiction"], &["fantasy"], &["fantasies"], &["absurd"], &["lies", "and"],
-    &["exaggerated"], &["exaggeration"], &["overstated"], &["inflated"],
+    &["exaggerated"], &["exaggeration"], &["overstated"], &["inflated"], &["pure", "propaganda"], &["mere", "propaganda"],
+    &["just", "propaganda"], &["nothing", "but", "propaganda"], &["no", "support", "from"], &["no", "backing", "from"],
+    &["no", "weapons", "from"], &["no", "military", "support"], &["no", "assistance", "from"],
 ];
 /// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
 const WEAK_DENIAL: &[&str] = &["questioned", "questions", "questioning", "challenged", "challenges", "challenging", "contested", "contests"];
@@ -168,7 +175,7 @@ const CLAIM_NOUNS: &[&str] = &[
     "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
     "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
     "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
-    "number", "numbers", "estimate", "estimates", "toll",
+    "number", "numbers", "estimate", "estimates", "toll", "characterisation", "characterization", "version", "findings", "conclusions",
 ];
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
 
@@ -183,7 +190,7 @@ struct Lead {
 }
 
 /// Words that start a cue only with special handling in [`cue_at`].
-const SPECIAL: &[&str] = &["according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
+const SPECIAL: &[&str] = &["accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
 
 /// Every word that can start a cue, with what it can start.
 fn leads() -> &'static HashMap<&'static str, Lead> {
@@ -243,8 +250,19 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
     }
     for &(_, seq) in lead.phrases.iter().filter(|(k, _)| *k == CueKind::Hedge) {
+        // "If confirmed, it would be ..." doubts a report; "If confirmed by the Senate, Hegseth would ..." a nominee.
+        if seq == ["if", "confirmed"] && !(w.at(i + 2) == "," && matches!(w.at(i + 3), "it" | "this" | "that" | "these" | "those" | "they" | "such")) {
+            continue;
+        }
+        // "is believed to", "units, thought to number ...": passive; "the president thought to consult" is not.
+        if matches!(seq[0], "believed" | "thought") && !matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "," | "widely" | "also" | "still" | "generally" | "now") {
+            continue;
+        }
         if w.matches(i, seq) {
-            let unverified = seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm"));
+            // "has not confirmed the figures" doubts a report before; "has not confirmed the presence of ..." says its own.
+            let negated_own = matches!(seq[0], "not" | "neither") && seq.iter().any(|x| x.starts_with("confirm")) && !names_a_claim_only(w, i + seq.len(), w.len());
+            // "He offered no evidence." doubts the claim before, as "could not be verified" does.
+            let unverified = !negated_own && seq.iter().any(|x| x.starts_with("verif") || x.starts_with("confirm") || *x == "evidence");
             // "called the report speculation": a source dismisses, the writer does not hedge.
             let labelled = (i.saturating_sub(6)..i).any(|k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed" | "dismissed"));
             let kind = match (unverified, labelled && (word.starts_with("specul") || word.starts_with("rumo"))) {
@@ -255,8 +273,16 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
             return cue(kind, seq.len());
         }
     }
+    // "accused the peacekeepers of failing": an accusation the writer reports at a distance.
+    if matches!(word, "accused" | "accuses" | "accusing") && (i + 2..(i + 7).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.at(k) == "of") {
+        return cue(CueKind::Hedge, 1);
+    }
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
-        let noun = DETERMINERS.contains(&prev) || DENIAL.contains(&prev) || matches!(prev, "of" | "the" | "'");
+        // "both claims are", "the group's claims were": a noun.
+        let noun = DETERMINERS.contains(&prev)
+            || DENIAL.contains(&prev)
+            || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
+            || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
         let other_sense = matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
         if word == "claim" && !matches!(prev, "they" | "we" | "i" | "sources" | "officials") {
             return None;
@@ -335,16 +361,30 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             }
             // "...; Kigali denies": nothing follows, what came before is denied.
             let last = (c.at + c.len..w.len()).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
-            last || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report"))
+            last || denies_an_act(w, c) || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report" | "claim" | "figure" | "figures" | "toll" | "estimate" | "account"))
         }
         _ => false,
     }
+}
+
+/// Whether the denial at `c` denies doing something ("denied arming the rebels"):
+/// one denies what someone alleged of oneself.
+pub(super) fn denies_an_act(w: &Words, c: &Cue) -> bool {
+    // "denied deliberately targeting": an adverb may stand before the act.
+    let k = c.at + c.len + usize::from(w.at(c.at + c.len).ends_with("ly"));
+    let next = w.at(k);
+    c.kind == CueKind::Denial && matches!(w.at(c.at), "deny" | "denies" | "denied" | "denying") && next.len() > 5 && next.ends_with("ing")
 }
 
 /// Whether the words `from..to` (what a denial denies) only point at a claim made
 /// elsewhere ("the allegations", "that figure", "the ministry's figures") and say
 /// nothing of their own ("reports of looting", "claims that ...").
 pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
+    // "Hezbollah denies this.": a pronoun and nothing else points at the claim before.
+    let pronoun = |k: usize| matches!(w.at(k), "this" | "it" | "that" | "them");
+    if (from..to).any(pronoun) && (from..to).all(|k| pronoun(k) || matches!(w.at(k), "." | "!" | "\"" | "\u{201D}")) {
+        return true;
+    }
     let noun_at = |k: usize| CLAIM_NOUNS.contains(&w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
     let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
         return false;
@@ -366,6 +406,8 @@ pub(super) enum Event {
     Deploy,
     /// Withdrawing, removing, ending a presence (negative: staying, no plans to withdraw).
     Withdraw,
+    /// Striking a target ("claimed to have struck a destroyer"; negative: "no ship was hit").
+    Strike,
 }
 
 /// An event a clause asserts (`true`) or denies (`false`).
@@ -417,7 +459,9 @@ fn event_at(w: &Words, i: usize) -> Option<Polar> {
     {
         return Some((Event::Withdraw, true));
     }
-    if force && matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating") {
+    // "had left Niger": a place after "left" (not "left 20 dead", "left behind").
+    let left_place = x == "left" && w.capital.get(i + 1).copied().unwrap_or(false);
+    if force && (left_place || matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating")) {
         return Some((Event::Withdraw, true));
     }
     if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
@@ -434,6 +478,10 @@ fn event_at(w: &Words, i: usize) -> Option<Polar> {
     }
     if x == "at" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "request" | "invitation") {
         return Some((Event::Withdraw, false));
+    }
+    // Verbs only: "new strikes" and "a direct hit" name no claim of their own.
+    if matches!(x, "struck" | "hit") && !matches!(w.at(i.wrapping_sub(1)), "a" | "the" | "direct") {
+        return Some((Event::Strike, true));
     }
     None
 }
@@ -462,7 +510,9 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
-            if w.negates[k] {
+            // "has not disclosed how much it pays for the deployment": what is withheld is the telling.
+            let withheld = (k + 1..(k + 3).min(clause_end)).any(|j| matches!(w.at(j), "disclosed" | "disclose" | "revealed" | "reveal" | "specified" | "specify" | "commented" | "comment" | "elaborate" | "elaborated" | "explained" | "explain"));
+            if w.negates[k] && !withheld {
                 negated = true;
             }
             if let Some((event, positive)) = w.opens[k] {

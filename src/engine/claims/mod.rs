@@ -150,7 +150,9 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             previous = None;
             continue;
         };
-        let unverified = sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
+        // "..., according to a source, though that figure could not be verified" doubts its own report.
+        let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
+        let unverified = !own_report && sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
         drafts.push(first);
         if let (true, Some(p)) = (unverified, previous) {
             // "... could not be independently verified" doubts the claim just before.
@@ -436,7 +438,14 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
         draft.denied_topics = ctx.topics(s, a, b);
         draft.denied_topics.retain(|t| *t != Topic::Troops);
-        draft.denies_previous = draft.denied_topics.is_empty() && cues::names_a_claim_only(w, a, b);
+        // "denied any delay", "denied any wrongdoing": what someone alleged before.
+        draft.denies_previous = draft.denied_topics.is_empty() && (cues::names_a_claim_only(w, a, b) || w.at(a) == "any");
+    }
+    // "told state media that the report was fabricated": a dismissal of a claim named before it.
+    if let Some(c) = claim_like.filter(|c| c.kind == CueKind::Dismissal && c.at >= 2) {
+        if draft.denied_topics.is_empty() && cues::names_a_claim_only(w, c.at.saturating_sub(4), c.at) {
+            draft.denies_previous = true;
+        }
     }
     for c in s.cues.iter().filter(|c| c.kind == CueKind::Hedge) {
         let mut end = c.at + c.len;
@@ -451,7 +460,8 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         .cues
         .iter()
         .filter(in_main)
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation))
+        // "Moscow has not confirmed ...": a source withholds confirmation.
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")))
         .collect();
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
@@ -475,6 +485,14 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let (a, b) = found.as_ref().map_or((0, 0), |f| f.window);
     draft.subject = ctx.mentioned(s, 0, a.min(main_end));
     draft.subject.extend(ctx.mentioned(s, b, main_end));
+    // "the drawdown would be completed within months": the drawdown the claim before spoke of.
+    let names_nothing = draft.subject.iter().all(|(t, _)| *t == Topic::Troops);
+    let event_named_before = (1..main_end).any(|k| {
+        w.at(k - 1) == "the" && matches!(w.at(k), "drawdown" | "deployment" | "withdrawal" | "pullout" | "buildup" | "build-up" | "redeployment" | "reinforcements")
+    });
+    if let Some(p) = previous.filter(|_| names_nothing && event_named_before) {
+        draft.subject.clone_from(&p.subject);
+    }
     // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
     let source_only = |t: &Topic| *t == Topic::Troops || found.as_ref().and_then(|f| f.source).is_some_and(|src| *t == Topic::Actor(src));
     if draft.subject.iter().any(|(t, named)| *named && !source_only(t)) {
@@ -495,6 +513,14 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
             }
         }
         draft.source_head = speaker.head;
+        // "Abu Dhabi denied arming either side" answers what someone said of Abu Dhabi;
+        // "The army denied losing the base", with no named denier, the claim before.
+        if claim_like.is_some_and(|c| cues::denies_an_act(w, c)) {
+            match draft.source {
+                Some(src) => draft.denied_topics = vec![Topic::Actor(src)],
+                None => draft.denies_previous = draft.denied_topics.is_empty(),
+            }
+        }
     } else if let Some(carried) = &carried {
         match carried.later {
             // The attribution follows the quotation, in a later sentence.
@@ -573,16 +599,21 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
     if c.kind == CueKind::ReportBefore {
         return after(c.at + c.len);
     }
-    let mut start = c.at;
+    // "Minsk called the NATO statement "speculation"": who labels it speaks.
+    let label = (c.kind == CueKind::Dismissal)
+        .then(|| (c.at.saturating_sub(8)..c.at).rev().find(|&k| matches!(w.at(k), "called" | "calling" | "described" | "labelled" | "labeled" | "branded" | "termed")))
+        .flatten();
+    let end = label.unwrap_or(c.at);
+    let mut start = end;
     while start > 0 && !matches!(w.at(start - 1), "\u{201D}" | "\"" | "that" | ";") {
         start -= 1;
     }
     // Skip the comma after a closing quotation ("...," McNulty said).
-    while start < c.at && matches!(w.at(start), "," | "'") {
+    while start < end && matches!(w.at(start), "," | "'") {
         start += 1;
     }
-    if start < c.at {
-        Some((start, c.at))
+    if start < end {
+        Some((start, end))
     } else {
         after(c.at + c.len)
     }

@@ -31,7 +31,7 @@ pub const FORCE_NOUNS: Words = Words(0, &[
     "partisans", "peacekeeper", "peacekeepers", "personnel", "raiders", "rangers", "rebels", "recruits",
     "reinforcements", "reservist", "reservists", "riflemen", "sailor", "sailors", "sappers", "seals", "separatists",
     "serviceman", "servicemember", "servicemembers", "servicemen", "servicepeople", "servicewomen", "snipers",
-    "soldier", "soldiers", "taliban", "tankmen", "terrorists", "trooper", "troopers", "troops", "warriors",
+    "soldats", "soldier", "soldiers", "taliban", "tankmen", "terrorists", "trooper", "troopers", "troops", "warriors",
 ]);
 
 /// Force nouns that name officers: a count of them is a casualty figure or nothing ("12 generals sacked").
@@ -81,7 +81,7 @@ pub const MODIFIERS: Words = Words(6, &[
     "engineering", "equipped", "ethnic", "experienced", "extra", "fallen", "female", "fighting", "file", "force",
     "forces", "foreign", "french", "fresh", "freshly", "front", "frontline", "further", "german", "government",
     "ground", "guard", "hardened", "heavily", "highly", "hostile", "infantry", "injured", "insurgent", "intelligence",
-    "international", "iranian", "islamist", "israeli", "jihadist", "junior", "lightly", "line", "local", "logistics",
+    "international", "iranian", "islamist", "israeli", "jihadist", "junior", "junta", "lightly", "line", "local", "logistics",
     "loyal", "loyalist", "male", "marine", "mechanised", "mechanized", "medical", "militant", "military", "militia",
     "mobilised", "mobilized", "more", "multinational", "national", "nato", "naval", "navy", "new", "newly", "non",
     "operations", "other", "paramilitary", "partner", "peacekeeping", "polish", "pro", "professional", "quick",
@@ -150,8 +150,8 @@ pub const BARE_FOLLOWERS: Words = Words(14, &[
     "across", "after", "ago", "along", "and", "are", "arrived", "as", "at", "based", "before", "between", "but", "by",
     "crossed", "currently", "departed", "deployed", "dispatched", "during", "earlier", "fighting", "for", "from",
     "had", "has", "have", "in", "including", "inside", "into", "is", "joined", "landed", "last", "left", "mobilised",
-    "mobilized", "more", "moved", "near", "next", "now", "of", "on", "or", "others", "plus", "previously", "reached",
-    "remain", "remained", "remaining", "respectively", "returned", "sent", "serving", "since", "stationed", "still",
+    "mobilized", "more", "moved", "near", "next", "now", "of", "on", "or", "others", "over", "plus", "previously", "reached",
+    "remain", "remained", "remaining", "respectively", "returned", "sent", "serving", "since", "so", "stationed", "still",
     "that", "this", "to", "under", "until", "was", "were", "when", "which", "while", "who", "will", "with",
     "withdrawn", "would",
 ]);
@@ -187,8 +187,8 @@ pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
 /// Words that may stand between a figure and its casualty word.
 pub const CASUALTY_SKIP_AFTER: Words = Words(16, &[
     "all", "allegedly", "also", "and", "are", "as", "badly", "be", "been", "being", "believed", "both", "confirmed",
-    "critically", "feared", "got", "had", "has", "have", "is", "later", "left", "lightly", "listed", "now",
-    "presumed", "reported", "reportedly", "said", "seriously", "slightly", "to", "was", "were",
+    "critically", "feared", "from", "got", "had", "has", "have", "is", "later", "left", "lightly", "listed", "now",
+    "presumed", "reported", "reportedly", "said", "seriously", "sides", "slightly", "to", "was", "were",
 ]);
 
 /// Possession and existence right before a figure: "Spain has 300 troops".
@@ -328,6 +328,13 @@ pub const SPONSORED: Words = Words(32, &[
     "affiliated", "aligned", "allied", "armed", "backed", "controlled", "friendly", "funded", "inspired", "leaning",
     "linked", "made", "sponsored", "supported", "trained",
 ]);
+
+/// International bodies that field forces of their own: "NATO will deploy 40,000 troops",
+/// "MINUSMA had 13,000 peacekeepers" (besides any body whose name ends in "Mission").
+pub const FORCE_BODIES: &[&str] = &[
+    "African Union", "Collective Security Treaty Organization", "EAC", "ECOWAS", "European Union", "MINUSMA", "MONUSCO",
+    "North Atlantic Treaty Organization", "SADC", "UNIFIL", "UNMISS", "United Nations",
+];
 
 /// National forces whose names do not carry their state's: (force, state), canonical names as the actors stage gives them.
 pub const STATE_FORCES: &[(&str, &str)] = &[
