@@ -246,9 +246,12 @@ fn is_total(text: &str, f: &FoundFigure) -> bool {
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
     let mut words = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev();
     let (last, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let unit = last == "of" && matches!(previous, "brigade" | "battalion" | "regiment" | "division" | "company" | "detachment" | "unit");
-    let change = last == "from"
-        || (last == "to" && matches!(previous, "rose" | "risen" | "grew" | "grown" | "increased" | "climbed" | "fell" | "fallen" | "dropped" | "declined" | "shrank" | "reduced" | "cut"));
+    // The text as written: words compared ignoring ASCII case.
+    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    let unit = one_of(last, &["of"]) && one_of(previous, &["brigade", "battalion", "regiment", "division", "company", "detachment", "unit"]);
+    let change = one_of(last, &["from"])
+        || (one_of(last, &["to"])
+            && one_of(previous, &["rose", "risen", "grew", "grown", "increased", "climbed", "fell", "fallen", "dropped", "declined", "shrank", "reduced", "cut"]));
     !increment && !part && !unit && !change
 }
 
