@@ -517,10 +517,12 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     draft.subject.extend(ctx.mentioned(s, b, main_end));
     // "the drawdown would be completed within months": the drawdown the claim before spoke of.
     let names_nothing = draft.subject.iter().all(|(t, _)| *t == Topic::Troops);
-    let event_named_before = (1..main_end).any(|k| {
-        w.at(k - 1) == "the" && matches!(w.at(k), "drawdown" | "deployment" | "withdrawal" | "pullout" | "buildup" | "build-up" | "redeployment" | "reinforcements")
-    });
-    if let Some(p) = previous.filter(|_| names_nothing && event_named_before) {
+    let event_named_before = || {
+        (1..main_end).any(|k| {
+            w.at(k - 1) == "the" && matches!(w.at(k), "drawdown" | "deployment" | "withdrawal" | "pullout" | "buildup" | "build-up" | "redeployment" | "reinforcements")
+        })
+    };
+    if let Some(p) = previous.filter(|_| names_nothing && event_named_before()) {
         draft.subject.clone_from(&p.subject);
     }
     // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
