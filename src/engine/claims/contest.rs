@@ -14,7 +14,13 @@ const RESTATEMENT_WINDOW: usize = 6;
 
 /// Links every contesting pair of `drafts` (in the article `text`) both ways.
 pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
-    let totals: Vec<bool> = figures.iter().map(|f| is_total(text, f)).collect();
+    // Only the figures inside some claim are ever compared: only theirs are read.
+    let mut totals = vec![false; figures.len()];
+    for &f in drafts.iter().flat_map(|d| &d.figures) {
+        if let Some(total) = totals.get_mut(f) {
+            *total = is_total(text, &figures[f]);
+        }
+    }
     // A claim with no event, number, figure, hedge or finished group can contest nothing
     // and be contested by nothing below: only the others are compared.
     let active: Vec<(usize, Traits)> = drafts.iter().map(|d| traits(d, figures, &totals)).enumerate().filter(|(_, t)| t.flags != 0).collect();

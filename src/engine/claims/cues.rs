@@ -134,13 +134,21 @@ pub(super) struct Words<'a> {
     tokens: &'a [Token],
     /// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
     force: bool,
+    /// The classes of all its tokens together: a rule whose words the sentence lacks is skipped.
+    all: u32,
 }
 
 impl<'a> Words<'a> {
     /// The view of a sentence's `tokens`, given their lower-cased texts and classes from [`lex`].
     pub fn new(tokens: &'a [Token], lower: &'a [&'a str], class: &'a [u32]) -> Self {
-        let force = class.iter().any(|c| c & FORCE != 0);
-        Words { lower, class, tokens, force }
+        let all = class.iter().fold(0, |all, c| all | c);
+        Words { lower, class, tokens, force: all & FORCE != 0, all }
+    }
+
+    /// Whether some token of the sentence is in any of the classes `bits`.
+    #[inline]
+    pub fn has(&self, bits: u32) -> bool {
+        self.all & bits != 0
     }
 
     /// Number of tokens.
@@ -763,6 +771,9 @@ const FINISHED: &[&[&str]] = &[
 /// The armed group a clause says is finished ("Daesh is no longer a danger", "X was
 /// defeated"): the index of the capitalised word before the verb.
 pub(super) fn finished_group(w: &Words) -> Option<usize> {
+    if !w.has(COPULA) {
+        return None;
+    }
     (1..w.len()).find_map(|i| {
         let no_longer = w.is(i, COPULA) && FINISHED.iter().any(|seq| w.matches(i, seq));
         (no_longer && w.capital(i - 1) && w.at(i - 1).len() > 1).then_some(i - 1)

@@ -348,7 +348,8 @@ impl<'a> Context<'a, '_> {
         let span = self.span(s.first, from, to);
         let entries = self.index.starting_in(span);
         let inside = || entries.iter().filter(|e| e.0.end <= span.end);
-        let mut out: Vec<(Topic, bool)> = inside().map(|e| (Topic::Actor(e.1), !e.2)).collect();
+        let mut out: Vec<(Topic, bool)> = Vec::with_capacity(entries.len() + 8);
+        out.extend(inside().map(|e| (Topic::Actor(e.1), !e.2)));
         let mut next = inside().peekable();
         for k in from..to {
             let force = w.is(k, FORCE);
@@ -442,7 +443,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         events: cues::events(w, 0, main_end),
         finished_group: cues::finished_group(w).and_then(|k| ctx.topic_at(s, k)),
         topics: ctx.mentioned(s, 0, n),
-        anaphoric: (1..main_end).any(|k| w.is(k, FORCE) && matches!(w.at(k - 1), "the" | "these" | "those")),
+        anaphoric: w.has(FORCE) && (1..main_end).any(|k| w.is(k, FORCE) && matches!(w.at(k - 1), "the" | "these" | "those")),
         lead_actor: ctx.index.within(tok_span(0, 4.min(n))).find(|e| !e.2).map(|e| e.1),
         numbers: troop_numbers(w),
         ..Draft::default()
@@ -513,8 +514,13 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         }
     }
     let (a, b) = found.as_ref().map_or((0, 0), |f| f.window);
-    draft.subject = ctx.mentioned(s, 0, a.min(main_end));
-    draft.subject.extend(ctx.mentioned(s, b, main_end));
+    if (a, b, main_end) == (0, 0, n) {
+        // No source's words to leave out: the subject is all the claim mentions.
+        draft.subject.clone_from(&draft.topics);
+    } else {
+        draft.subject = ctx.mentioned(s, 0, a.min(main_end));
+        draft.subject.extend(ctx.mentioned(s, b, main_end));
+    }
     // "the drawdown would be completed within months": the drawdown the claim before spoke of.
     let names_nothing = draft.subject.iter().all(|(t, _)| *t == Topic::Troops);
     let event_named_before = || {
@@ -723,6 +729,9 @@ fn quoted_run_cue(sentences: &[Sentence], si: usize, previous: Option<&Draft>) -
 /// within three words ("1,500 US troops").
 fn troop_numbers(w: &Words) -> Vec<u64> {
     let mut out = Vec::new();
+    if !w.has(FORCE) {
+        return out;
+    }
     let mut i = 0;
     while i < w.len() {
         if !w.is_number(i) {
