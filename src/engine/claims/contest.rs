@@ -239,19 +239,46 @@ fn is_total(text: &str, f: &FoundFigure) -> bool {
     let inside = f.span.of(text);
     let before = text.get(f.span.start.saturating_sub(16)..f.span.start).unwrap_or("");
     let after = text.get(f.span.end..).unwrap_or("");
-    let is_increment = |x: &[u8]| (4..=10).contains(&x.len()) && ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| x.eq_ignore_ascii_case(w.as_bytes()));
+    // Every increment word starts with one of "aefm" and is 4 to 10 letters long.
+    let is_increment = |x: &[u8]| {
+        (4..=10).contains(&x.len())
+            && matches!(x[0] | 0x20, b'a' | b'e' | b'f' | b'm')
+            && ["more", "additional", "extra", "another", "fresh", "further"].iter().any(|w| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
     // Words split at every char that is not a letter (bytes suffice for ASCII text).
     let has_increment = |s: &str| {
         if s.is_ascii() {
-            s.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(is_increment)
+            let bytes = s.as_bytes();
+            let mut start = 0;
+            for (i, b) in bytes.iter().enumerate() {
+                if !b.is_ascii_alphabetic() {
+                    if is_increment(&bytes[start..i]) {
+                        return true;
+                    }
+                    start = i + 1;
+                }
+            }
+            is_increment(&bytes[start..])
         } else {
             s.split(|c: char| !c.is_alphabetic()).any(|x| is_increment(x.as_bytes()))
         }
     };
     let increment = has_increment(inside) || has_increment(before);
     let part = after.starts_with(" of them") || after.starts_with(" of whom") || after.starts_with(" of those");
-    let mut words = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev();
-    let (last, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let (last, previous) = if before.is_ascii() {
+        // The word ending at or before byte `end`, and where it starts.
+        let word_before = |end: usize| {
+            let bytes = &before.as_bytes()[..end];
+            let end = bytes.iter().rposition(u8::is_ascii_alphabetic).map_or(0, |k| k + 1);
+            let start = bytes[..end].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |k| k + 1);
+            (before.get(start..end).unwrap_or(""), start)
+        };
+        let (last, start) = word_before(before.len());
+        (last, word_before(start).0)
+    } else {
+        let mut words = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev();
+        (words.next().unwrap_or(""), words.next().unwrap_or(""))
+    };
     // The text as written: words compared ignoring ASCII case.
     let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
     let unit = one_of(last, &["of"]) && one_of(previous, &["brigade", "battalion", "regiment", "division", "company", "detachment", "unit"]);
