@@ -24,11 +24,13 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     // A claim with no event, number, figure, hedge or finished group can contest nothing
     // and be contested by nothing below: only the others are compared.
     let active: Vec<(usize, Traits)> = drafts.iter().map(|d| traits(d, figures, &totals)).enumerate().filter(|(_, t)| t.flags != 0).collect();
+    let pairs = PairIndex::new(&active);
+    let mut near: Vec<usize> = Vec::new();
     for (k, &(a, ta)) in active.iter().enumerate() {
         // Claims further apart than any article's length are never compared: stays linear.
-        let near = &active[k + 1..];
-        let near = &near[..near.partition_point(|&(b, _)| b < a + WINDOW)];
-        for &(b, _) in near.iter().filter(|(_, tb)| may_contest(ta, *tb)) {
+        let end = k + 1 + active[k + 1..].partition_point(|&(b, _)| b < a + WINDOW);
+        pairs.candidates(ta, k + 1..end, &mut near);
+        for &b in near.iter().map(|&j| &active[j].0) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let opposed = opposite_events(x, y) && !different_forces(x, y) && same_subject(x, y);
             let hit = ((opposed || finished_but_counted(x, y) || finished_but_counted(y, x) || figures_clash(x, y, figures, &totals)) && !same_source(x, y))
@@ -115,8 +117,101 @@ fn opposite(bits: u8) -> u8 {
     (bits & 0x55) << 1 | (bits >> 1) & 0x55
 }
 
+/// The claims (by position in the list of active claims) holding each bit of their
+/// [`Traits`], so that a claim meets only those it [may contest](may_contest): most pairs
+/// are never looked at, however many claims a long article makes.
+struct PairIndex<'a> {
+    /// The active claims and their traits.
+    active: &'a [(usize, Traits)],
+    /// One list of positions, ascending, per bucket (see the `*_AT` constants); none for
+    /// an article with few claims, where comparing the bits of every pair is cheaper.
+    buckets: Vec<Vec<usize>>,
+}
+
+/// From how many active claims the buckets of [`PairIndex`] pay for themselves.
+const INDEXED_FROM: usize = 64;
+
+/// Where the buckets of each trait start: one per event bit (events, hedged events), per
+/// owner bit, per number bit (all claims, and the claims that dispute), then the claims
+/// naming a finished group and those giving numbers.
+const EVENTS_AT: usize = 0;
+const HEDGED_AT: usize = 8;
+const OWNERS_AT: usize = 16;
+const NUMBERS_AT: usize = OWNERS_AT + 64;
+const DISPUTED_NUMBERS_AT: usize = NUMBERS_AT + 64;
+const FINISHED_AT: usize = DISPUTED_NUMBERS_AT + 64;
+const GIVES_NUMBERS_AT: usize = FINISHED_AT + 1;
+const BUCKETS: usize = GIVES_NUMBERS_AT + 1;
+
+/// The positions of the set bits of `bits`, each offset by `at`.
+fn bit_buckets(mut bits: u64, at: usize) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            at + i
+        })
+    })
+}
+
+impl<'a> PairIndex<'a> {
+    fn new(active: &'a [(usize, Traits)]) -> Self {
+        let mut buckets = Vec::new();
+        if active.len() >= INDEXED_FROM {
+            buckets = vec![Vec::new(); BUCKETS];
+            for (k, (_, t)) in active.iter().enumerate() {
+                for b in Self::held(t) {
+                    buckets[b].push(k);
+                }
+            }
+        }
+        PairIndex { active, buckets }
+    }
+
+    /// The buckets a claim with traits `t` is in.
+    fn held(t: &Traits) -> impl Iterator<Item = usize> {
+        let disputes = if t.flags & DISPUTES != 0 { t.numbers } else { 0 };
+        bit_buckets(u64::from(t.events), EVENTS_AT)
+            .chain(bit_buckets(u64::from(t.hedged), HEDGED_AT))
+            .chain(bit_buckets(t.owners, OWNERS_AT))
+            .chain(bit_buckets(t.numbers, NUMBERS_AT))
+            .chain(bit_buckets(disputes, DISPUTED_NUMBERS_AT))
+            .chain((t.flags & FINISHED != 0).then_some(FINISHED_AT))
+            .chain((t.flags & NUMBERS != 0).then_some(GIVES_NUMBERS_AT))
+    }
+
+    /// The buckets whose claims a claim with traits `x` may contest (each rule of [`may_contest`] in turn).
+    fn wanted(x: &Traits) -> impl Iterator<Item = usize> {
+        let numbers_at = if x.flags & DISPUTES != 0 { NUMBERS_AT } else { DISPUTED_NUMBERS_AT };
+        bit_buckets(u64::from(opposite(x.events)), EVENTS_AT)
+            .chain(bit_buckets(x.owners, OWNERS_AT))
+            .chain(bit_buckets(u64::from(x.hedged), EVENTS_AT))
+            .chain(bit_buckets(u64::from(x.events), HEDGED_AT))
+            .chain((x.flags & FINISHED != 0).then_some(GIVES_NUMBERS_AT))
+            .chain((x.flags & NUMBERS != 0).then_some(FINISHED_AT))
+            .chain(bit_buckets(x.numbers, numbers_at))
+    }
+
+    /// Into `out`, ascending and once each: the positions within `range` of the claims that
+    /// one with traits `x` may contest.
+    fn candidates(&self, x: Traits, range: std::ops::Range<usize>, out: &mut Vec<usize>) {
+        out.clear();
+        if self.buckets.is_empty() {
+            out.extend(range.filter(|&k| may_contest(x, self.active[k].1)));
+            return;
+        }
+        for b in Self::wanted(&x) {
+            let list = &self.buckets[b];
+            let from = list.partition_point(|&k| k < range.start);
+            out.extend(list[from..].iter().take_while(|&&k| k < range.end));
+        }
+        crate::engine::sort::sort(out);
+        out.dedup();
+    }
+}
+
 /// Whether two claims with these traits can meet in any rule of [`link`]: cheap, so that
-/// most pairs are never compared in full.
+/// most pairs are never compared in full; [`PairIndex`] answers it for many pairs at once.
 #[inline]
 fn may_contest(x: Traits, y: Traits) -> bool {
     let either = |a: u8, b: u8| x.flags & a != 0 && y.flags & b != 0 || y.flags & a != 0 && x.flags & b != 0;
@@ -354,6 +449,34 @@ fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure], totals: &[bool])
 mod tests {
     use super::super::cues::Event;
     use super::*;
+
+    #[test]
+    fn the_pair_index_finds_exactly_the_pairs_that_may_contest() {
+        // Traits from a fixed pseudo-random sequence, with few bits each so that pairs both meet and miss.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let active: Vec<(usize, Traits)> = (0..INDEXED_FROM.max(300))
+            .map(|i| {
+                let (a, b, c) = (next(), next(), next());
+                let flags = (a as u8 & 0x3F) | 1;
+                let traits = Traits { flags, events: (b & c) as u8, hedged: (b >> 8 & c >> 8 & a >> 8) as u8, owners: a & b & c, numbers: (a >> 3) & (b >> 5) & (c >> 7) };
+                (i, traits)
+            })
+            .collect();
+        let pairs = PairIndex::new(&active);
+        let mut found = Vec::new();
+        for k in 0..active.len() {
+            let range = k + 1..(k + 40).min(active.len());
+            pairs.candidates(active[k].1, range.clone(), &mut found);
+            let expected: Vec<usize> = range.filter(|&j| may_contest(active[k].1, active[j].1)).collect();
+            assert_eq!(found, expected, "claim {k}");
+        }
+    }
 
     #[test]
     fn opposite_turns_every_polarity_over() {
