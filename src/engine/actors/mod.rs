@@ -74,6 +74,11 @@ impl FoundActors {
         overlapping(&self.by_position, span).filter(move |(m, _)| span.contains(m)).copied()
     }
 
+    /// Every mention with its actor, in text order.
+    pub fn by_position(&self) -> &[(Span, usize)] {
+        &self.by_position
+    }
+
     /// The actors to report: those with at least one mention.
     pub fn listed(&self) -> &[FoundActor] {
         &self.actors[..self.listed]

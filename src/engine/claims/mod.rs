@@ -102,14 +102,27 @@ pub(crate) struct ActorIndex {
 
 impl ActorIndex {
     fn new(actors: &FoundActors) -> Self {
-        let mut entries: Vec<(Span, usize, bool)> = actors
-            .actors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| a.mentions.iter().map(move |&m| (m, i, false)))
-            .chain(actors.adjectives.iter().map(|&(s, i)| (s, i, true)))
-            .collect();
-        crate::engine::sort::sort_by_key(&mut entries, |e| e.0.start);
+        // Both lists are in text order already: merged, a mention before an adjective at the same place.
+        let (mentions, adjectives) = (actors.by_position(), &actors.adjectives);
+        let mut entries: Vec<(Span, usize, bool)> = Vec::with_capacity(mentions.len() + adjectives.len());
+        let (mut m, mut a) = (0, 0);
+        while m < mentions.len() || a < adjectives.len() {
+            match (mentions.get(m), adjectives.get(a)) {
+                (Some(&(span, i)), Some(adjective)) if span.start <= adjective.0.start => {
+                    entries.push((span, i, false));
+                    m += 1;
+                }
+                (Some(&(span, i)), None) => {
+                    entries.push((span, i, false));
+                    m += 1;
+                }
+                (_, Some(&(span, i))) => {
+                    entries.push((span, i, true));
+                    a += 1;
+                }
+                (None, None) => break,
+            }
+        }
         ActorIndex { entries }
     }
 
