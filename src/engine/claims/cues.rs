@@ -81,7 +81,7 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
             } else if after_apostrophe && word == "t" {
                 lower[k] = "not";
                 bits = not;
-            } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 {
+            } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 && matches!(word.as_bytes()[0], b'd' | b'r' | b'p' | b'w') {
                 if let Some(&(_, trigger)) = EVENT_STEMS.iter().find(|(stem, _)| stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)) {
                     bits |= trigger_bit(trigger);
                 }
@@ -602,7 +602,8 @@ const NEGATORS: &[&str] = &[
     "dismisses", "refuted", "refutes", "nor",
 ];
 
-/// Word beginnings that open an event whatever stands around them.
+/// Word beginnings that open an event whatever stands around them (each starts with one of
+/// the letters [`lex`] checks first).
 const EVENT_STEMS: &[(&str, Trigger)] = &[
     ("deploy", Trigger::Deploy), ("reinforc", Trigger::Deploy), ("dispatch", Trigger::Deploy), ("withdr", Trigger::Withdraw),
     ("pullout", Trigger::Withdraw), ("pull-out", Trigger::Withdraw), ("drawdown", Trigger::Withdraw),
@@ -730,6 +731,11 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
             continue;
         }
         let clause_end = i;
+        // A clause with neither a trigger nor a rotation holds no event.
+        if !w.class[clause_start..clause_end].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) {
+            clause_start = i + 1;
+            continue;
+        }
         let rotation = routine_rotation(w, clause_start, clause_end);
         if rotation {
             out.push((Event::Deploy, false));
@@ -829,5 +835,6 @@ mod tests {
             }
         }
         assert!(TRIGGERS_FROM as usize + TRIGGERS.len() <= 30, "the class bits run into CAPITAL and NEGATES");
+        assert!(EVENT_STEMS.iter().all(|(stem, _)| matches!(stem.as_bytes()[0], b'd' | b'r' | b'p' | b'w')), "lex looks for stems by these first letters");
     }
 }
