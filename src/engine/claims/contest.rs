@@ -24,12 +24,12 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     // A claim with no event, number, figure, hedge or finished group can contest nothing
     // and be contested by nothing below: only the others are compared.
     let active: Vec<(usize, Traits)> = drafts.iter().map(|d| traits(d, figures, &totals)).enumerate().filter(|(_, t)| t.flags != 0).collect();
-    let pairs = PairIndex::new(&active);
+    let mut pairs = PairIndex::new(&active);
     let mut near: Vec<usize> = Vec::new();
-    for (k, &(a, ta)) in active.iter().enumerate() {
+    for (k, &(a, _)) in active.iter().enumerate() {
         // Claims further apart than any article's length are never compared: stays linear.
         let end = k + 1 + active[k + 1..].partition_point(|&(b, _)| b < a + WINDOW);
-        pairs.candidates(ta, k + 1..end, &mut near);
+        pairs.candidates(k, k + 1..end, &mut near);
         for &b in near.iter().map(|&j| &active[j].0) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let opposed = opposite_events(x, y) && !different_forces(x, y) && same_subject(x, y);
@@ -126,6 +126,8 @@ struct PairIndex<'a> {
     /// One list of positions, ascending, per bucket (see the `*_AT` constants); none for
     /// an article with few claims, where comparing the bits of every pair is cheaper.
     buckets: Vec<Vec<usize>>,
+    /// For each claim, the last claim whose candidates it was added to: found once each.
+    seen: Vec<usize>,
 }
 
 /// From how many active claims the buckets of [`PairIndex`] pay for themselves.
@@ -165,7 +167,8 @@ impl<'a> PairIndex<'a> {
                 }
             }
         }
-        PairIndex { active, buckets }
+        let seen = vec![usize::MAX; if buckets.is_empty() { 0 } else { active.len() }];
+        PairIndex { active, buckets, seen }
     }
 
     /// The buckets a claim with traits `t` is in.
@@ -192,21 +195,25 @@ impl<'a> PairIndex<'a> {
             .chain(bit_buckets(x.numbers, numbers_at))
     }
 
-    /// Into `out`, ascending and once each: the positions within `range` of the claims that
-    /// one with traits `x` may contest.
-    fn candidates(&self, x: Traits, range: std::ops::Range<usize>, out: &mut Vec<usize>) {
+    /// Into `out`, once each and in no particular order (a pair's outcome does not depend on
+    /// the others'): the positions within `range` of the claims that the claim at `k` may contest.
+    fn candidates(&mut self, k: usize, range: std::ops::Range<usize>, out: &mut Vec<usize>) {
+        let x = self.active[k].1;
         out.clear();
         if self.buckets.is_empty() {
-            out.extend(range.filter(|&k| may_contest(x, self.active[k].1)));
+            out.extend(range.filter(|&j| may_contest(x, self.active[j].1)));
             return;
         }
         for b in Self::wanted(&x) {
             let list = &self.buckets[b];
-            let from = list.partition_point(|&k| k < range.start);
-            out.extend(list[from..].iter().take_while(|&&k| k < range.end));
+            let from = list.partition_point(|&j| j < range.start);
+            for &j in list[from..].iter().take_while(|&&j| j < range.end) {
+                if self.seen[j] != k {
+                    self.seen[j] = k;
+                    out.push(j);
+                }
+            }
         }
-        crate::engine::sort::sort(out);
-        out.dedup();
     }
 }
 
@@ -468,11 +475,12 @@ mod tests {
                 (i, traits)
             })
             .collect();
-        let pairs = PairIndex::new(&active);
+        let mut pairs = PairIndex::new(&active);
         let mut found = Vec::new();
         for k in 0..active.len() {
             let range = k + 1..(k + 40).min(active.len());
-            pairs.candidates(active[k].1, range.clone(), &mut found);
+            pairs.candidates(k, range.clone(), &mut found);
+            found.sort_unstable();
             let expected: Vec<usize> = range.filter(|&j| may_contest(active[k].1, active[j].1)).collect();
             assert_eq!(found, expected, "claim {k}");
         }
