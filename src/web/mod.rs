@@ -126,12 +126,14 @@ fn annotate_in_background(text: &Rc<str>, dispatch: UseReducerDispatcher<State>)
     }));
 }
 
-/// A byte count for people: "840 KB", "5.2 MB".
+/// A byte count for people: "840 KB", "5.2 MB" (integer arithmetic: formatting an `f64` would
+/// bring the float printing machinery, ~10 KB of wasm, into the page).
 fn size(bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} KB", bytes.div_ceil(1000))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 

@@ -30,7 +30,7 @@ thread_local! {
 
 /// Annotates `text` with byte offsets and returns the result as JSON (the worker's entry point).
 pub fn annotate_page(text: &str) -> String {
-    serde_json::to_string(&annotate_with(text, OffsetUnit::Byte)).unwrap_or_default()
+    super::json::to_string(&annotate_with(text, OffsetUnit::Byte))
 }
 
 fn absolute(relative: &str, base: &str) -> Option<String> {
@@ -69,7 +69,7 @@ fn receive(event: web_sys::MessageEvent) {
     let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
     let Some(id) = field("id").and_then(|v| v.as_f64()) else { return };
     let reply = CHANNEL.with(|c| c.borrow_mut().as_mut().and_then(|c| c.waiting.remove(&(id as u32))));
-    let annotations = field("json").and_then(|v| v.as_string()).and_then(|json| serde_json::from_str(&json).ok());
+    let annotations = field("json").and_then(|v| v.as_string()).and_then(|json| super::json::from_str(&json));
     if annotations.is_none() {
         give_up();
     }
