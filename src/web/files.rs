@@ -47,8 +47,7 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// A user lexicon (exported corrections), if the bytes are one.
 fn lexicon_from_bytes(bytes: &[u8]) -> Option<Lexicon> {
     let value = super::json::parse(std::str::from_utf8(bytes).ok()?).ok()?;
-    value.get("muster_lexicon")?;
-    serde_json::from_value(value).ok()
+    Lexicon::from_json(&value)
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

@@ -9,6 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::schema::Annotations;
+
+use super::json::ToJson;
 use crate::{annotate_with, OffsetUnit};
 
 /// What to do with a worker's answer: the annotations, or `None` when the worker failed.
@@ -30,7 +32,7 @@ thread_local! {
 
 /// Annotates `text` with byte offsets and returns the result as JSON (the worker's entry point).
 pub fn annotate_page(text: &str) -> String {
-    super::json::to_string(&annotate_with(text, OffsetUnit::Byte))
+    super::json::to_string(&annotate_with(text, OffsetUnit::Byte).to_json())
 }
 
 fn absolute(relative: &str, base: &str) -> Option<String> {
@@ -69,7 +71,7 @@ fn receive(event: web_sys::MessageEvent) {
     let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
     let Some(id) = field("id").and_then(|v| v.as_f64()) else { return };
     let reply = CHANNEL.with(|c| c.borrow_mut().as_mut().and_then(|c| c.waiting.remove(&(id as u32))));
-    let annotations = field("json").and_then(|v| v.as_string()).and_then(|json| super::json::from_str(&json));
+    let annotations = field("json").and_then(|v| v.as_string()).and_then(|json| super::json::annotations(&super::json::parse(&json).ok()?));
     if annotations.is_none() {
         give_up();
     }
