@@ -1,6 +1,6 @@
 //! One article's annotations, prepared for the page: byte offsets, a nested mark tree and a reading order.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::cmp::Reverse;
 use std::rc::Rc;
 
@@ -195,14 +195,14 @@ impl Analysis {
         self.actor(id).map_or_else(|| id.to_string(), |a| a.name.clone())
     }
 
-    /// Annotation counts per category: figures, actor mentions, claims.
-    pub fn counts(&self) -> HashMap<Category, usize> {
+    /// How many annotations of a category there are (for actors: mentions).
+    pub fn count(&self, category: Category) -> usize {
         let a = &self.annotations;
-        HashMap::from([
-            (Category::Figure, a.figures.len()),
-            (Category::Actor, a.actors.iter().map(|x| x.mentions.len()).sum()),
-            (Category::Claim, a.claims.len()),
-        ])
+        match category {
+            Category::Figure => a.figures.len(),
+            Category::Actor => a.actors.iter().map(|x| x.mentions.len()).sum(),
+            Category::Claim => a.claims.len(),
+        }
     }
 }
 

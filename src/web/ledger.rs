@@ -1,7 +1,6 @@
 //! The cross-article ledger: with several articles open, figures per force, who says what, and
 //! where the articles disagree.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -39,6 +38,20 @@ fn figure_label(f: &crate::Figure) -> String {
     }
 }
 
+/// Groups entries by name: names in order, each group's entries in the order given (a sorted
+/// list rather than a `BTreeMap`, whose code would be compiled into the page for this alone).
+fn grouped(mut pairs: Vec<(String, Entry)>) -> Vec<(String, Vec<Entry>)> {
+    crate::engine::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
+    for (name, entry) in pairs {
+        match groups.last_mut() {
+            Some((last, entries)) if *last == name => entries.push(entry),
+            _ => groups.push((name, vec![entry])),
+        }
+    }
+    groups
+}
+
 /// The ledger tab.
 #[function_component(Ledger)]
 pub fn ledger(props: &LedgerProps) -> Html {
@@ -46,23 +59,24 @@ pub fn ledger(props: &LedgerProps) -> Html {
         articles.iter().map(|a| Analysis::new(a.text.clone(), 0, lexicon.clone())).collect::<Vec<_>>()
     });
     let titles: Vec<String> = props.articles.iter().map(Article::display_title).collect();
-    let mut forces: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
-    let mut sources: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+    let mut forces = Vec::new();
+    let mut sources = Vec::new();
     for (article, analysis) in analyses.iter().enumerate() {
         for f in &analysis.annotations.figures {
             let owner = f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_else(|| "Unattributed".into());
             let detail = [Some(figure_sub(f).to_string()), f.action.clone(), f.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let target = Target { kind: Category::Figure, id: f.id.as_str().into(), at: f.start, sub: figure_sub(f), contested: false };
             let value = if f.kind == crate::FigureKind::Force { f.value.or(f.max) } else { None };
-            forces.entry(owner).or_default().push(Entry { article, target, label: figure_label(f), value, detail });
+            forces.push((owner, Entry { article, target, label: figure_label(f), value, detail }));
         }
         for c in &analysis.annotations.claims {
             let source = c.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
             let target = Target { kind: Category::Claim, id: c.id.as_str().into(), at: c.start, sub: claim_sub(c), contested: c.contested };
             let label = format!("{}: “{}”", claim_sub(c), excerpt(&c.text, 110));
-            sources.entry(source).or_default().push(Entry { article, target, label, value: None, detail: String::new() });
+            sources.push((source, Entry { article, target, label, value: None, detail: String::new() }));
         }
     }
+    let (forces, sources) = (grouped(forces), grouped(sources));
     let go = |entry: &Entry| {
         let dispatch = props.dispatch.clone();
         let (article, target) = (entry.article, entry.target.clone());
@@ -81,18 +95,15 @@ pub fn ledger(props: &LedgerProps) -> Html {
     let disagreements: Vec<Html> = forces
         .iter()
         .filter_map(|(owner, entries)| {
-            let mut per_article: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
-            for e in entries {
-                if let Some(v) = e.value {
-                    per_article.entry(e.article).or_default().push(v);
-                }
-            }
-            let all: Vec<u64> = per_article.values().flatten().copied().collect();
-            let (low, high) = (all.iter().min()?, all.iter().max()?);
-            (per_article.len() > 1 && low != high).then(|| html! {
+            // Entries are in article order: the articles giving a size are the distinct runs.
+            let sized: Vec<(usize, u64)> = entries.iter().filter_map(|e| Some((e.article, e.value?))).collect();
+            let (low, high) = (sized.iter().map(|s| s.1).min()?, sized.iter().map(|s| s.1).max()?);
+            let mut articles: Vec<usize> = sized.iter().map(|s| s.0).collect();
+            articles.dedup();
+            (articles.len() > 1 && low != high).then(|| html! {
                 <li data-muster="disagreement">
                     <strong>{ owner }</strong>
-                    { format!(": {} to {} across {} articles", thousands(*low), thousands(*high), per_article.len()) }
+                    { format!(": {} to {} across {} articles", thousands(low), thousands(high), articles.len()) }
                 </li>
             })
         })
