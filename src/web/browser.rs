@@ -136,20 +136,19 @@ pub fn copy(text: &str) {
     }
 }
 
-/// The CSS selector of a target's first mark.
-pub fn mark_selector(target: &Target) -> String {
-    format!(
-        "[data-muster=\"document\"] mark[data-kind=\"{}\"][data-id=\"{}\"][data-at=\"{}\"]",
-        target.kind.as_str(),
-        target.id.replace(['"', '\\'], ""),
-        target.at
-    )
-}
-
-/// The first mark of a target, if it is on the page.
+/// The first mark of a target, if it is on the page (marks are found by kind and id, then by
+/// where the annotation starts, which their blocks' offsets give).
 pub fn find_mark(target: &Target) -> Option<web_sys::HtmlElement> {
     let document = web_sys::window()?.document()?;
-    document.query_selector(&mark_selector(target)).ok()??.dyn_into().ok()
+    let selector = format!(
+        "[data-muster=\"document\"] mark[data-kind=\"{}\"][data-id=\"{}\"]",
+        target.kind.as_str(),
+        target.id.replace(['"', '\\'], "")
+    );
+    let marks = document.query_selector_all(&selector).ok()?;
+    (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|mark| super::document::target_of(mark).is_some_and(|t| t.at == target.at))
 }
 
 /// Scrolls a target's mark into view and focuses it.
