@@ -34,8 +34,8 @@ Chromium ${web?.chromium ?? '?'} (headless); Node ${process.version}. The machin
 
 The texts are our own generated articles (\`tests/common/articles.rs\`, fixed seed): the same bytes
 for the native engine, the wasm engine and \`compromise\`. Native figures use the release profile
-(\`opt-level = "z"\`, LTO), the very build that ships; wasm figures call the JS API of the embed package
-(\`pkg/\`, \`scripts/build-embed\`: the same engine and profile; the page's own wasm leaves the API out)
+(\`opt-level = 3\`, LTO: what \`cargo build --release\` gives the CLI); wasm figures call the JS API of the embed package
+(\`pkg/\`, \`scripts/build-embed\`: the same engine and the \`web\` profile of the page; the page's own wasm leaves the API out)
 loaded into the release page (offsets in UTF-16, results converted to JS objects).
 
 ## Budgets (issue 8)
@@ -63,7 +63,7 @@ wasm-bindgen glue, the wasm, the stylesheet, the PWA manifest, icons and service
 iframe embed (\`dist/embed/\`) nor the single-file \`dist/muster.html\`. \`scripts/test\` prints the same
 list and total after each release build.
 
-The page's wasm (release profile: \`opt-level = "z"\`, LTO, one codegen unit, \`panic = "abort"\`;
+The page's wasm (profile \`web\`: the release profile at \`opt-level = "z"\`, LTO, one codegen unit, \`panic = "abort"\`;
 trunk's \`wasm-opt -Oz --low-memory-unused\`) is roughly, before compression (~580 KB): Yew ~80 KB plus
 the page's component views it compiles (~60 KB), the engine ~125 KB of code plus ~110 KB of data (word
 lists, lexicon, samples), core/alloc (formatting, strings, iterators) ~80 KB, the page's own modules

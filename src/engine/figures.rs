@@ -7,7 +7,7 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, folded_cmp, listed, same_word, NumberExpr};
+use super::numbers::{self, folded_cmp, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
@@ -130,7 +130,7 @@ impl<'a> Reader<'a> {
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
-        let abbreviation = prev.chars().count() == 1 || listed(ABBREVIATIONS, prev);
+        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.has(prev);
         next.space_before && !abbreviation && (next.is_capitalized(doc.text) || next.kind == TokenKind::Number)
     }
 
@@ -157,9 +157,9 @@ impl<'a> Reader<'a> {
         !w.is_empty() && list.iter().any(|x| same_word(x, w))
     }
 
-    /// Token `i` is a word of a (sorted) lexicon list.
-    fn among(&self, i: usize, sorted: &[&str]) -> bool {
-        listed(sorted, self.word(i))
+    /// Token `i` is a word of a lexicon list.
+    fn among(&self, i: usize, list: Words) -> bool {
+        list.has(self.word(i))
     }
 
     fn glued(&self, i: usize) -> bool {

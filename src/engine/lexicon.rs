@@ -56,21 +56,29 @@ pub struct Lexicon {
     forms: Trie,
 }
 
-/// A byte trie of surface forms. Node 0 is the root.
+/// A byte trie of surface forms, flattened once built: node `n`'s children are
+/// `edges[first[n]..first[n + 1]]`, sorted by byte. Node 0 is the root, whose children are also
+/// indexed by byte in `root`, so that a position no form starts at costs one load.
 #[derive(Default)]
 struct Trie {
-    /// Per node: its children as (byte, node), sorted by byte.
-    children: Vec<Vec<(u8, u32)>>,
+    /// Per node, where its children start in `edges` (one more entry, for the end of the last).
+    first: Vec<u32>,
+    /// (byte, node) pairs, grouped by parent.
+    edges: Vec<(u8, u32)>,
     /// Per node: the form that ends there, if any.
+    ends: Vec<Option<u32>>,
+    /// The root's child for every byte (0 where none: the root is no one's child).
+    root: Vec<u32>,
+}
+
+/// A trie being built: per node, its children as (byte, node), sorted by byte.
+#[derive(Default)]
+struct TrieBuilder {
+    children: Vec<Vec<(u8, u32)>>,
     ends: Vec<Option<u32>>,
 }
 
-impl Trie {
-    fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        let children = &self.children[node];
-        children.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| children[i].1 as usize)
-    }
-
+impl TrieBuilder {
     /// Adds `form` as form number `id`; false (and nothing changes) if it is there already.
     fn insert(&mut self, form: &str, id: u32) -> bool {
         if self.children.is_empty() {
@@ -97,13 +105,49 @@ impl Trie {
         true
     }
 
-    /// Every form that `text` starts with, as (form, length in bytes).
-    fn prefixes<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let mut node = Some(0).filter(|_| !self.children.is_empty());
-        text.bytes().enumerate().map_while(move |(i, byte)| {
-            node = self.child(node?, byte);
-            Some(node?).map(|n| self.ends[n].map(|form| (form as usize, i + 1)))
-        }).flatten()
+    fn build(self) -> Trie {
+        let mut first = Vec::with_capacity(self.children.len() + 1);
+        let mut edges = Vec::new();
+        let mut root = vec![0; 256];
+        for (node, children) in self.children.iter().enumerate() {
+            first.push(edges.len() as u32);
+            edges.extend_from_slice(children);
+            if node == 0 {
+                for &(byte, child) in children {
+                    root[usize::from(byte)] = child;
+                }
+            }
+        }
+        first.push(edges.len() as u32);
+        Trie { first, edges, ends: self.ends, root }
+    }
+}
+
+impl Trie {
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        let children = &self.edges[self.first[node] as usize..self.first[node + 1] as usize];
+        children.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| children[i].1 as usize)
+    }
+
+    /// Whether some form starts with `byte`.
+    fn starts(&self, byte: u8) -> bool {
+        self.root.get(usize::from(byte)).is_some_and(|&n| n != 0)
+    }
+
+    /// Calls `found(form, length in bytes)` for every form that `bytes` starts with, shortest first.
+    fn prefixes(&self, bytes: &[u8], mut found: impl FnMut(usize, usize)) {
+        let Some(mut node) = bytes.first().and_then(|&b| self.root.get(usize::from(b))).map(|&n| n as usize).filter(|&n| n != 0) else { return };
+        let mut len = 1;
+        loop {
+            if let Some(form) = self.ends[node] {
+                found(form as usize, len);
+            }
+            match bytes.get(len).and_then(|&b| self.child(node, b)) {
+                Some(next) => node = next,
+                None => return,
+            }
+            len += 1;
+        }
     }
 }
 
@@ -135,7 +179,7 @@ impl Lexicon {
     pub fn parse(data: &'static str) -> Lexicon {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
-        let mut forms = Trie::default();
+        let mut forms = TrieBuilder::default();
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
             let code = cols.next();
@@ -153,17 +197,19 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { entries, patterns, forms }
+        Lexicon { entries, patterns, forms: forms.build() }
     }
 
     /// Every form in `text` on word boundaries; where forms overlap, the longest wins.
     /// Sorted by position.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let bytes = text.as_bytes();
         let mut after_word = false;
-        for (start, c) in text.char_indices() {
-            if !after_word {
-                for (pattern, len) in self.forms.prefixes(&text[start..]) {
+        let mut start = 0;
+        while let Some(&byte) = bytes.get(start) {
+            if !after_word && self.forms.starts(byte) {
+                self.forms.prefixes(&bytes[start..], |pattern, len| {
                     let end = start + len;
                     // A form ends on a char boundary (it is valid UTF-8 matched byte for byte).
                     let next = text.get(end..).and_then(|rest| rest.chars().next());
@@ -171,12 +217,38 @@ impl Lexicon {
                         let (entry, form) = self.patterns[pattern];
                         hits.push(Hit { span: Span::new(start, end), entry, form });
                     }
-                }
+                });
             }
-            after_word = is_word_char(c);
+            if byte.is_ascii() {
+                after_word = byte.is_ascii_alphanumeric();
+                start += 1;
+            } else {
+                let c = text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                after_word = is_word_char(c);
+                start += c.len_utf8();
+            }
         }
-        crate::engine::sort::sort_by_key(&mut hits, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
-        keep_disjoint(hits, |h| h.span)
+        // Hits come by start (shorter first). Only hits that overlap compete, so the longest-first
+        // choice runs on each cluster of overlapping hits alone; most clusters are one hit.
+        let mut kept = Vec::with_capacity(hits.len());
+        let mut first = 0;
+        while first < hits.len() {
+            let mut end = hits[first].span.end;
+            let mut next = first + 1;
+            while next < hits.len() && hits[next].span.start < end {
+                end = end.max(hits[next].span.end);
+                next += 1;
+            }
+            if next == first + 1 {
+                kept.push(hits[first]);
+            } else {
+                let mut cluster = hits[first..next].to_vec();
+                crate::engine::sort::sort_by_key(&mut cluster, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
+                kept.extend(keep_disjoint(cluster, |h| h.span));
+            }
+            first = next;
+        }
+        kept
     }
 }
 

@@ -9,7 +9,9 @@
 
 use super::schema::Qualifier;
 use super::text::{Token, TokenKind};
+use super::wordset::WordIndex;
 use super::{Doc, Span};
+use std::sync::OnceLock;
 
 /// What sort of quantity a numeric expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -116,7 +118,7 @@ const YEAR_CUES: [&str; 16] = [
     "summer", "winter",
 ];
 
-/// Every word that can open an expression (sorted, for a binary search): "a", "between", "half", "several",
+/// Every word that can open an expression (sorted): "a", "between", "half", "several",
 /// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
 const OPENERS: &[&str] = &[
     "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at", "below", "between",
@@ -204,9 +206,10 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// Whether `word` is in a word list sorted by bytes and in lower case, ignoring ASCII case.
-pub(super) fn listed(sorted: &[&str], word: &str) -> bool {
-    !word.is_empty() && sorted.binary_search_by(|e| folded_cmp(e, word)).is_ok()
+/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case: one hash lookup.
+fn is_opener(word: &str) -> bool {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(&[OPENERS])).folded_classes(word) != 0
 }
 
 /// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
@@ -295,8 +298,7 @@ impl<'a> Scanner<'a> {
             TokenKind::Number => true,
             TokenKind::Punct => self.word(i) == "~",
             TokenKind::Word => {
-                let w = self.word(i);
-                listed(OPENERS, w)
+                is_opener(self.word(i))
             }
         }
     }
@@ -744,7 +746,7 @@ mod tests {
         let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
         let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
         for w in words.chain(qualifiers) {
-            assert!(listed(OPENERS, w), "{w} cannot open an expression");
+            assert!(is_opener(w), "{w} cannot open an expression");
         }
     }
 

@@ -42,30 +42,117 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A hash map keyed by words, with [`WordHasher`].
+/// A hash map keyed by words (or other small keys built from the text), with [`WordHasher`].
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Words of several closed lists, each word with a bit per list that holds it.
+///
+/// An open-addressing table of words up to 16 bytes (nearly all), each held as two integers and
+/// its length, so a lookup is one multiply and an integer compare or two, with no string compare;
+/// longer words go to a [`WordMap`].
 pub struct WordIndex {
-    classes: WordMap<&'static str, u32>,
+    /// A power of two long, at most half full; empty slots have length 0.
+    slots: Vec<Slot>,
+    /// How far a hash is shifted right to index `slots`.
+    shift: u32,
+    /// Words longer than 16 bytes.
+    long: WordMap<&'static str, u32>,
+}
+
+/// One word of a [`WordIndex`] with its list bits.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: (u64, u64),
+    len: usize,
+    classes: u32,
+}
+
+/// The most bytes a word held in a slot has.
+const SHORT: usize = 16;
+
+/// A word of 1 to 16 bytes as two integers that, with its length, tell it from every other:
+/// its first and last eight bytes (overlapping), or its first and last four, or its bytes.
+fn key(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let read8 = |i: usize| w.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()).map_or(0, u64::from_le_bytes);
+    let read4 = |i: usize| w.get(i..i + 4).and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, |b| u64::from(u32::from_le_bytes(b)));
+    match n {
+        8.. => (read8(0), read8(n - 8)),
+        4..=7 => (read4(0) | read4(n - 4) << 32, 0),
+        1..=3 => (u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16, 0),
+        0 => (0, 0),
+    }
+}
+
+/// Eight bytes with their ASCII capitals lowered, all at once (other bytes unchanged).
+fn fold(x: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (0x7F * LANES);
+    // A lane's top bit: at or past 'A', past 'Z', not ASCII.
+    let from_a = low7 + (0x80 - u64::from(b'A')) * LANES;
+    let past_z = low7 + (0x80 - u64::from(b'Z') - 1) * LANES;
+    let upper = from_a & !past_z & !x & (0x80 * LANES);
+    x | upper >> 2
 }
 
 impl WordIndex {
     /// Indexes `lists`; the list at position `i` sets bit `1 << i` (at most 32 lists).
     pub fn new(lists: &[&[&'static str]]) -> WordIndex {
         assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
-        let mut classes = WordMap::default();
+        let mut classes: WordMap<&'static str, u32> = WordMap::default();
         for (i, list) in lists.iter().enumerate() {
             for &w in *list {
                 *classes.entry(w).or_insert(0) |= 1 << i;
             }
         }
-        WordIndex { classes }
+        let bits = (2 * classes.len()).max(2).next_power_of_two().trailing_zeros();
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
+        for (w, c) in classes {
+            if w.len() > SHORT {
+                index.long.insert(w, c);
+            } else if !w.is_empty() {
+                let at = index.find(key(w.as_bytes()), w.len());
+                index.slots[at] = Slot { key: key(w.as_bytes()), len: w.len(), classes: c };
+            }
+        }
+        index
+    }
+
+    /// The slot holding the word of `len` (1 to 16) bytes with this [`key`], or the empty slot where it would go.
+    fn find(&self, k: (u64, u64), len: usize) -> usize {
+        let hash = (k.0 ^ k.1.rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize & mask;
+        loop {
+            let slot = &self.slots[at];
+            if slot.len == 0 || slot.len == len && slot.key == k {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The bits of the lists holding `word` (0 if none); exact, case-sensitive match.
     pub fn classes(&self, word: &str) -> u32 {
-        self.classes.get(word).copied().unwrap_or(0)
+        match word.len() {
+            0 => 0,
+            1..=SHORT => self.slots[self.find(key(word.as_bytes()), word.len())].classes,
+            _ => self.long.get(word).copied().unwrap_or(0),
+        }
+    }
+
+    /// The bits of the lists holding `word` with its ASCII letters lowered: for lists in lower
+    /// case, a match that ignores ASCII case, with no allocation for words of up to 16 bytes.
+    pub fn folded_classes(&self, word: &str) -> u32 {
+        match word.len() {
+            0 => 0,
+            1..=SHORT => {
+                let k = key(word.as_bytes());
+                self.slots[self.find((fold(k.0), fold(k.1)), word.len())].classes
+            }
+            _ if self.long.is_empty() => 0,
+            _ => self.classes(&word.to_ascii_lowercase()),
+        }
     }
 
     /// Whether any list in the bit set `lists` holds `word`.
@@ -79,13 +166,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fold_lowers_ascii_capitals_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // The byte in one lane, its neighbours capitals, lower-case letters and non-ASCII.
+                let mut bytes = *b"AzZa\xC3@[`";
+                bytes[lane] = b;
+                assert_eq!(fold(u64::from_le_bytes(bytes)), u64::from_le_bytes(bytes.map(|x| x.to_ascii_lowercase())), "byte {b:#x} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
     fn answers_for_every_list_at_once() {
-        let index = WordIndex::new(&[&["army", "navy"], &["navy", "said"], &["a-very-long-word-indeed"]]);
+        let index = WordIndex::new(&[&["army", "navy"], &["navy", "said"], &["a-very-long-word-indeed", "sixteen-byte-wrd", "eight-by", "four", "a"]]);
         assert_eq!(index.classes("navy"), 0b011);
         assert_eq!(index.classes("army"), 0b001);
         assert_eq!(index.classes("a-very-long-word-indeed"), 0b100);
         assert_eq!(index.classes("Navy"), 0);
         assert_eq!(index.classes(""), 0);
+        for w in ["sixteen-byte-wrd", "eight-by", "four", "a"] {
+            assert_eq!(index.classes(w), 0b100, "{w}");
+        }
+        // Same first and last bytes, other lengths or middles: no false hits.
+        for w in ["sixteen-byte-word", "sixteen-bxte-wrd", "eight-bby", "fouur", "fo", "b", "arm", "armyy", "nav"] {
+            assert_eq!(index.classes(w), 0, "{w}");
+        }
         assert!(index.any(0b010, "said") && !index.any(0b001, "said"));
+        assert_eq!(index.folded_classes("NaVy"), 0b011);
+        assert_eq!(index.folded_classes("A-Very-Long-Word-Indeed"), 0b100);
+        assert_eq!(index.folded_classes("Navies"), 0);
+        assert_eq!(index.folded_classes(""), 0);
     }
 }

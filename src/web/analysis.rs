@@ -38,6 +38,23 @@ pub struct Target {
     pub contested: bool,
 }
 
+impl Target {
+    /// The target of a figure.
+    pub fn figure(figure: &Figure) -> Self {
+        Target { kind: Category::Figure, id: figure.id.as_str().into(), at: figure.start, sub: figure_sub(figure), contested: false }
+    }
+
+    /// The target of a claim.
+    pub fn claim(claim: &Claim) -> Self {
+        Target { kind: Category::Claim, id: claim.id.as_str().into(), at: claim.start, sub: claim_sub(claim), contested: claim.contested }
+    }
+
+    /// The target of one mention (starting at `at`) of an actor whose id is `id`.
+    pub fn mention(actor: &Actor, id: Rc<str>, at: usize) -> Self {
+        Target { kind: Category::Actor, id, at, sub: actor_sub(actor), contested: false }
+    }
+}
+
 /// Annotations of one text, with byte offsets, ready to render.
 #[derive(Debug, Default)]
 pub struct Analysis {
@@ -133,36 +150,15 @@ impl Analysis {
         lexicon.apply(&text, OffsetUnit::Byte, &mut annotations);
         let mut spans: Vec<(usize, usize, Target)> = Vec::new();
         for claim in &annotations.claims {
-            let target = Target {
-                kind: Category::Claim,
-                id: claim.id.as_str().into(),
-                at: claim.start,
-                sub: claim_sub(claim),
-                contested: claim.contested,
-            };
-            spans.push((claim.start, claim.end, target));
+            spans.push((claim.start, claim.end, Target::claim(claim)));
         }
         for figure in &annotations.figures {
-            let target = Target {
-                kind: Category::Figure,
-                id: figure.id.as_str().into(),
-                at: figure.start,
-                sub: figure_sub(figure),
-                contested: false,
-            };
-            spans.push((figure.start, figure.end, target));
+            spans.push((figure.start, figure.end, Target::figure(figure)));
         }
         for actor in &annotations.actors {
             let id: Rc<str> = actor.id.as_str().into();
             for mention in &actor.mentions {
-                let target = Target {
-                    kind: Category::Actor,
-                    id: id.clone(),
-                    at: mention.start,
-                    sub: actor_sub(actor),
-                    contested: false,
-                };
-                spans.push((mention.start, mention.end, target));
+                spans.push((mention.start, mention.end, Target::mention(actor, id.clone(), mention.start)));
             }
         }
         spans.retain(|(start, end, _)| {

@@ -6,9 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::analysis::{claim_sub, figure_sub, Analysis, Target};
+use crate::engine::ledger::{Article as LedgerArticle, Assertion};
 use super::corrections::Lexicon;
 use super::popover::{excerpt, thousands};
-use super::state::{Action, Article, Category, State, Via};
+use super::state::{Action, Article, State, Via};
 
 /// Properties of [`Ledger`].
 #[derive(Properties, PartialEq)]
@@ -26,14 +27,59 @@ struct Entry {
     article: usize,
     target: Target,
     label: String,
-    value: Option<u64>,
     detail: String,
 }
 
+/// The figures that size one force differently, from the engine's ledger
+/// (`engine::ledger::compare`: grouped by owner and place, same action, beyond rounding),
+/// one item per force, each figure a link into its article.
+fn disagreements(analyses: &[Analysis], titles: &[String], go: &dyn Fn(usize, Target) -> Callback<MouseEvent>) -> Vec<Html> {
+    let articles: Vec<LedgerArticle> = titles
+        .iter()
+        .zip(analyses)
+        .map(|(name, analysis)| LedgerArticle { name, annotations: &analysis.annotations })
+        .collect();
+    let ledger = crate::engine::ledger::compare(&articles);
+    let link = |a: &Assertion| {
+        let figure = analyses[a.article].annotations.figures.iter().find(|f| f.id == a.figure)?;
+        let target = Target::figure(figure);
+        let who = a.source.as_deref().unwrap_or("the writer");
+        Some(html! {
+            <button type="button" class="link" onclick={go(a.article, target)}>
+                { format!("{} ({who}, {})", figure_label(figure), titles[a.article]) }
+            </button>
+        })
+    };
+    ledger
+        .forces
+        .iter()
+        .filter(|force| !force.disagreements.is_empty())
+        .map(|force| {
+            let name = force.owner.clone().unwrap_or_default();
+            let place = force.location.as_deref().map(|l| format!(" in {l}")).unwrap_or_default();
+            let pairs = force.disagreements.iter().map(|&(i, j)| {
+                let (a, b) = (&force.assertions[i], &force.assertions[j]);
+                html! { <li>{ for link(a) }{ " vs " }{ for link(b) }</li> }
+            });
+            html! {
+                <li data-muster="disagreement">
+                    <strong>{ name }</strong>{ place }
+                    <ul>{ for pairs }</ul>
+                </li>
+            }
+        })
+        .collect()
+}
+
+/// A figure's size as the ledger shows it: "~2,500", "≥ 300", "≤ 12,000", "3,000–4,000", or its text.
 fn figure_label(f: &crate::Figure) -> String {
-    match (f.value, f.min, f.max) {
-        (Some(v), _, _) => thousands(v),
-        (None, Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
+    use crate::Qualifier::*;
+    match (f.qualifier, f.value, f.min, f.max) {
+        (Range, _, Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
+        (AtLeast, _, Some(a), _) => format!("≥ {}", thousands(a)),
+        (AtMost, _, _, Some(b)) => format!("≤ {}", thousands(b)),
+        (Approximate, Some(v), _, _) => format!("~{}", thousands(v)),
+        (_, Some(v), _, _) => thousands(v),
         _ => f.text.clone(),
     }
 }
@@ -65,21 +111,19 @@ pub fn ledger(props: &LedgerProps) -> Html {
         for f in &analysis.annotations.figures {
             let owner = f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_else(|| "Unattributed".into());
             let detail = [Some(figure_sub(f).to_string()), f.action.clone(), f.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-            let target = Target { kind: Category::Figure, id: f.id.as_str().into(), at: f.start, sub: figure_sub(f), contested: false };
-            let value = if f.kind == crate::FigureKind::Force { f.value.or(f.max) } else { None };
-            forces.push((owner, Entry { article, target, label: figure_label(f), value, detail }));
+            let target = Target::figure(f);
+            forces.push((owner, Entry { article, target, label: figure_label(f), detail }));
         }
         for c in &analysis.annotations.claims {
             let source = c.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
-            let target = Target { kind: Category::Claim, id: c.id.as_str().into(), at: c.start, sub: claim_sub(c), contested: c.contested };
+            let target = Target::claim(c);
             let label = format!("{}: “{}”", claim_sub(c), excerpt(&c.text, 110));
-            sources.push((source, Entry { article, target, label, value: None, detail: String::new() }));
+            sources.push((source, Entry { article, target, label, detail: String::new() }));
         }
     }
     let (forces, sources) = (grouped(forces), grouped(sources));
-    let go = |entry: &Entry| {
+    let go = |article: usize, target: Target| {
         let dispatch = props.dispatch.clone();
-        let (article, target) = (entry.article, entry.target.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Action::Switch(article));
             dispatch.dispatch(Action::Select(target.clone(), Via::Jump));
@@ -87,32 +131,17 @@ pub fn ledger(props: &LedgerProps) -> Html {
     };
     let item = |entry: &Entry| html! {
         <li>
-            <button type="button" class="link" onclick={go(entry)}>{ &entry.label }</button>
+            <button type="button" class="link" onclick={go(entry.article, entry.target.clone())}>{ &entry.label }</button>
             if !entry.detail.is_empty() { <span class="detail">{ format!(" {}", entry.detail) }</span> }
             <span class="source-title">{ format!(" — {}", titles[entry.article]) }</span>
         </li>
     };
-    let disagreements: Vec<Html> = forces
-        .iter()
-        .filter_map(|(owner, entries)| {
-            // Entries are in article order: the articles giving a size are the distinct runs.
-            let sized: Vec<(usize, u64)> = entries.iter().filter_map(|e| Some((e.article, e.value?))).collect();
-            let (low, high) = (sized.iter().map(|s| s.1).min()?, sized.iter().map(|s| s.1).max()?);
-            let mut articles: Vec<usize> = sized.iter().map(|s| s.0).collect();
-            articles.dedup();
-            (articles.len() > 1 && low != high).then(|| html! {
-                <li data-muster="disagreement">
-                    <strong>{ owner }</strong>
-                    { format!(": {} to {} across {} articles", thousands(low), thousands(high), articles.len()) }
-                </li>
-            })
-        })
-        .collect();
+    let disagreements = disagreements(&analyses, &titles, &go);
     html! {
         <div class="ledger" data-muster="ledger">
             <h3>{ "Where they disagree" }<span class="count">{ disagreements.len() }</span></h3>
             if disagreements.is_empty() {
-                <p class="empty">{ "No force is given different sizes in different articles." }</p>
+                <p class="empty">{ "No force is given sizes that cannot both be true (same owner, place and action, beyond rounding)." }</p>
             } else {
                 <ul class="disagreements">{ for disagreements }</ul>
             }

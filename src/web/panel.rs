@@ -9,7 +9,7 @@ use super::correct::Corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
 use super::ledger::Ledger;
-use super::state::{Action, Article, Category, FigureColumn, PanelTab, State, Via};
+use super::state::{Action, Article, FigureColumn, PanelTab, State, Via};
 use crate::engine::text::lowercase;
 
 /// Properties of [`Panel`].
@@ -87,15 +87,19 @@ fn figures_table(props: &PanelProps, limit: usize) -> Html {
             </thead>
             <tbody>
                 { for rows.into_iter().map(|f| {
-                    let target = Target { kind: Category::Figure, id: f.id.as_str().into(), at: f.start, sub: figure_sub(f), contested: false };
+                    let target = Target::figure(f);
+                    // A range may wrap after its dash in a narrow column.
                     let value = match (f.value, f.min, f.max) {
-                        (Some(v), _, _) => thousands(v),
-                        (None, Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
-                        _ => "—".into(),
+                        (Some(v), _, _) => html! { thousands(v) },
+                        (None, Some(a), Some(b)) => html! { <>{ thousands(a) }{ "–" }<wbr />{ thousands(b) }</> },
+                        _ => html! { "—" },
                     };
                     html! {
                         <tr data-id={f.id.clone()}>
-                            <td><button type="button" class="link" onclick={jump(&props.dispatch, target)}>{ &f.text }</button></td>
+                            <td>
+                                <button type="button" class="link" onclick={jump(&props.dispatch, target)}>{ &f.text }</button>
+                                if f.kind == crate::FigureKind::Casualty { <span class="kind-inline">{ "casualty" }</span> }
+                            </td>
                             <td class="num">{ value }</td>
                             <td>{ figure_sub(f) }</td>
                             <td>{ owner(f) }</td>
@@ -167,7 +171,7 @@ fn actors_list(props: &PanelProps, limit: usize) -> Html {
 
 fn claim_card(props: &PanelProps, claim: &crate::Claim) -> Html {
     let analysis = &props.analysis;
-    let target = Target { kind: Category::Claim, id: claim.id.as_str().into(), at: claim.start, sub: claim_sub(claim), contested: claim.contested };
+    let target = Target::claim(claim);
     let source = claim.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
     html! {
         <button type="button" class={classes!("claim-card", format!("stance-{}", claim_sub(claim)))} onclick={jump(&props.dispatch, target)}>

@@ -101,13 +101,7 @@ fn actor_details(analysis: &Analysis, id: &str, dispatch: &UseReducerDispatcher<
 fn claim_details(analysis: &Analysis, id: &str, dispatch: &UseReducerDispatcher<State>) -> Html {
     let Some(c) = analysis.claim(id) else { return Html::default() };
     let contesters = c.contested_by.iter().filter_map(|other| analysis.claim(other)).map(|other| {
-        let target = Target {
-            kind: Category::Claim,
-            id: other.id.as_str().into(),
-            at: other.start,
-            sub: claim_sub(other),
-            contested: other.contested,
-        };
+        let target = Target::claim(other);
         let dispatch = dispatch.clone();
         let jump = Callback::from(move |_| dispatch.dispatch(Action::Select(target.clone(), Via::Jump)));
         let source = other.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());

@@ -135,9 +135,11 @@ export async function waitForDocument(page, text, ids = [], timeout = 10_000) {
   return readDocument(page);
 }
 
-/** Every annotation id of an `annotate` result: figures, actors and claims. */
+/** Every annotation id of an `annotate` result the page marks: figures, actors with a mention, claims. */
 export function annotationIds(result) {
-  return [...result.figures, ...result.actors, ...result.claims].map((a) => a.id);
+  // An actor inferred without a mention of its own (a force's owner named only by an adjective elsewhere) has no mark.
+  const actors = result.actors.filter((a) => a.mentions.length > 0);
+  return [...result.figures, ...actors, ...result.claims].map((a) => a.id);
 }
 
 /** Whether `[start, end)` is wholly covered by marks satisfying `match({kind, id})`. */

@@ -175,7 +175,29 @@ test('with several articles open, the ledger compares them and links back into e
   for (const heading of ['Where they disagree', 'Figures per force', 'Who says what']) assert.ok((await ledger.textContent()).includes(heading));
   await screenshot(page, 'ui-ledger');
   if (!annotates) return;
+  // Sizes keep their qualifier: "fewer than 12,000" is at most 12,000.
+  assert.ok((await ledger.textContent()).includes('≤ 12,000'), 'the ledger drops the qualifier of "fewer than 12,000"');
   const link = ledger.locator('.ledger-group button.link').first();
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MARK');
+});
+
+test('the ledger names the force two articles size differently, and not the one they agree on within rounding', async (t) => {
+  if (!annotates) return t.skip('the engine is not built in');
+  const { page } = app;
+  await freshPage(page);
+  const wire = 'Seoul said North Korea had deployed 11,000 troops to Russia\'s Kursk region. Some 1,500 Ethiopian troops are in Somalia.';
+  const blog = 'Pyongyang has deployed 3,000 troops to Russia\'s Kursk region, a website claimed. About 1,450 Ethiopian troops are in Somalia.';
+  await picker(page).setInputFiles([file('wire.txt', wire), file('blog.txt', blog)]);
+  await page.waitForFunction(() => document.querySelectorAll('.tablist [role="tab"]').length === 2);
+  await page.getByRole('tab', { name: /Ledger/ }).click();
+  const items = page.locator('[data-muster="ledger"] [data-muster="disagreement"]');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 1, 'only the North Korean force is disputed: 1,500 and 1,450 agree within rounding');
+  const item = await items.first().textContent();
+  for (const part of ['North Korea', '11,000', '3,000', '(South Korea, wire)', 'blog)']) assert.ok(item.includes(part), `${part} missing from: ${item}`);
+  // Each figure links back into its own article.
+  await items.first().getByRole('button', { name: /3,000/ }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MARK');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '3,000 troops');
 });

@@ -148,6 +148,10 @@ test('side panel: sortable figures, actors by kind with stepping, contested pair
   await page.getByRole('tab', { name: /Figures/ }).click();
   const rows = page.locator('[data-muster="figures-table"] tbody tr');
   assert.ok(await rows.count() > 0);
+  // Headers and values are never cut inside a word (a word wider than its column would overflow it).
+  const cut = await page.locator('[data-muster="figures-table"]').evaluate((table) => [...table.querySelectorAll('th, td:not(:first-child)')]
+    .filter((cell) => cell.offsetParent && cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
+  assert.deepEqual(cut, [], 'cells too narrow for their words');
   await page.getByRole('button', { name: 'Value' }).click();
   // A range sorts by its upper bound; no number sorts first.
   const values = async () => (await rows.locator('td.num').allTextContents()).map((v) => Number(v.split('–').pop().replace(/,/g, '')) || 0);

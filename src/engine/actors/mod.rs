@@ -22,10 +22,10 @@ mod words;
 use super::lexicon::{keep_disjoint, lexicon, Form, Hit};
 use super::schema::ActorKind;
 use super::text::{Token, TokenKind};
+use super::wordset::WordMap;
 use super::{Doc, Span};
 use merge::Builder;
 use scan::{is_headline, Context};
-use std::collections::HashMap;
 
 /// One actor as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +121,7 @@ const MAX_RUN: usize = 32;
 pub fn find(doc: &Doc) -> FoundActors {
     let text = doc.text;
     let lx = lexicon();
-    let hits: Vec<Hit> = lx.find(text).into_iter().filter(|h| keep_hit(doc, h)).collect();
+    let hits = kept_hits(doc, lx.find(text));
     let units = runs::units(text, &doc.tokens);
     let runs = runs::runs(&doc.tokens, &units);
     let headlines = doc.sentences.iter().map(|&line| is_headline(doc, line)).collect();
@@ -139,7 +139,7 @@ pub fn find(doc: &Doc) -> FoundActors {
     ctx.acronym_definitions(&mut cands);
     // Titles found before names, so that known people keep theirs ("President Hassan
     // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
-    let mut roles: HashMap<usize, String> = cands
+    let mut roles: WordMap<usize, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
             Source::Person { role: Some(r), .. } => Some((c.span.start, r.clone())),
@@ -212,19 +212,34 @@ fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
     tokens.binary_search_by_key(&at, |t| t.span.start).ok()
 }
 
-/// Index of the token ending at byte `at`, if any.
-fn token_ending(tokens: &[Token], at: usize) -> Option<usize> {
-    tokens.binary_search_by_key(&at, |t| t.span.end).ok()
-}
-
 fn is_all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
-/// Whether a lexicon hit stands for an actor here.
-fn keep_hit(doc: &Doc, h: &Hit) -> bool {
+/// The lexicon hits (disjoint, in text order) that stand for actors here. Hits and tokens are
+/// both in text order, so one merged pass finds the tokens each hit starts and ends on.
+fn kept_hits(doc: &Doc, hits: Vec<Hit>) -> Vec<Hit> {
+    let tokens = &doc.tokens;
+    let mut first = 0;
+    hits.into_iter()
+        .filter(|h| {
+            while tokens.get(first).is_some_and(|t| t.span.start < h.span.start) {
+                first += 1;
+            }
+            let mut last = first;
+            while tokens.get(last).is_some_and(|t| t.span.end < h.span.end) {
+                last += 1;
+            }
+            let starts = tokens.get(first).is_some_and(|t| t.span.start == h.span.start);
+            let ends = tokens.get(last).is_some_and(|t| t.span.end == h.span.end);
+            !(starts && ends) || keep_hit(doc, h, first, last)
+        })
+        .collect()
+}
+
+/// Whether a lexicon hit that starts on token `first` and ends on token `last` stands for an actor here.
+fn keep_hit(doc: &Doc, h: &Hit, first: usize, last: usize) -> bool {
     let (text, tokens) = (doc.text, &doc.tokens);
-    let (Some(first), Some(last)) = (token_at(tokens, h.span.start), token_ending(tokens, h.span.end)) else { return true };
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
     let prev = first.checked_sub(1).and_then(word);
     let next = word(last + 1);

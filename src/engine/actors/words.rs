@@ -246,7 +246,9 @@ pub fn is_government_compound(w: &str) -> bool {
 /// The kind of organisation a head word makes, if it is one.
 pub fn head_kind(w: &str) -> Option<super::ActorKind> {
     use super::ActorKind::*;
-    let classes = index().classes(w.rsplit('-').next().unwrap_or(w));
+    // The last part of a hyphenated word ("Counter-Terrorism Service" heads on "Service").
+    let last = w.as_bytes().iter().rposition(|&b| b == b'-').map_or(w, |at| &w[at + 1..]);
+    let classes = index().classes(last);
     let is = |list: List| classes & list.bit() != 0;
     if is(List::ArmedHead) {
         Some(ArmedGroup)

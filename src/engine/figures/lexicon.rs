@@ -1,10 +1,27 @@
 //! Word lists the figure reader matches (case-insensitively) around numbers.
 //!
-//! Every list is in lower case and sorted by bytes (tables by their first column), so that a
-//! lookup is a binary search; the test at the end keeps it so.
+//! Every list is in lower case and sorted by bytes (tables by their first column; a table
+//! lookup is a binary search); the test at the end keeps it so. A list's words are also indexed
+//! ([`Words::has`]), so the reader asks "is this token a force noun?" with one hash lookup.
+
+use crate::engine::wordset::WordIndex;
+use std::sync::OnceLock;
+
+/// A closed word list: its number (its place in [`ALL`]) and its words, in lower case and sorted.
+#[derive(Clone, Copy)]
+pub struct Words(pub usize, pub &'static [&'static str]);
+
+impl Words {
+    /// Whether `word` is in the list, ignoring ASCII case.
+    pub fn has(self, word: &str) -> bool {
+        static INDEXES: OnceLock<Vec<WordIndex>> = OnceLock::new();
+        let indexes = INDEXES.get_or_init(|| ALL.iter().map(|list| WordIndex::new(&[list.1])).collect());
+        indexes.get(self.0).is_some_and(|index| index.folded_classes(word) != 0)
+    }
+}
 
 /// Nouns that name members of an armed force on their own.
-pub const FORCE_NOUNS: &[&str] = &[
+pub const FORCE_NOUNS: Words = Words(0, &[
     "airman", "airmen", "artillerymen", "assailants", "attackers", "cadres", "combatant", "combatants", "commander",
     "commanders", "commando", "commandos", "conscript", "conscripts", "draftees", "fighter", "fighters", "forces",
     "gendarmes", "generals", "guardsman", "guardsmen", "guerillas", "guerrillas", "gunman", "gunmen", "gunners",
@@ -15,48 +32,48 @@ pub const FORCE_NOUNS: &[&str] = &[
     "reinforcements", "reservist", "reservists", "riflemen", "sailor", "sailors", "sappers", "seals", "separatists",
     "serviceman", "servicemember", "servicemembers", "servicemen", "servicepeople", "servicewomen", "snipers",
     "soldier", "soldiers", "taliban", "tankmen", "terrorists", "trooper", "troopers", "troops", "warriors",
-];
+]);
 
 /// Force nouns that name officers: a count of them is a casualty figure or nothing ("12 generals sacked").
-pub const RANK_NOUNS: &[&str] = &[
+pub const RANK_NOUNS: Words = Words(1, &[
     "colonels", "commander", "commanders", "general", "generals", "officer", "officers",
-];
+]);
 
 /// Nouns that name armed personnel only with a military word or context: "service members", "a force of 800 men".
-pub const WEAK_NOUNS: &[&str] = &[
+pub const WEAK_NOUNS: Words = Words(2, &[
     "adviser", "advisers", "advisor", "advisors", "casualties", "contractors", "dead", "experts", "guards", "helmets",
     "instructors", "member", "members", "men", "observers", "officer", "officers", "personnel", "pilot", "pilots",
     "police", "specialists", "staff", "trainers", "volunteers",
-];
+]);
 
 /// Words that make a weak noun military: "military advisers", "service members", "Wagner members";
 /// also armed groups whose members are fighters even when no actor list is at hand.
-pub const MILITARY_MODIFIERS: &[&str] = &[
+pub const MILITARY_MODIFIERS: Words = Words(3, &[
     "adf", "air", "airborne", "al-shabaab", "armed", "army", "battlefield", "blue", "boko", "border", "coalition",
     "combat", "corps", "daesh", "defence", "defense", "elite", "enemy", "fighting", "force", "forces", "frontline",
     "guard", "hamas", "haram", "hezbollah", "hizbollah", "houthi", "hts", "infantry", "isil", "isis", "iswap",
     "jihad", "jnim", "m23", "marine", "military", "militia", "naval", "navy", "nujaba", "paramilitary",
     "peacekeeping", "pkk", "qassam", "rebel", "regime", "republican", "revolutionary", "sdf", "service", "shabaab",
     "soldiers", "special", "taliban", "troop", "wagner", "ypg",
-];
+]);
 
 /// Force nouns that look plural but also modify other nouns: "personnel carriers", "forces commander".
-pub const INVARIANT_NOUNS: &[&str] = &[
+pub const INVARIANT_NOUNS: Words = Words(4, &[
     "forces", "houthis", "militias", "operatives", "personnel", "seals", "taliban",
-];
+]);
 
 /// Words that make the noun something else than armed forces: "police officers", "civilian staff",
 /// and aircraft ("40 Typhoon fighters" are jets).
-pub const BLOCKERS: &[&str] = &[
+pub const BLOCKERS: Words = Words(5, &[
     "aid", "aircraft", "board", "cabinet", "children", "civilian", "civilians", "club", "committee", "council",
     "crew", "detained", "diplomatic", "embassy", "eurofighter", "family", "gripen", "harrier", "hornet", "hornets",
     "hostages", "household", "humanitarian", "jet", "jets", "journalists", "medical", "mig", "mirage", "parliament",
     "parliamentary", "party", "planes", "police", "prisoners", "rafale", "rafales", "raptor", "raptors", "students",
     "sukhoi", "team", "tornado", "tornados", "typhoon", "typhoons", "union", "warplanes", "workers",
-];
+]);
 
 /// Lower-case words that may stand between a number and its force noun.
-pub const MODIFIERS: &[&str] = &[
+pub const MODIFIERS: Words = Words(6, &[
     "active", "active-duty", "additional", "air", "airborne", "aligned", "allied", "american", "armed", "armored",
     "armoured", "army", "artillery", "assault", "available", "backed", "battle", "border", "british", "captured",
     "career", "cavalry", "child", "chinese", "coalition", "combat", "commando", "contract", "counter",
@@ -73,10 +90,10 @@ pub const MODIFIERS: &[&str] = &[
     "separatist", "service", "serving", "signals", "soldier", "special", "standing", "stationed", "strong", "support",
     "tank", "territorial", "terrorism", "total", "trained", "training", "tribal", "troop", "turkish", "u",
     "ukrainian", "un", "uniformed", "us", "veteran", "volunteer", "well", "women", "wounded", "young",
-];
+]);
 
 /// Words that end a chain between a number and its noun, even capitalised in a headline.
-pub const STOPS: &[&str] = &[
+pub const STOPS: Words = Words(7, &[
     "a", "about", "across", "after", "against", "along", "also", "amid", "an", "and", "are", "around", "arrive",
     "arrived", "as", "at", "attacks", "be", "been", "before", "but", "by", "can", "claim", "claims", "could", "days",
     "deploy", "deployed", "deploying", "did", "died", "do", "does", "down", "during", "each", "every", "for", "from",
@@ -86,15 +103,15 @@ pub const STOPS: &[&str] = &[
     "since", "still", "strikes", "than", "that", "the", "their", "these", "they", "this", "those", "times", "to",
     "until", "up", "via", "warns", "was", "we", "weeks", "were", "when", "where", "which", "while", "who", "will",
     "with", "withdraw", "withdraws", "would", "years", "you",
-];
+]);
 
 /// Words after "of" in "2,000 of its troops".
-pub const POSSESSIVES: &[&str] = &[
+pub const POSSESSIVES: Words = Words(8, &[
     "her", "his", "its", "our", "the", "their", "them", "these", "those", "whom",
-];
+]);
 
 /// Nouns a force noun can modify instead of heading: "personnel carriers", "militia groups".
-pub const NON_HEADS: &[&str] = &[
+pub const NON_HEADS: Words = Words(9, &[
     "aircraft", "barracks", "base", "bases", "boats", "budget", "camp", "camps", "carrier", "carriers", "casualties",
     "cemeteries", "checkpoints", "chief", "chiefs", "commander", "commanders", "convoy", "convoys", "deaths",
     "deployment", "deployments", "drills", "exercises", "faction", "factions", "families", "graves", "group",
@@ -102,34 +119,34 @@ pub const NON_HEADS: &[&str] = &[
     "movement", "movements", "numbers", "organisations", "organizations", "outposts", "pay", "positions", "posts",
     "presence", "recruitment", "salaries", "ships", "spokesman", "spokesperson", "strength", "training", "transport",
     "transports", "truck", "trucks", "units", "vehicle", "vehicles",
-];
+]);
 
 /// Collective nouns a number can size: "a force of 4,000", "a 3,500-strong contingent".
-pub const GROUP_NOUNS: &[&str] = &[
+pub const GROUP_NOUNS: Words = Words(10, &[
     "armies", "army", "battalion", "battalions", "brigade", "brigades", "column", "company", "contingent",
     "contingents", "convoy", "corps", "deployment", "detachment", "detachments", "division", "divisions", "force",
     "forces", "formation", "formations", "garrison", "garrisons", "group", "grouping", "legion", "militia",
     "militias", "mission", "missions", "patrol", "platoon", "platoons", "presence", "regiment", "regiments",
     "rotation", "squad", "squads", "surge", "task", "taskforce", "team", "troop", "unit", "units",
-];
+]);
 
 /// "-man", "-member": sizes of a group ("a 12-man patrol").
-pub const SIZE_UNITS: &[&str] = &[
+pub const SIZE_UNITS: Words = Words(11, &[
     "man", "member", "person", "soldier", "strong", "troop",
-];
+]);
 
 /// "troop levels of 2,500", "force strength of".
-pub const LEVEL_NOUNS: &[&str] = &[
+pub const LEVEL_NOUNS: Words = Words(12, &[
     "cap", "ceiling", "count", "level", "levels", "numbers", "presence", "size", "strength", "total",
-];
+]);
 
 /// Articles and possessives that open "a force of 4,000".
-pub const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: Words = Words(13, &[
     "a", "an", "his", "its", "our", "the", "their",
-];
+]);
 
 /// What may follow a number that stands for a force named before it: "900 in Syria", "12 were wounded".
-pub const BARE_FOLLOWERS: &[&str] = &[
+pub const BARE_FOLLOWERS: Words = Words(14, &[
     "across", "after", "ago", "along", "and", "are", "arrived", "as", "at", "based", "before", "between", "but", "by",
     "crossed", "currently", "departed", "deployed", "dispatched", "during", "earlier", "fighting", "for", "from",
     "had", "has", "have", "in", "including", "inside", "into", "is", "joined", "landed", "last", "left", "mobilised",
@@ -137,7 +154,7 @@ pub const BARE_FOLLOWERS: &[&str] = &[
     "remain", "remained", "remaining", "respectively", "returned", "sent", "serving", "since", "stationed", "still",
     "that", "this", "to", "under", "until", "was", "were", "when", "which", "while", "who", "will", "with",
     "withdrawn", "would",
-];
+]);
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
 pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
@@ -153,10 +170,10 @@ pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
-pub const CASUALTY_SKIP_BEFORE: &[&str] = &[
+pub const CASUALTY_SKIP_BEFORE: Words = Words(15, &[
     "\"", "'", "a", "also", "an", "another", "at", "his", "including", "its", "least", "of", "the", "their", "them", "‘", "’",
     "“", "”",
-];
+]);
 
 /// Casualty words after a figure: "three US soldiers were killed".
 pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
@@ -168,22 +185,22 @@ pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand between a figure and its casualty word.
-pub const CASUALTY_SKIP_AFTER: &[&str] = &[
+pub const CASUALTY_SKIP_AFTER: Words = Words(16, &[
     "all", "allegedly", "also", "and", "are", "as", "badly", "be", "been", "being", "believed", "both", "confirmed",
     "critically", "feared", "got", "had", "has", "have", "is", "later", "left", "lightly", "listed", "now",
     "presumed", "reported", "reportedly", "said", "seriously", "slightly", "to", "was", "were",
-];
+]);
 
 /// Possession and existence right before a figure: "Spain has 300 troops".
-pub const HAVE_WORDS: &[&str] = &[
+pub const HAVE_WORDS: Words = Words(17, &[
     "had", "has", "have", "having", "host", "hosted", "hosting", "hosts", "keep", "keeps", "kept", "maintain",
     "maintained", "maintains", "retain", "retained", "retains",
-];
+]);
 
 /// Verbs whose subject suffers the casualties that follow: "Russia has suffered 350,000 casualties".
-pub const SUFFER_VERBS: &[&str] = &[
+pub const SUFFER_VERBS: Words = Words(18, &[
     "incurred", "lose", "loses", "lost", "suffer", "suffered", "suffers", "sustained", "sustains",
-];
+]);
 
 /// Verbs and nouns that say what happens to a force.
 pub const ACTION_WORDS: &[(&str, &str)] = &[
@@ -221,36 +238,36 @@ pub const ACTION_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Words in a figure's chain that mean more troops: "1,500 additional soldiers".
-pub const REINFORCE_MODIFIERS: &[&str] = &[
+pub const REINFORCE_MODIFIERS: Words = Words(19, &[
     "additional", "another", "extra", "fresh", "further", "more",
-];
+]);
 
 /// Negations that turn "withdraw" into staying put: "not planning to withdraw".
-pub const NEGATIONS: &[&str] = &[
+pub const NEGATIONS: Words = Words(20, &[
     "never", "no", "nor", "not", "without",
-];
+]);
 
 /// Prepositions that open a location after a figure.
-pub const PLACE_PREPOSITIONS: &[&str] = &[
+pub const PLACE_PREPOSITIONS: Words = Words(21, &[
     "across", "along", "at", "exited", "in", "inside", "into", "leave", "leaving", "left", "near", "off", "quit",
     "through", "throughout", "to", "toward", "towards", "within",
-];
+]);
 
 /// Adjectives of direction before a place ("eastern Baghdad").
-pub const DIRECTIONS: &[&str] = &[
+pub const DIRECTIONS: Words = Words(22, &[
     "central", "east", "eastern", "nearby", "neighboring", "neighbouring", "north", "northeastern", "northern",
     "northwestern", "occupied", "south", "southeastern", "southern", "southwestern", "west", "western",
-];
+]);
 
 /// Capitalised words that are not places: days, months, titles.
-pub const NOT_PLACES: &[&str] = &[
+pub const NOT_PLACES: Words = Words(23, &[
     "april", "august", "december", "february", "friday", "general", "he", "i", "it", "january", "july", "june",
     "march", "may", "minister", "monday", "november", "october", "president", "saturday", "september", "she",
     "sunday", "they", "thursday", "tuesday", "we", "wednesday",
-];
+]);
 
 /// Lower-case words that may follow a place name: "in Iraq and Syria", "in Mali since 2013".
-pub const PLACE_FOLLOWERS: &[&str] = &[
+pub const PLACE_FOLLOWERS: Words = Words(24, &[
     "according", "across", "after", "again", "against", "ahead", "along", "alongside", "already", "also", "amid",
     "and", "are", "area", "as", "at", "because", "before", "but", "by", "city", "despite", "during", "each",
     "earlier", "every", "following", "for", "from", "had", "has", "have", "if", "in", "into", "is", "last", "later",
@@ -258,59 +275,59 @@ pub const PLACE_FOLLOWERS: &[&str] = &[
     "respectively", "said", "say", "says", "since", "so", "soon", "state", "than", "that", "then", "this", "through",
     "to", "today", "told", "tomorrow", "too", "under", "until", "via", "was", "were", "when", "where", "which",
     "while", "who", "will", "with", "within", "without", "would", "yesterday", "yet",
-];
+]);
 
 /// Lower-case place heads: "along the border", "on the eastern flank", "the Pokrovsk sector".
-pub const GEO_HEADS: &[&str] = &[
+pub const GEO_HEADS: Words = Words(25, &[
     "axis", "border", "borderlands", "borders", "coast", "direction", "flank", "front", "frontier", "frontline", "oblast",
     "region", "sector",
-];
+]);
 
 /// Words that make a capitalised phrase an organisation or unit, not a place.
-pub const ORG_WORDS: &[&str] = &[
+pub const ORG_WORDS: Words = Words(26, &[
     "agency", "army", "battalion", "brigade", "coalition", "command", "committee", "corps", "council", "department",
     "division", "force", "forces", "government", "group", "guard", "institute", "ministry", "navy", "news", "office",
     "operation", "organisation", "organization", "parliament", "party", "post", "regiment", "times", "university",
-];
+]);
 
 /// Words right before a lone number that give a force's size: "troops ... number about 2,500", "reduced to 2,500".
-pub const QUANTITY_CUES: &[&str] = &[
+pub const QUANTITY_CUES: Words = Words(27, &[
     "are", "at", "by", "from", "is", "number", "numbered", "numbering", "numbers", "of", "reached", "reaching", "to",
     "total", "totaled", "totaling", "totalled", "totalling", "totals", "was", "were",
-];
+]);
 
 /// Capitalised words before a number that make it a name: "Unit 8200", "Task Force 51".
-pub const DESIGNATORS: &[&str] = &[
+pub const DESIGNATORS: Words = Words(28, &[
     "airbus", "apollo", "area", "article", "base", "battalion", "block", "boeing", "brigade", "building", "camp",
     "chapter", "checkpoint", "corps", "district", "division", "exit", "fleet", "flight", "force", "gate", "group",
     "highway", "hill", "level", "no", "number", "operation", "outpost", "phase", "point", "regiment", "region",
     "resolution", "road", "room", "route", "section", "sector", "site", "squadron", "tower", "unit", "vol", "zone",
-];
+]);
 
 /// Abbreviations whose full stop does not end a sentence.
-pub const ABBREVIATIONS: &[&str] = &[
+pub const ABBREVIATIONS: Words = Words(29, &[
     "adm", "approx", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "est",
     "feb", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no", "nov",
     "oct", "pte", "pvt", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
-];
+]);
 
 /// Prepositions that make an actor mention a place: "troops in Iraq".
-pub const LOCATIVES: &[&str] = &[
+pub const LOCATIVES: Words = Words(30, &[
     "across", "against", "around", "at", "from", "in", "inside", "into", "near", "throughout", "to", "toward",
     "towards", "within",
-];
+]);
 
 /// Verbs that make an actor mention a source, not an owner: "Seoul's spy agency said".
-pub const SPEECH_VERBS: &[&str] = &[
+pub const SPEECH_VERBS: Words = Words(31, &[
     "according", "added", "announced", "believes", "claimed", "claims", "reported", "reports", "said", "say", "says",
     "stated", "told", "warned",
-];
+]);
 
 /// Second halves of compounds that name a sponsor, not an owner: "Iran-backed", "Russia-aligned".
-pub const SPONSORED: &[&str] = &[
+pub const SPONSORED: Words = Words(32, &[
     "affiliated", "aligned", "allied", "armed", "backed", "controlled", "friendly", "funded", "inspired", "leaning",
     "linked", "made", "sponsored", "supported", "trained",
-];
+]);
 
 /// National forces whose names do not carry their state's: (force, state), canonical names as the actors stage gives them.
 pub const STATE_FORCES: &[(&str, &str)] = &[
@@ -318,6 +335,43 @@ pub const STATE_FORCES: &[(&str, &str)] = &[
     ("Sudanese Armed Forces", "Sudan"), ("FARDC", "Democratic Republic of the Congo"), ("Somali National Army", "Somalia"),
     ("Islamic Revolutionary Guard Corps", "Iran"), ("Iraqi Counter-Terrorism Service", "Iraq"), ("Rosgvardia", "Russia"),
     ("Operation Barkhane", "France"), ("Malian Armed Forces", "Mali"),
+];
+
+/// Every list, each at its number.
+pub const ALL: &[Words] = &[
+    FORCE_NOUNS,
+    RANK_NOUNS,
+    WEAK_NOUNS,
+    MILITARY_MODIFIERS,
+    INVARIANT_NOUNS,
+    BLOCKERS,
+    MODIFIERS,
+    STOPS,
+    POSSESSIVES,
+    NON_HEADS,
+    GROUP_NOUNS,
+    SIZE_UNITS,
+    LEVEL_NOUNS,
+    DETERMINERS,
+    BARE_FOLLOWERS,
+    CASUALTY_SKIP_BEFORE,
+    CASUALTY_SKIP_AFTER,
+    HAVE_WORDS,
+    SUFFER_VERBS,
+    REINFORCE_MODIFIERS,
+    NEGATIONS,
+    PLACE_PREPOSITIONS,
+    DIRECTIONS,
+    NOT_PLACES,
+    PLACE_FOLLOWERS,
+    GEO_HEADS,
+    ORG_WORDS,
+    QUANTITY_CUES,
+    DESIGNATORS,
+    ABBREVIATIONS,
+    LOCATIVES,
+    SPEECH_VERBS,
+    SPONSORED,
 ];
 
 #[cfg(test)]
@@ -332,20 +386,24 @@ mod tests {
     #[test]
     fn every_list_is_sorted_lower_case_and_free_of_duplicates() {
         let lists: &[(&str, &[&str])] = &[
-            ("FORCE_NOUNS", FORCE_NOUNS), ("RANK_NOUNS", RANK_NOUNS), ("WEAK_NOUNS", WEAK_NOUNS),
-            ("MILITARY_MODIFIERS", MILITARY_MODIFIERS), ("INVARIANT_NOUNS", INVARIANT_NOUNS), ("BLOCKERS", BLOCKERS),
-            ("MODIFIERS", MODIFIERS), ("STOPS", STOPS), ("POSSESSIVES", POSSESSIVES), ("NON_HEADS", NON_HEADS),
-            ("GROUP_NOUNS", GROUP_NOUNS), ("SIZE_UNITS", SIZE_UNITS), ("LEVEL_NOUNS", LEVEL_NOUNS),
-            ("DETERMINERS", DETERMINERS), ("BARE_FOLLOWERS", BARE_FOLLOWERS), ("CASUALTY_SKIP_BEFORE", CASUALTY_SKIP_BEFORE),
-            ("CASUALTY_SKIP_AFTER", CASUALTY_SKIP_AFTER), ("HAVE_WORDS", HAVE_WORDS), ("SUFFER_VERBS", SUFFER_VERBS),
-            ("REINFORCE_MODIFIERS", REINFORCE_MODIFIERS), ("NEGATIONS", NEGATIONS), ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
-            ("DIRECTIONS", DIRECTIONS), ("NOT_PLACES", NOT_PLACES), ("PLACE_FOLLOWERS", PLACE_FOLLOWERS),
-            ("GEO_HEADS", GEO_HEADS), ("ORG_WORDS", ORG_WORDS), ("QUANTITY_CUES", QUANTITY_CUES),
-            ("DESIGNATORS", DESIGNATORS), ("ABBREVIATIONS", ABBREVIATIONS), ("LOCATIVES", LOCATIVES),
-            ("SPEECH_VERBS", SPEECH_VERBS), ("SPONSORED", SPONSORED),
+            ("FORCE_NOUNS", FORCE_NOUNS.1), ("RANK_NOUNS", RANK_NOUNS.1), ("WEAK_NOUNS", WEAK_NOUNS.1),
+            ("MILITARY_MODIFIERS", MILITARY_MODIFIERS.1), ("INVARIANT_NOUNS", INVARIANT_NOUNS.1), ("BLOCKERS", BLOCKERS.1),
+            ("MODIFIERS", MODIFIERS.1), ("STOPS", STOPS.1), ("POSSESSIVES", POSSESSIVES.1), ("NON_HEADS", NON_HEADS.1),
+            ("GROUP_NOUNS", GROUP_NOUNS.1), ("SIZE_UNITS", SIZE_UNITS.1), ("LEVEL_NOUNS", LEVEL_NOUNS.1),
+            ("DETERMINERS", DETERMINERS.1), ("BARE_FOLLOWERS", BARE_FOLLOWERS.1), ("CASUALTY_SKIP_BEFORE", CASUALTY_SKIP_BEFORE.1),
+            ("CASUALTY_SKIP_AFTER", CASUALTY_SKIP_AFTER.1), ("HAVE_WORDS", HAVE_WORDS.1), ("SUFFER_VERBS", SUFFER_VERBS.1),
+            ("REINFORCE_MODIFIERS", REINFORCE_MODIFIERS.1), ("NEGATIONS", NEGATIONS.1), ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS.1),
+            ("DIRECTIONS", DIRECTIONS.1), ("NOT_PLACES", NOT_PLACES.1), ("PLACE_FOLLOWERS", PLACE_FOLLOWERS.1),
+            ("GEO_HEADS", GEO_HEADS.1), ("ORG_WORDS", ORG_WORDS.1), ("QUANTITY_CUES", QUANTITY_CUES.1),
+            ("DESIGNATORS", DESIGNATORS.1), ("ABBREVIATIONS", ABBREVIATIONS.1), ("LOCATIVES", LOCATIVES.1),
+            ("SPEECH_VERBS", SPEECH_VERBS.1), ("SPONSORED", SPONSORED.1),
         ];
         for (name, words) in lists {
             sorted_lower(name, words);
+        }
+        assert_eq!(lists.len(), ALL.len(), "a list is missing from the test or from ALL");
+        for (i, list) in ALL.iter().enumerate() {
+            assert_eq!(list.0, i, "the list numbered {} stands at {i} in ALL", list.0);
         }
         for (name, table) in [("CASUALTY_BEFORE", CASUALTY_BEFORE), ("CASUALTY_AFTER_ACTION", CASUALTY_AFTER_ACTION), ("ACTION_WORDS", ACTION_WORDS)] {
             sorted_lower(name, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>());
