@@ -7,9 +7,8 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::schema::Annotations;
-
 use super::json::ToJson;
+use crate::engine::schema::Annotations;
 use crate::{annotate_with, OffsetUnit};
 
 /// What to do with a worker's answer: the annotations, or `None` when the worker failed.
