@@ -395,9 +395,8 @@ fn leads() -> &'static WordMap<&'static str, Lead> {
     })
 }
 
-/// Every cue in the sentence, in order.
-pub(super) fn find(w: &Words) -> Vec<Cue> {
-    let mut cues = Vec::new();
+/// Appends every cue in the sentence to `cues`, in order.
+pub(super) fn find(w: &Words, cues: &mut Vec<Cue>) {
     let mut i = 0;
     while i < w.len() {
         let found = if w.is(i, LEAD) { cue_at(w, i) } else { None };
@@ -408,7 +407,6 @@ pub(super) fn find(w: &Words) -> Vec<Cue> {
             i += 1;
         }
     }
-    cues
 }
 
 /// The cue that starts at `i`, a word of [`LEAD`].

@@ -150,7 +150,7 @@ struct Sentence<'a> {
     /// Index of its first token in the document.
     first: usize,
     words: Words<'a>,
-    cues: Vec<Cue>,
+    cues: &'a [Cue],
     headline: bool,
     /// A quotation is open when the sentence starts / ends.
     quoted_before: bool,
@@ -162,7 +162,8 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
     let mut buffer = String::new();
     let ranges = token_ranges(doc);
     let lexed = cues::lex(doc.text, &doc.tokens, &ranges, &mut buffer);
-    let sentences = read_sentences(doc, &ranges, &lexed);
+    let mut cue_store = Vec::new();
+    let sentences = read_sentences(doc, &ranges, &lexed, &mut cue_store);
     let index = ActorIndex::new(actors);
     let sides = sides::of_actors(doc.text, actors, &index);
     let ctx = Context { doc, actors, index: &index, sides: &sides };
@@ -218,9 +219,12 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         .collect()
 }
 
-/// The sentences of `doc` (their token `ranges`), given every token lower-cased and classified by [`cues::lex`].
-fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &'a (Vec<&'a str>, Vec<u32>)) -> Vec<Sentence<'a>> {
+/// The sentences of `doc` (their token `ranges`), given every token lower-cased and classified by
+/// [`cues::lex`]; their cues are kept in `cue_store`, one after another.
+fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &'a (Vec<&'a str>, Vec<u32>), cue_store: &'a mut Vec<Cue>) -> Vec<Sentence<'a>> {
     let mut out = Vec::with_capacity(ranges.len());
+    // Each sentence with where its cues end in the store; they borrow the store once it is full.
+    let mut cue_ends = Vec::with_capacity(ranges.len());
     let mut quoted = false;
     for &(first, end) in ranges {
         let toks = &doc.tokens[first..end];
@@ -241,8 +245,15 @@ fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &
         let last = words.lower.last().copied().unwrap_or("");
         let line_ends = doc.tokens.get(end).is_none_or(|t| t.newline_before);
         let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
-        let cues = cues::find(&words);
-        out.push(Sentence { first, words, cues, headline, quoted_before, quoted_after: quoted });
+        cues::find(&words, cue_store);
+        cue_ends.push(cue_store.len());
+        out.push(Sentence { first, words, cues: &[], headline, quoted_before, quoted_after: quoted });
+    }
+    let cue_store: &'a [Cue] = cue_store;
+    let mut start = 0;
+    for (s, &end) in out.iter_mut().zip(&cue_ends) {
+        s.cues = &cue_store[start..end];
+        start = end;
     }
     out
 }
