@@ -167,7 +167,7 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
     let index = ActorIndex::new(actors);
     let sides = sides::of_actors(doc.text, actors, &index);
     let ctx = Context { doc, actors, index: &index, sides: &sides };
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(sentences.len());
     // Index into `drafts` of the claim the previous sentence made, if any.
     let mut previous: Option<usize> = None;
     for si in 0..sentences.len() {
