@@ -126,23 +126,17 @@ impl ToJson for bool {
     }
 }
 
-impl ToJson for usize {
-    fn to_json(&self) -> Value {
-        Value::Number(self.to_string())
-    }
+/// Unsigned integers are numbers, written in decimal.
+macro_rules! number_to_json {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn to_json(&self) -> Value {
+                Value::Number(self.to_string())
+            }
+        }
+    )*};
 }
-
-impl ToJson for u64 {
-    fn to_json(&self) -> Value {
-        Value::Number(self.to_string())
-    }
-}
-
-impl ToJson for u32 {
-    fn to_json(&self) -> Value {
-        Value::Number(self.to_string())
-    }
-}
+number_to_json!(usize, u64, u32);
 
 impl<T: ToJson> ToJson for Option<T> {
     fn to_json(&self) -> Value {
