@@ -168,7 +168,8 @@ const NEGATION: &[&[&str]] = &[
     &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
     &["does", "not", "need"], &["do", "not", "need"], &["did", "not", "need"], &["doesn", "'", "not", "need"],
     &["don", "'", "not", "need"], &["no", "need"], &["not", "received"], &["not", "considering"], &["not", "intend"],
-    &["never", "planned"], &["no", "such"],
+    &["never", "planned"], &["no", "such"], &["there", "are", "no"], &["there", "is", "no"], &["there", "were", "no"],
+    &["there", "was", "no"], &["there", "have", "been", "no"], &["there", "has", "been", "no"],
 ];
 /// Nouns that make the object of a denial claim-like ("denied reports that ...").
 const CLAIM_NOUNS: &[&str] = &[
@@ -245,6 +246,12 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return cue(CueKind::ReportBefore, 2);
     }
     for &(kind, seq) in lead.phrases.iter().filter(|(k, _)| *k != CueKind::Hedge) {
+        // "There are no Rwandan troops in Congo" says the opposite of a report; "there was no comment" does not.
+        // "there are no plans to ...": the narrower cue, "no plans", is the one to show.
+        let narrower = || leads().get("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
+        if seq[0] == "there" && (narrower() || !(i + seq.len()..(i + seq.len() + 4).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| is_force_noun(w.at(k)) || w.opens[k].is_some())) {
+            continue;
+        }
         if w.matches(i, seq) {
             return cue(kind, seq.len());
         }
@@ -272,6 +279,17 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
             };
             return cue(kind, seq.len());
         }
+    }
+    // "No ground forces have entered Lebanon": a force said to be absent answers a report that it is there.
+    if word == "no" {
+        let noun = (i + 1..(i + 3).min(w.len())).find(|&k| is_force_noun(w.at(k)));
+        // Presence or movement only: "no soldiers would face charges" denies nothing reported.
+        let present = |k: usize| match w.at(k + 1) {
+            "have" | "has" | "had" => matches!(w.at(k + 2), "entered" | "crossed" | "been" | "arrived" | "left"),
+            "are" | "were" | "is" | "was" => matches!(w.at(k + 2), "in" | "on" | "inside" | "stationed" | "deployed" | "present" | "there" | "fighting"),
+            x => matches!(x, "crossed" | "entered" | "remain" | "remained" | "arrived"),
+        };
+        return noun.filter(|&k| present(k)).map(|_| Cue { kind: CueKind::Negation, at: i, len: 1 });
     }
     // "accused the peacekeepers of failing": an accusation the writer reports at a distance.
     if matches!(word, "accused" | "accuses" | "accusing") && (i + 2..(i + 7).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.at(k) == "of") {
@@ -444,6 +462,12 @@ fn event_at(w: &Words, i: usize) -> Option<Polar> {
     }
     // "keep about 2,500 troops": a number may stand between.
     let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| is_force_noun(w.at(k)));
+    // "There are no Rwandan troops in Congo": troops that are (or are not) there were (or were not) sent.
+    // Only where a named place follows: "there are no conscripts there" says nothing of a deployment.
+    let place_follows = || (i + 1..(i + 4).min(w.len())).any(|k| matches!(w.at(k), "in" | "on" | "inside") && w.capital.get(k + 1).copied().unwrap_or(false));
+    if is_force_noun(x) && (i.saturating_sub(5)..i).any(|k| w.at(k) == "there" && matches!(w.at(k + 1), "are" | "is" | "were" | "was")) && place_follows() {
+        return Some((Event::Deploy, true));
+    }
     if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
         || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
         || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))

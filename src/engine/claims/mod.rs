@@ -461,7 +461,9 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         .iter()
         .filter(in_main)
         // "Moscow has not confirmed ...": a source withholds confirmation.
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")))
+        // A negation speaks for its subject ("Kigali has no plans") unless a reporting verb names the speaker
+        // (""There are no Rwandan troops," the spokesman said": the troops do not speak).
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal) || (c.kind == CueKind::Negation && report.is_none()) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")))
         .collect();
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
