@@ -394,6 +394,21 @@ pub(super) fn denies_an_act(w: &Words, c: &Cue) -> bool {
     c.kind == CueKind::Denial && matches!(w.at(c.at), "deny" | "denies" | "denied" | "denying") && next.len() > 5 && next.ends_with("ing")
 }
 
+/// Whether the denial at `c` rejects a claim about the denier itself ("rejected claims that it
+/// had massed troops"): like denying an act, it answers what was said of the denier.
+pub(super) fn denies_own_act(w: &Words, c: &Cue) -> bool {
+    let from = c.at + c.len;
+    (from..(from + 4).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)) && w.at(k + 1) == "that" && matches!(w.at(k + 2), "it" | "they"))
+}
+
+/// In what a denial denies (`from..to`), the words naming who made the report ("a report
+/// by Lebanon's Al Mayadeen that ..."): they say who spoke, not what was said.
+pub(super) fn reporter_phrase(w: &Words, from: usize, to: usize) -> Option<(usize, usize)> {
+    let noun = (from..(from + 4).min(to)).find(|&k| CLAIM_NOUNS.contains(&w.at(k)) && matches!(w.at(k + 1), "by" | "from" | "in"))?;
+    let end = (noun + 2..to).find(|&k| matches!(w.at(k), "that" | "of" | "about" | "," | "claiming" | "saying")).unwrap_or(to);
+    Some((noun + 1, end))
+}
+
 /// Whether the words `from..to` (what a denial denies) only point at a claim made
 /// elsewhere ("the allegations", "that figure", "the ministry's figures") and say
 /// nothing of their own ("reports of looting", "claims that ...").

@@ -293,7 +293,12 @@ impl Context<'_, '_> {
         let after_preposition = |m: &Span| {
             let before = text.get(..m.start).unwrap_or("").trim_end();
             let mut words = before.rsplit(|c: char| !c.is_alphabetic());
-            let (word, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let (mut word, mut previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            // "clashes with the Taliban": an article may stand between ("a spokesman for the Bundeswehr",
+            // "analysts at the Crisis Group" name the speaker's own body).
+            if word == "the" && matches!(previous, "with" | "against" | "into" | "toward" | "towards") {
+                (word, previous) = (previous, words.next().unwrap_or(""));
+            }
             let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
             preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
         };
@@ -304,9 +309,14 @@ impl Context<'_, '_> {
             ActorKind::ArmedGroup => 3,
             ActorKind::State => 4,
         };
+        // "JERUSALEM (Reuters) - The Israeli military said": the agency credited in a dateline carries, it does not speak.
+        let dateline_credit = |m: &Span| {
+            let after = text.get(m.end..).unwrap_or("");
+            text.get(..m.start).unwrap_or("").ends_with('(') && after.starts_with(')') && after[1..].trim_start().starts_with(['-', '\u{2013}', '\u{2014}'])
+        };
         self.actors
             .mentions_in(span)
-            .filter(|(m, _)| !after_preposition(m))
+            .filter(|(m, _)| !after_preposition(m) && !dateline_credit(m))
             .map(|(m, i)| (rank(self.actors.actors[i].kind), m.start.abs_diff(cue).min(m.end.abs_diff(cue)), i))
             .min()
             .map(|(_, _, i)| i)
@@ -436,7 +446,10 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let claim_like = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c));
     draft.contested_alone = hedge.is_some() || claim_like.is_some();
     if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
-        draft.denied_topics = ctx.topics(s, a, b);
+        draft.denied_topics = match cues::reporter_phrase(w, a, b) {
+            Some((by, end)) => [ctx.topics(s, a, by), ctx.topics(s, end, b)].concat(),
+            None => ctx.topics(s, a, b),
+        };
         draft.denied_topics.retain(|t| *t != Topic::Troops);
         // "denied any delay", "denied any wrongdoing": what someone alleged before.
         draft.denies_previous = draft.denied_topics.is_empty() && (cues::names_a_claim_only(w, a, b) || w.at(a) == "any");
@@ -517,7 +530,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         draft.source_head = speaker.head;
         // "Abu Dhabi denied arming either side" answers what someone said of Abu Dhabi;
         // "The army denied losing the base", with no named denier, the claim before.
-        if claim_like.is_some_and(|c| cues::denies_an_act(w, c)) {
+        if claim_like.is_some_and(|c| cues::denies_an_act(w, c) || cues::denies_own_act(w, c)) {
             match draft.source {
                 Some(src) => draft.denied_topics = vec![Topic::Actor(src)],
                 None => draft.denies_previous = draft.denied_topics.is_empty(),
