@@ -160,7 +160,8 @@ const DISMISSAL: &[&[&str]] = &[
     &["pure", "invention"], &["pure", "fiction"], &["fantasy"], &["fantasies"], &["absurd"], &["lies", "and"],
     &["exaggerated"], &["exaggeration"], &["overstated"], &["inflated"], &["pure", "propaganda"], &["mere", "propaganda"],
     &["just", "propaganda"], &["nothing", "but", "propaganda"], &["no", "support", "from"], &["no", "backing", "from"],
-    &["no", "weapons", "from"], &["no", "military", "support"], &["no", "assistance", "from"],
+    &["no", "weapons", "from"], &["no", "military", "support"], &["no", "assistance", "from"], &["incorrectly"],
+    &["erroneously"], &["misstated"], &["earlier", "version"],
 ];
 /// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
 const WEAK_DENIAL: &[&str] = &["questioned", "questions", "questioning", "challenged", "challenges", "challenging", "contested", "contests"];
@@ -191,7 +192,7 @@ struct Lead {
 }
 
 /// Words that start a cue only with special handling in [`cue_at`].
-const SPECIAL: &[&str] = &["accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
+const SPECIAL: &[&str] = &["fake", "false", "lies", "accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
 
 /// Every word that can start a cue, with what it can start.
 fn leads() -> &'static HashMap<&'static str, Lead> {
@@ -325,6 +326,16 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return cue(CueKind::Report, 1);
     }
     if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
+        return None;
+    }
+    // "claims of an attack are "fake"", "the figures were false": a source labels a claim.
+    if matches!(word, "fake" | "false" | "lies") {
+        let copula = |k: usize| matches!(w.at(k), "is" | "are" | "was" | "were");
+        let labelled = copula(i.wrapping_sub(1)) || (matches!(prev, "\"" | "\u{201C}") && copula(i.wrapping_sub(2)));
+        return labelled.then_some(Cue { kind: CueKind::Dismissal, at: i, len: 1 });
+    }
+    // "Notes" or "Sources" alone on a line is a heading, not a telling.
+    if i == 0 && (1..w.len()).all(|k| !w.at(k).chars().any(char::is_alphanumeric)) {
         return None;
     }
     if lead.report {

@@ -397,7 +397,8 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let w = &s.words;
     let n = w.len();
     let events = cues::events(w, 0, n);
-    let colon = colon_source(s);
+    // "CBS News: ...": a named actor before the colon speaks ("PENTAGON BRIEFING: ..." is a banner).
+    let colon = colon_source(s).filter(|&k| ctx.index.within(ctx.span(s.first, 0, k)).next().is_some());
     let despite = despite_clause(w);
     // The main clause's reporting cue, not one inside the "despite ..." clause.
     let in_main = |c: &&Cue| despite.is_none_or(|(d, end)| c.at < d || c.at >= end);
