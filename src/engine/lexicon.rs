@@ -57,8 +57,8 @@ pub struct Lexicon {
 }
 
 /// A byte trie of surface forms, flattened once built: node `n`'s children are
-/// `edges[first[n]..first[n + 1]]`, sorted by byte. Node 0 is the root, whose children are also
-/// indexed by byte in `root`, so that a position no form starts at costs one load.
+/// `edges[first[n]..first[n + 1]]`, sorted by byte. Nodes with many children (the root, the
+/// first letters of names) also have them in a table by byte, so the busiest steps are one load.
 #[derive(Default)]
 struct Trie {
     /// Per node, where its children start in `edges` (one more entry, for the end of the last).
@@ -67,9 +67,14 @@ struct Trie {
     edges: Vec<(u8, u32)>,
     /// Per node: the form that ends there, if any.
     ends: Vec<Option<u32>>,
-    /// The root's child for every byte (0 where none: the root is no one's child).
-    root: Vec<u32>,
+    /// Per node: where its table of children by byte starts in `tables`, if it has one.
+    table_at: Vec<Option<u32>>,
+    /// Tables of 256 children by byte (0 where none: the root is no one's child). The root's is first.
+    tables: Vec<u32>,
 }
+
+/// Nodes with at least this many children get a table by byte (about fifty nodes).
+const TABLE_FROM: usize = 6;
 
 /// A trie being built: per node, its children as (byte, node), sorted by byte.
 #[derive(Default)]
@@ -108,45 +113,51 @@ impl TrieBuilder {
     fn build(self) -> Trie {
         let mut first = Vec::with_capacity(self.children.len() + 1);
         let mut edges = Vec::new();
-        let mut root = vec![0; 256];
+        let mut table_at = Vec::with_capacity(self.children.len());
+        let mut tables = Vec::new();
         for (node, children) in self.children.iter().enumerate() {
             first.push(edges.len() as u32);
             edges.extend_from_slice(children);
-            if node == 0 {
+            if node == 0 || children.len() >= TABLE_FROM {
+                let at = tables.len();
+                tables.resize(at + 256, 0);
                 for &(byte, child) in children {
-                    root[usize::from(byte)] = child;
+                    tables[at + usize::from(byte)] = child;
                 }
+                table_at.push(Some(at as u32));
+            } else {
+                table_at.push(None);
             }
         }
         first.push(edges.len() as u32);
-        Trie { first, edges, ends: self.ends, root }
+        Trie { first, edges, ends: self.ends, table_at, tables }
     }
 }
 
 impl Trie {
     fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        let children = &self.edges[self.first[node] as usize..self.first[node + 1] as usize];
+        if let Some(at) = self.table_at.get(node).copied().flatten() {
+            return self.tables.get(at as usize + usize::from(byte)).map(|&n| n as usize).filter(|&n| n != 0);
+        }
+        let children = self.edges.get(*self.first.get(node)? as usize..*self.first.get(node + 1)? as usize)?;
         children.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|i| children[i].1 as usize)
     }
 
-    /// Whether some form starts with `byte`.
+    /// Whether some form starts with `byte` (the root's table is the first).
     fn starts(&self, byte: u8) -> bool {
-        self.root.get(usize::from(byte)).is_some_and(|&n| n != 0)
+        self.tables.get(usize::from(byte)).is_some_and(|&n| n != 0)
     }
 
     /// Calls `found(form, length in bytes)` for every form that `bytes` starts with, shortest first.
     fn prefixes(&self, bytes: &[u8], mut found: impl FnMut(usize, usize)) {
-        let Some(mut node) = bytes.first().and_then(|&b| self.root.get(usize::from(b))).map(|&n| n as usize).filter(|&n| n != 0) else { return };
-        let mut len = 1;
-        loop {
+        let mut node = 0;
+        let mut len = 0;
+        while let Some(next) = bytes.get(len).and_then(|&b| self.child(node, b)) {
+            node = next;
+            len += 1;
             if let Some(form) = self.ends[node] {
                 found(form as usize, len);
             }
-            match bytes.get(len).and_then(|&b| self.child(node, b)) {
-                Some(next) => node = next,
-                None => return,
-            }
-            len += 1;
         }
     }
 }

@@ -6,20 +6,23 @@
 use std::cmp::Ordering;
 
 /// The order of `len` items sorted stably by `compare` (which compares two indices):
-/// position `i` of the result holds the index of the item that belongs at `i`.
-fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+/// position `i` of the result holds the index of the item that belongs at `i`. `None` when
+/// they are in order already (often so: mentions and spans found left to right).
+fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Option<Vec<usize>> {
+    if (1..len).all(|i| compare(i - 1, i) != Ordering::Greater) {
+        return None;
+    }
     let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| compare(a, b));
-    order
+    Some(order)
 }
 
 /// Sorts `items` stably by `compare`, as `slice::sort_by` does.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    // Already in order (often so: mentions, spans found left to right): nothing to move.
-    if items.windows(2).all(|pair| compare(&pair[0], &pair[1]) != Ordering::Greater) {
+    if items.len() < 2 {
         return;
     }
-    let order = sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
+    let Some(order) = sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b])) else { return };
     // Apply the permutation cycle by cycle: each item moves once.
     let mut placed = vec![false; items.len()];
     for start in 0..items.len() {

@@ -42,7 +42,8 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A hash map keyed by words (or other small keys built from the text), with [`WordHasher`].
+/// A hash map keyed by words of fixed lists, with [`WordHasher`] (not for keys taken from the
+/// input, which could be chosen to collide: those go in a std `HashMap`).
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Words of several closed lists, each word with a bit per list that holds it.
@@ -51,7 +52,7 @@ pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// its length, so a lookup is one multiply and an integer compare or two, with no string compare;
 /// longer words go to a [`WordMap`].
 pub struct WordIndex {
-    /// A power of two long, at most half full; empty slots have length 0.
+    /// A power of two long, at most a quarter full (most lookups miss: short probes); empty slots have length 0.
     slots: Vec<Slot>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
@@ -63,7 +64,7 @@ pub struct WordIndex {
 #[derive(Clone, Copy, Default)]
 struct Slot {
     key: (u64, u64),
-    len: usize,
+    len: u32,
     classes: u32,
 }
 
@@ -85,7 +86,7 @@ fn key(w: &[u8]) -> (u64, u64) {
 }
 
 /// Eight bytes with their ASCII capitals lowered, all at once (other bytes unchanged).
-fn fold(x: u64) -> u64 {
+pub(crate) fn fold(x: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     let low7 = x & (0x7F * LANES);
     // A lane's top bit: at or past 'A', past 'Z', not ASCII.
@@ -99,20 +100,19 @@ impl WordIndex {
     /// Indexes `lists`; the list at position `i` sets bit `1 << i` (at most 32 lists).
     pub fn new(lists: &[&[&'static str]]) -> WordIndex {
         assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
-        let mut classes: WordMap<&'static str, u32> = WordMap::default();
+        let words: usize = lists.iter().map(|list| list.len()).sum();
+        let bits = (4 * words).max(2).next_power_of_two().trailing_zeros();
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
         for (i, list) in lists.iter().enumerate() {
             for &w in *list {
-                *classes.entry(w).or_insert(0) |= 1 << i;
-            }
-        }
-        let bits = (2 * classes.len()).max(2).next_power_of_two().trailing_zeros();
-        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
-        for (w, c) in classes {
-            if w.len() > SHORT {
-                index.long.insert(w, c);
-            } else if !w.is_empty() {
-                let at = index.find(key(w.as_bytes()), w.len());
-                index.slots[at] = Slot { key: key(w.as_bytes()), len: w.len(), classes: c };
+                if w.len() > SHORT {
+                    *index.long.entry(w).or_insert(0) |= 1 << i;
+                } else if !w.is_empty() {
+                    let k = key(w.as_bytes());
+                    let slot = index.find(k, w.len());
+                    let slot = &mut index.slots[slot];
+                    *slot = Slot { key: k, len: w.len() as u32, classes: slot.classes | 1 << i };
+                }
             }
         }
         index
@@ -125,7 +125,7 @@ impl WordIndex {
         let mut at = (hash >> self.shift) as usize & mask;
         loop {
             let slot = &self.slots[at];
-            if slot.len == 0 || slot.len == len && slot.key == k {
+            if slot.len == 0 || slot.len as usize == len && slot.key == k {
                 return at;
             }
             at = (at + 1) & mask;

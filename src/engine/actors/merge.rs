@@ -8,7 +8,7 @@ use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::schema::ActorKind;
 use crate::engine::text::{lower, lowercase};
 use crate::engine::{Doc, Span};
-use crate::engine::wordset::WordMap;
+use std::collections::HashMap;
 
 /// A person's name reduced for transliteration-tolerant comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,23 +101,23 @@ pub(super) struct Builder {
     drafts: Vec<Draft>,
     adjectives: Vec<(Span, usize)>,
     /// Draft by identity.
-    by_key: WordMap<Identity, usize>,
+    by_key: HashMap<Identity, usize>,
     /// People by the skeleton of their last name.
-    by_last: WordMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
     /// Acronyms defined in the text, with their actor.
-    acronyms: WordMap<String, usize>,
+    acronyms: HashMap<String, usize>,
     /// The draft of each accepted candidate, in order.
     of_candidate: Vec<usize>,
     /// Titles found before names, by the byte where the name starts.
-    roles: WordMap<usize, String>,
+    roles: HashMap<usize, String>,
     last_person: Option<usize>,
     /// Per last-name skeleton, the person mentioned most recently.
-    recent_by_last: WordMap<String, usize>,
+    recent_by_last: HashMap<String, usize>,
 }
 
 impl Builder {
     /// A builder that gives known people the titles found before their names.
-    pub(super) fn with_roles(roles: WordMap<usize, String>) -> Builder {
+    pub(super) fn with_roles(roles: HashMap<usize, String>) -> Builder {
         Builder { roles, ..Builder::default() }
     }
 
@@ -236,11 +236,11 @@ impl Builder {
             let after = taken.partition_point(|t| t.start < span.end);
             after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
         };
-        let mut by_initials: WordMap<String, usize> = WordMap::default();
-        let mut by_name: WordMap<&str, usize> = WordMap::default();
+        let mut by_initials: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
         // Surnames of people named in full, for a sweep in text order: each lone surname
         // goes to the person with it named last before it (else the first named).
-        let mut first_by_surname: WordMap<&str, usize> = WordMap::default();
+        let mut first_by_surname: HashMap<&str, usize> = HashMap::new();
         let mut named: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
             match (&d.person, d.actor.kind) {
@@ -259,7 +259,7 @@ impl Builder {
         }
         crate::engine::sort::sort(&mut named);
         let mut named = named.into_iter().peekable();
-        let mut latest_by_surname: WordMap<&str, usize> = WordMap::default();
+        let mut latest_by_surname: HashMap<&str, usize> = HashMap::new();
         let mut found: Vec<(Span, usize)> = Vec::new();
         for r in runs {
             let run = &ctx.units[r.clone()];

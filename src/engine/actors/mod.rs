@@ -22,10 +22,10 @@ mod words;
 use super::lexicon::{keep_disjoint, lexicon, Form, Hit};
 use super::schema::ActorKind;
 use super::text::{Token, TokenKind};
-use super::wordset::WordMap;
 use super::{Doc, Span};
 use merge::Builder;
 use scan::{is_headline, Context};
+use std::collections::HashMap;
 
 /// One actor as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +139,7 @@ pub fn find(doc: &Doc) -> FoundActors {
     ctx.acronym_definitions(&mut cands);
     // Titles found before names, so that known people keep theirs ("President Hassan
     // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
-    let mut roles: WordMap<usize, String> = cands
+    let mut roles: HashMap<usize, String> = cands
         .iter()
         .filter_map(|c| match &c.source {
             Source::Person { role: Some(r), .. } => Some((c.span.start, r.clone())),

@@ -1,64 +1,146 @@
 //! The words that make a claim: reporting verbs, hedges, denials, and the events
 //! (deploy, withdraw, stay) whose polarity lets two claims contradict each other.
 //!
-//! Each token is lower-cased once (borrowed when it already is) and classified once;
-//! cue phrases are looked up by their first word in a hashed table.
+//! Each token is lower-cased and classified once per document ([`lex`]), by one
+//! lookup in a [`WordIndex`] of the closed word lists below; cue phrases are looked up
+//! by their first word in a hashed table.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// A lower-cased view of one sentence's tokens ("n't" reads as "not", curly
-/// apostrophes as straight ones), with what the cue and event rules ask of each.
-pub(super) struct Words<'t> {
-    /// Lower-cased token texts.
-    pub lower: Vec<Cow<'t, str>>,
-    /// Whether each token starts with a capital and stands apart (white space before
-    /// it, or a quotation mark or bracket): a word glued to a stop is noise, not a name.
-    pub capital: Vec<bool>,
-    /// Whether white space stands before each token.
-    pub spaced: Vec<bool>,
-    /// Whether each token ends a clause (see [`Words::is_clause_break`]).
-    breaks: Vec<bool>,
-    /// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
-    force: bool,
-    /// The event each token opens, before negation.
-    opens: Vec<Option<Polar>>,
-    /// Whether each token negates its clause ("not", "denied", "ruled out").
-    negates: Vec<bool>,
+use crate::engine::text::{self, Token, TokenKind};
+use crate::engine::wordset::{fold, WordIndex, WordMap};
+
+/// The capital that [`text::lower`] shortens ("İ" → "i"); every other char keeps its length.
+const DOTTED_I: char = '\u{130}';
+
+/// Every token of a document lower-cased and classified, once: the lower-cased texts and
+/// each token's classes (bits such as [`FORCE`]). The texts are slices of `buffer`, which
+/// this fills with the whole text lower-cased (so a token's lower case lies at its own
+/// offsets; the rare token with a "İ" is lower-cased after it). `sentences` are token
+/// ranges: whether a word stands apart or reads as "not" depends on the word before it in
+/// its sentence; tokens outside them have no class.
+pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usize)], buffer: &'a mut String) -> (Vec<&'a str>, Vec<u32>) {
+    // The text's bytes with ASCII capitals lowered eight at a time (other bytes unchanged) ...
+    let mut bytes = text.as_bytes().to_vec();
+    let mut eights = bytes.chunks_exact_mut(8);
+    for eight in &mut eights {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(&*eight).unwrap_or_default());
+        eight.copy_from_slice(&fold(word).to_le_bytes());
+    }
+    eights.into_remainder().make_ascii_lowercase();
+    // ... then each other char lowered in place, which keeps its length (but "İ").
+    let mut dotted = false;
+    let mut at = 0;
+    while let Some(rest) = text.get(at..) {
+        at += ascii_run(rest.as_bytes());
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else { break };
+        let lowered = text::lower(c);
+        dotted |= c == DOTTED_I;
+        if lowered != c && lowered.len_utf8() == c.len_utf8() {
+            if let Some(slot) = bytes.get_mut(at..at + c.len_utf8()) {
+                lowered.encode_utf8(slot);
+            }
+        }
+        at += c.len_utf8();
+    }
+    *buffer = String::from_utf8(bytes).unwrap_or_default();
+    // Tokens with a "İ" (their index, and where their lower case starts), lower-cased after the text.
+    let mut shortened: Vec<(usize, usize)> = Vec::new();
+    if dotted {
+        for (k, t) in tokens.iter().enumerate() {
+            let written = text.get(t.span.start..t.span.end).unwrap_or("");
+            if written.contains(DOTTED_I) {
+                shortened.push((k, buffer.len()));
+                buffer.push_str(&text::lowercase(written));
+            }
+        }
+    }
+    let buffer: &'a str = buffer;
+    let mut lower: Vec<&'a str> = tokens.iter().map(|t| buffer.get(t.span.start..t.span.end).unwrap_or("")).collect();
+    for (i, &(k, from)) in shortened.iter().enumerate() {
+        let to = shortened.get(i + 1).map_or(buffer.len(), |next| next.1);
+        lower[k] = buffer.get(from..to).unwrap_or("");
+    }
+    let index = classes();
+    let apostrophe = index.classes("'");
+    let not = index.classes("not");
+    let mut class = vec![0u32; tokens.len()];
+    for &(first, end) in sentences {
+        for k in first..end.min(tokens.len()) {
+            let t = &tokens[k];
+            if t.kind == TokenKind::Number {
+                // No list holds a number, and digits are never capitals.
+                continue;
+            }
+            let word = lower[k];
+            let mut bits = index.classes(word);
+            let after_apostrophe = k > first && class[k - 1] & APOSTROPHE != 0;
+            if bits & APOSTROPHE != 0 && word != "'" {
+                lower[k] = "'";
+                bits = apostrophe;
+            } else if after_apostrophe && word == "t" {
+                lower[k] = "not";
+                bits = not;
+            } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 {
+                if let Some(&(_, trigger)) = EVENT_STEMS.iter().find(|(stem, _)| stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)) {
+                    bits |= trigger_bit(trigger);
+                }
+            }
+            if k > first && class[k - 1] & RULE != 0 && word == "out" {
+                // "ruled out" negates like "not".
+                class[k - 1] |= NEGATES;
+            }
+            if bits & NEGATOR != 0 {
+                bits |= NEGATES;
+            }
+            // A word glued to a stop is noise, not a name.
+            let glued_to_stop = !t.space_before && k > first && class[k - 1] & STOP != 0;
+            let first_byte = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+            let upper = if first_byte.is_ascii() {
+                first_byte.is_ascii_uppercase()
+            } else {
+                text.get(t.span.start..t.span.end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+            };
+            if upper && !glued_to_stop {
+                bits |= CAPITAL;
+            }
+            class[k] = bits;
+        }
+    }
+    (lower, class)
 }
 
-impl<'t> Words<'t> {
-    /// Builds the view from token texts, each with whether white space stands before it.
-    pub fn new(texts: impl Iterator<Item = (&'t str, bool)>) -> Self {
-        let mut lower: Vec<Cow<'t, str>> = Vec::new();
-        let mut capital = Vec::new();
-        let mut spaced_before = Vec::new();
-        for (t, spaced) in texts {
-            spaced_before.push(spaced);
-            let glued_to_stop = !spaced && lower.last().is_some_and(|p| matches!(p.as_ref(), "." | "!" | "?" | ","));
-            let mut w: Cow<'t, str> = match (t.is_ascii(), t.bytes().any(|b| b.is_ascii_uppercase())) {
-                (true, false) => Cow::Borrowed(t),
-                (true, true) => Cow::Owned(t.to_ascii_lowercase()),
-                (false, _) => Cow::Owned(crate::engine::text::lowercase(t)),
-            };
-            if w == "\u{2019}" || w == "\u{2018}" {
-                w = Cow::Borrowed("'");
-            }
-            if w == "t" && lower.last().is_some_and(|p| p == "'") {
-                w = Cow::Borrowed("not");
-            }
-            capital.push(!glued_to_stop && t.chars().next().is_some_and(char::is_uppercase));
-            lower.push(w);
+/// How many bytes at the start of `bytes` are ASCII; eight at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    for eight in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
         }
-        let breaks = lower.iter().map(|x| matches!(x.as_ref(), "," | ";" | "\u{2014}" | "\u{2013}" | "but" | "despite" | "while" | "although" | "whereas" | "however" | "yet")).collect();
-        let force = lower.iter().any(|x| is_force_noun(x));
-        let negates = (0..lower.len())
-            .map(|k| NEGATORS.contains(&lower[k].as_ref()) || (matches!(lower[k].as_ref(), "rule" | "rules" | "ruled" | "ruling") && lower.get(k + 1).is_some_and(|n| n == "out")))
-            .collect();
-        let mut words = Words { lower, capital, spaced: spaced_before, breaks, force, opens: Vec::new(), negates };
-        words.opens = (0..words.len()).map(|i| event_at(&words, i)).collect();
-        words
+        run += 8;
+    }
+    run + bytes.get(run..).unwrap_or(&[]).iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// A lower-cased view of one sentence's tokens (see [`lex`]), with what the cue and
+/// event rules ask of each.
+pub(super) struct Words<'a> {
+    /// Lower-cased token texts.
+    pub lower: &'a [&'a str],
+    /// The classes of each token (bits such as [`FORCE`]).
+    class: &'a [u32],
+    /// The tokens themselves.
+    tokens: &'a [Token],
+    /// Whether the sentence names a military force at all (guards ambiguous verbs such as "sent").
+    force: bool,
+}
+
+impl<'a> Words<'a> {
+    /// The view of a sentence's `tokens`, given their lower-cased texts and classes from [`lex`].
+    pub fn new(tokens: &'a [Token], lower: &'a [&'a str], class: &'a [u32]) -> Self {
+        let force = class.iter().any(|c| c & FORCE != 0);
+        Words { lower, class, tokens, force }
     }
 
     /// Number of tokens.
@@ -67,8 +149,26 @@ impl<'t> Words<'t> {
     }
 
     /// The word at `i`, or "" past the end.
-    pub fn at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+    #[inline]
+    pub fn at(&self, i: usize) -> &'a str {
+        self.lower.get(i).copied().unwrap_or("")
+    }
+
+    /// Whether the word at `i` is in any of the classes `bits` (such as [`FORCE`]).
+    #[inline]
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.class.get(i).is_some_and(|c| c & bits != 0)
+    }
+
+    /// Whether token `i` starts with a capital and stands apart (white space before it,
+    /// or a quotation mark or bracket).
+    pub fn capital(&self, i: usize) -> bool {
+        self.is(i, CAPITAL)
+    }
+
+    /// Whether token `i` is a number (ASCII digits).
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// Whether the words `seq` start at `i`.
@@ -80,15 +180,83 @@ impl<'t> Words<'t> {
     pub fn closes_quote(&self, i: usize) -> bool {
         match self.at(i) {
             "\u{201D}" => true,
-            "\"" => !self.spaced.get(i).copied().unwrap_or(true),
+            "\"" => !self.tokens.get(i).is_none_or(|t| t.space_before),
             _ => false,
         }
     }
 
     /// Whether token `i` ends a clause: a comma, semicolon, dash or a conjunction that turns.
     pub fn is_clause_break(&self, i: usize) -> bool {
-        self.breaks.get(i).copied().unwrap_or(false)
+        self.is(i, BREAK)
     }
+
+    /// The event trigger the word at `i` is, if any.
+    fn trigger(&self, i: usize) -> Option<Trigger> {
+        let bits = (self.class.get(i)? & TRIGGER_BITS) >> TRIGGERS_FROM;
+        (bits != 0).then(|| TRIGGERS.get(bits.trailing_zeros() as usize).map(|t| t.0)).flatten()
+    }
+}
+
+/// A comma, semicolon, dash or conjunction that turns: it ends a clause.
+const BREAK: u32 = 1;
+/// A word that negates its clause ("not", "denied").
+const NEGATOR: u32 = 1 << 1;
+/// A word that names a military force ("troops", "brigade", "members").
+pub(super) const FORCE: u32 = 1 << 2;
+/// A word that can start a cue (see [`leads`]).
+const LEAD: u32 = 1 << 3;
+/// A word that is capitalised without naming a source ("The", "Monday", "Meanwhile").
+pub(super) const FILLER: u32 = 1 << 4;
+/// A word that names a rotation of troops ("rotation", "replacing").
+const ROTATION: u32 = 1 << 5;
+/// A word that makes what follows conditional ("if", "unless").
+const CONDITION: u32 = 1 << 6;
+/// "rule" and its forms ("ruled out" negates).
+const RULE: u32 = 1 << 7;
+/// "is", "was", "has": the verbs that say a group is finished.
+const COPULA: u32 = 1 << 8;
+/// A stop or comma: a word glued to it does not stand apart.
+const STOP: u32 = 1 << 9;
+/// An apostrophe, straight or curly.
+const APOSTROPHE: u32 = 1 << 10;
+/// The first bit of the event triggers: the trigger at position `i` of [`TRIGGERS`] sets bit `TRIGGERS_FROM + i`.
+const TRIGGERS_FROM: u32 = 11;
+/// The bits of all event triggers.
+const TRIGGER_BITS: u32 = ((1 << TRIGGERS.len()) - 1) << TRIGGERS_FROM;
+/// Not a list: set by [`lex`] on a word that starts with a capital and stands apart.
+const CAPITAL: u32 = 1 << 30;
+/// Not a list: set by [`lex`] on a token that negates its clause (a negator, or "ruled" before "out").
+const NEGATES: u32 = 1 << 31;
+
+const BREAKS: &[&str] = &[",", ";", "\u{2014}", "\u{2013}", "but", "despite", "while", "although", "whereas", "however", "yet"];
+const FILLERS: &[&str] = &[
+    "the", "a", "an", "on", "in", "at", "he", "she", "they", "it", "we", "i", "speaking", "meanwhile", "but", "and", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "last", "earlier", "later", "also", "this",
+    "that", "his", "her", "according", "there", "amid", "however", "after", "as", "if", "while", "when", "our", "their",
+    "its", "you",
+];
+const ROTATIONS: &[&str] = &["rotation", "rotations", "replacing", "replacement", "replace", "relieve", "relieving", "rotate", "rotating", "rotational"];
+const CONDITIONS: &[&str] = &["if", "whether", "until", "unless"];
+const RULES: &[&str] = &["rule", "rules", "ruled", "ruling"];
+const COPULAS: &[&str] = &["is", "was", "has"];
+const STOPS: &[&str] = &[".", "!", "?", ","];
+const APOSTROPHES: &[&str] = &["'", "\u{2019}", "\u{2018}"];
+
+/// The word classes of every closed list above, and of every event trigger, in one index.
+fn classes() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let leads: Vec<&'static str> = leads().keys().copied().collect();
+        let mut lists: Vec<&[&'static str]> = vec![BREAKS, NEGATORS, FORCE_NOUNS, &leads[..], FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS, STOPS, APOSTROPHES];
+        lists.extend(TRIGGERS.iter().map(|t| t.1));
+        WordIndex::new(&lists)
+    })
+}
+
+/// The class bit of `trigger`.
+fn trigger_bit(trigger: Trigger) -> u32 {
+    TRIGGERS.iter().position(|t| t.0 == trigger).map_or(0, |i| 1 << (TRIGGERS_FROM as usize + i))
 }
 
 /// What a cue does to the sentence holding it.
@@ -195,10 +363,10 @@ struct Lead {
 const SPECIAL: &[&str] = &["fake", "false", "lies", "accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
 
 /// Every word that can start a cue, with what it can start.
-fn leads() -> &'static HashMap<&'static str, Lead> {
-    static LEADS: OnceLock<HashMap<&'static str, Lead>> = OnceLock::new();
+fn leads() -> &'static WordMap<&'static str, Lead> {
+    static LEADS: OnceLock<WordMap<&'static str, Lead>> = OnceLock::new();
     LEADS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Lead> = HashMap::new();
+        let mut map: WordMap<&'static str, Lead> = WordMap::default();
         let tables: [(CueKind, &[&[&str]]); 3] = [(CueKind::Dismissal, DISMISSAL), (CueKind::Negation, NEGATION), (CueKind::Hedge, HEDGE)];
         for (kind, table) in tables {
             for seq in table {
@@ -226,7 +394,7 @@ pub(super) fn find(w: &Words) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let found = cue_at(w, i);
+        let found = if w.is(i, LEAD) { cue_at(w, i) } else { None };
         if let Some(c) = found {
             cues.push(c);
             i += c.len;
@@ -237,6 +405,7 @@ pub(super) fn find(w: &Words) -> Vec<Cue> {
     cues
 }
 
+/// The cue that starts at `i`, a word of [`LEAD`].
 fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     let word = w.at(i);
     let lead = leads().get(word)?;
@@ -250,7 +419,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         // "There are no Rwandan troops in Congo" says the opposite of a report; "there was no comment" does not.
         // "there are no plans to ...": the narrower cue, "no plans", is the one to show.
         let narrower = || leads().get("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
-        if seq[0] == "there" && (narrower() || !(i + seq.len()..(i + seq.len() + 4).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| is_force_noun(w.at(k)) || w.opens[k].is_some())) {
+        if seq[0] == "there" && (narrower() || !(i + seq.len()..(i + seq.len() + 4).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.is(k, FORCE) || event_at(w, k).is_some())) {
             continue;
         }
         if w.matches(i, seq) {
@@ -283,7 +452,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     }
     // "No ground forces have entered Lebanon": a force said to be absent answers a report that it is there.
     if word == "no" {
-        let noun = (i + 1..(i + 3).min(w.len())).find(|&k| is_force_noun(w.at(k)));
+        let noun = (i + 1..(i + 3).min(w.len())).find(|&k| w.is(k, FORCE));
         // Presence or movement only: "no soldiers would face charges" denies nothing reported.
         let present = |k: usize| match w.at(k + 1) {
             "have" | "has" | "had" => matches!(w.at(k + 2), "entered" | "crossed" | "been" | "arrived" | "left"),
@@ -433,7 +602,7 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
         return false;
     };
-    let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital[k]);
+    let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital(k));
     let next = w.at(noun + 1);
     leading && !matches!(next, "of" | "that" | "about" | "on" | "regarding" | "concerning" | "over" | "linking" | "accusing" | "saying" | "claiming" | "suggesting")
 }
@@ -469,77 +638,122 @@ const NEGATORS: &[&str] = &[
     "dismisses", "refuted", "refutes", "nor",
 ];
 
-/// Whether `w` names a military force ("troops", "brigade", "members").
-pub(super) fn is_force_noun(w: &str) -> bool {
-    // Every force noun is 4 to 14 bytes long: most words are rejected without a comparison.
-    (4..=14).contains(&w.len()) && FORCE_NOUNS.contains(&w)
+/// Word beginnings that open an event whatever stands around them.
+const EVENT_STEMS: &[(&str, Trigger)] = &[
+    ("deploy", Trigger::Deploy), ("reinforc", Trigger::Deploy), ("dispatch", Trigger::Deploy), ("withdr", Trigger::Withdraw),
+    ("pullout", Trigger::Withdraw), ("pull-out", Trigger::Withdraw), ("drawdown", Trigger::Withdraw),
+];
+
+/// A word that opens an event under a condition of its own (see [`event_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// Deploy, always: a word of [`EVENT_STEMS`] ("deployed", "reinforcements").
+    Deploy,
+    /// Withdraw, always: a word of [`EVENT_STEMS`] ("withdrawal", "drawdown").
+    Withdraw,
+    /// Deploy, always.
+    Buildup,
+    /// Deploy, in a sentence that names a force.
+    Send,
+    /// Deploy, in a sentence that names a force, before "to".
+    Heading,
+    /// Deploy, in a sentence that names a force, with a force just after.
+    Bolster,
+    /// Withdraw, always.
+    Remove,
+    /// Withdraw, before "out" or "back".
+    Pull,
+    /// Withdraw, before "down".
+    Scale,
+    /// Withdraw, with a force just after.
+    Cut,
+    /// Withdraw, with a force just after and "home" or "back" soon after.
+    Bring,
+    /// Withdraw, in a sentence that names a force.
+    Leave,
+    /// Withdraw, in a sentence that names a force, before a capitalised word (a place).
+    Left,
+    /// Withdraw, when a presence or mission follows in the clause.
+    End,
+    /// Stay, in a sentence that names a force.
+    Remain,
+    /// Stay, in a sentence that names a force, with a force or presence just after.
+    Retain,
+    /// Stay: "at the request", "at the invitation".
+    At,
+    /// Strike, as a verb (not after "a", "the", "direct").
+    Strike,
 }
 
-/// The event the word at `i` opens, if any, before negation (computed once per token by [`Words::new`]).
+/// The words of each trigger (the stems' are found by [`lex`]); a word belongs to one trigger at most.
+const TRIGGERS: &[(Trigger, &[&str])] = &[
+    (Trigger::Deploy, &[]),
+    (Trigger::Withdraw, &[]),
+    (Trigger::Buildup, &["buildup", "build-up"]),
+    (Trigger::Send, &["send", "sends", "sent", "sending", "arrive", "arrived", "arriving", "massing", "amassing"]),
+    (Trigger::Heading, &["coming", "heading", "moving"]),
+    (Trigger::Bolster, &["bolster", "bolstering", "boost", "boosting", "increase", "increasing", "expand", "expanding", "surge", "surging"]),
+    (Trigger::Remove, &["remove", "removed", "removes", "removing", "removal", "reduce", "reduced", "reducing", "reduction"]),
+    (Trigger::Pull, &["pull", "pulled", "pulling", "pulls"]),
+    (Trigger::Scale, &["scale", "scaled", "scaling"]),
+    (Trigger::Cut, &["cut", "cuts", "cutting"]),
+    (Trigger::Bring, &["bring", "brings", "bringing", "brought"]),
+    (Trigger::Leave, &["leave", "leaving", "exit", "exiting", "departure", "evacuate", "evacuated", "evacuating"]),
+    (Trigger::End, &["end", "ends", "ended", "ending", "terminate", "terminating"]),
+    (Trigger::Remain, &["remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying"]),
+    (Trigger::Retain, &["retain", "maintain", "keep", "keeping"]),
+    (Trigger::At, &["at"]),
+    (Trigger::Left, &["left"]),
+    (Trigger::Strike, &["struck", "hit"]),
+];
+
+/// The event the word at `i` opens, if any, before negation.
 fn event_at(w: &Words, i: usize) -> Option<Polar> {
-    let x = w.at(i);
-    if x.len() < 2 || !x.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return None;
-    }
-    let force = w.force;
-    let stem_in = |stems: &[&str]| stems.iter().any(|s| x.starts_with(s));
-    if stem_in(&["deploy", "reinforc", "dispatch"]) || matches!(x, "buildup" | "build-up") {
-        return Some((Event::Deploy, true));
-    }
-    // "keep about 2,500 troops": a number may stand between.
-    let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| is_force_noun(w.at(k)));
     // "There are no Rwandan troops in Congo": troops that are (or are not) there were (or were not) sent.
     // Only where a named place follows: "there are no conscripts there" says nothing of a deployment.
-    let place_follows = || (i + 1..(i + 4).min(w.len())).any(|k| matches!(w.at(k), "in" | "on" | "inside") && w.capital.get(k + 1).copied().unwrap_or(false));
-    if is_force_noun(x) && (i.saturating_sub(5)..i).any(|k| w.at(k) == "there" && matches!(w.at(k + 1), "are" | "is" | "were" | "was")) && place_follows() {
-        return Some((Event::Deploy, true));
+    if w.is(i, FORCE) && (i.saturating_sub(5)..i).any(|k| w.at(k) == "there" && matches!(w.at(k + 1), "are" | "is" | "were" | "was")) {
+        let place_follows = (i + 1..(i + 4).min(w.len())).any(|k| matches!(w.at(k), "in" | "on" | "inside") && w.capital(k + 1));
+        return place_follows.then_some((Event::Deploy, true));
     }
-    if force && (matches!(x, "send" | "sends" | "sent" | "sending" | "arrive" | "arrived" | "arriving" | "massing" | "amassing")
-        || (matches!(x, "coming" | "heading" | "moving") && w.at(i + 1) == "to")
-        || (matches!(x, "bolster" | "bolstering" | "boost" | "boosting" | "increase" | "increasing" | "expand" | "expanding" | "surge" | "surging") && force_follows()))
-    {
-        return Some((Event::Deploy, true));
-    }
-    if stem_in(&["withdr", "pullout", "pull-out", "drawdown"])
-        || matches!(x, "remove" | "removed" | "removes" | "removing" | "removal" | "reduce" | "reduced" | "reducing" | "reduction")
-        || (matches!(x, "pull" | "pulled" | "pulling" | "pulls") && matches!(w.at(i + 1), "out" | "back"))
-        || (matches!(x, "scale" | "scaled" | "scaling") && w.at(i + 1) == "down")
-        || (matches!(x, "cut" | "cuts" | "cutting") && force_follows())
-        || (matches!(x, "bring" | "brings" | "bringing" | "brought") && force_follows() && (i + 1..(i + 8).min(w.len())).any(|k| matches!(w.at(k), "home" | "back")))
-    {
-        return Some((Event::Withdraw, true));
-    }
-    // "had left Niger": a place after "left" (not "left 20 dead", "left behind").
-    let left_place = x == "left" && w.capital.get(i + 1).copied().unwrap_or(false);
-    if force && (left_place || matches!(x, "leave" | "leaving" | "exit" | "exiting" | "departure" | "evacuate" | "evacuated" | "evacuating")) {
-        return Some((Event::Withdraw, true));
-    }
-    if matches!(x, "end" | "ends" | "ended" | "ending" | "terminate" | "terminating")
-        && (i + 1..(i + 6).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| {
-            matches!(w.at(k), "presence" | "mission" | "existence" | "deployment" | "coalition" | "arrangements" | "stationing" | "occupation")
-        })
-    {
-        return Some((Event::Withdraw, true));
-    }
-    if force && (matches!(x, "remain" | "remains" | "remained" | "remaining" | "stay" | "stays" | "stayed" | "staying")
-        || (matches!(x, "retain" | "maintain" | "keep" | "keeping") && (w.at(i + 2) == "presence" || force_follows())))
-    {
-        return Some((Event::Withdraw, false));
-    }
-    if x == "at" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "request" | "invitation") {
-        return Some((Event::Withdraw, false));
-    }
-    // Verbs only: "new strikes" and "a direct hit" name no claim of their own.
-    if matches!(x, "struck" | "hit") && !matches!(w.at(i.wrapping_sub(1)), "a" | "the" | "direct") {
-        return Some((Event::Strike, true));
-    }
-    None
+    let trigger = w.trigger(i)?;
+    let force = w.force;
+    // "keep about 2,500 troops": a number may stand between.
+    let force_follows = || (i + 1..(i + 6).min(w.len())).any(|k| w.is(k, FORCE));
+    let next = w.at(i + 1);
+    let (deploy, withdraw, stay, strike) = ((Event::Deploy, true), (Event::Withdraw, true), (Event::Withdraw, false), (Event::Strike, true));
+    let (event, holds) = match trigger {
+        Trigger::Deploy | Trigger::Buildup => (deploy, true),
+        Trigger::Withdraw => (withdraw, true),
+        Trigger::Send => (deploy, force),
+        Trigger::Heading => (deploy, force && next == "to"),
+        Trigger::Bolster => (deploy, force && force_follows()),
+        Trigger::Remove => (withdraw, true),
+        Trigger::Pull => (withdraw, matches!(next, "out" | "back")),
+        Trigger::Scale => (withdraw, next == "down"),
+        Trigger::Cut => (withdraw, force_follows()),
+        Trigger::Bring => (withdraw, force_follows() && (i + 1..(i + 8).min(w.len())).any(|k| matches!(w.at(k), "home" | "back"))),
+        Trigger::Leave => (withdraw, force),
+        // "had left Niger": a place after "left" (not "left 20 dead", "left behind").
+        Trigger::Left => (withdraw, force && w.capital(i + 1)),
+        Trigger::End => (
+            withdraw,
+            (i + 1..(i + 6).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| {
+                matches!(w.at(k), "presence" | "mission" | "existence" | "deployment" | "coalition" | "arrangements" | "stationing" | "occupation")
+            }),
+        ),
+        Trigger::Remain => (stay, force),
+        Trigger::Retain => (stay, force && (w.at(i + 2) == "presence" || force_follows())),
+        Trigger::At => (stay, next == "the" && matches!(w.at(i + 2), "request" | "invitation")),
+        // Verbs only: "new strikes" and "a direct hit" name no claim of their own.
+        Trigger::Strike => (strike, !matches!(w.at(i.wrapping_sub(1)), "a" | "the" | "direct")),
+    };
+    holds.then_some(event)
 }
 
 /// Whether a routine rotation is named between `from` and `to` ("part of a normal rotation").
 fn routine_rotation(w: &Words, from: usize, to: usize) -> bool {
     (from..to).any(|k| {
-        matches!(w.at(k), "rotation" | "rotations" | "replacing" | "replacement" | "replace" | "relieve" | "relieving" | "rotate" | "rotating" | "rotational")
+        w.is(k, ROTATION)
             && (k.saturating_sub(4).max(from)..k).any(|j| matches!(w.at(j), "normal" | "routine" | "regular" | "scheduled" | "planned" | "usual"))
     })
 }
@@ -549,6 +763,11 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut out: Vec<Polar> = Vec::new();
     let mut clause_start = from;
     let to = to.min(w.len());
+    // Only a trigger, a rotation or troops said to be "there" make an event, and most sentences have none.
+    let there = || w.force && (from..to).any(|k| w.at(k) == "there");
+    if from >= to || !w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) && !there() {
+        return out;
+    }
     for i in from..=to {
         if i < to && !w.is_clause_break(i) && !(w.at(i) == "and" && w.at(i + 1) == "that") {
             continue;
@@ -561,14 +780,18 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         let mut negated = false;
         for k in clause_start..clause_end {
             // "has not disclosed how much it pays for the deployment": what is withheld is the telling.
-            let withheld = (k + 1..(k + 3).min(clause_end)).any(|j| matches!(w.at(j), "disclosed" | "disclose" | "revealed" | "reveal" | "specified" | "specify" | "commented" | "comment" | "elaborate" | "elaborated" | "explained" | "explain"));
-            if w.negates[k] && !withheld {
+            let withheld = || {
+                (k + 1..(k + 3).min(clause_end)).any(|j| {
+                    matches!(w.at(j), "disclosed" | "disclose" | "revealed" | "reveal" | "specified" | "specify" | "commented" | "comment" | "elaborate" | "elaborated" | "explained" | "explain")
+                })
+            };
+            if w.is(k, NEGATES) && !withheld() {
                 negated = true;
             }
-            if let Some((event, positive)) = w.opens[k] {
+            if let Some((event, positive)) = event_at(w, k) {
                 // "any deployment", "a possible withdrawal": nothing is asserted yet.
                 let irrealis = (k.saturating_sub(2).max(clause_start)..k).any(|j| matches!(w.at(j), "any" | "possible" | "potential" | "future"))
-                    || (clause_start..k).any(|j| matches!(w.at(j), "if" | "whether" | "until" | "unless"));
+                    || (clause_start..k).any(|j| w.is(j, CONDITION));
                 if (rotation && event == Event::Deploy) || (irrealis && positive && !negated) {
                     continue;
                 }
@@ -582,11 +805,69 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     out
 }
 
+/// What a clause says of a group that is finished; each starts with a word of [`COPULAS`].
+const FINISHED: &[&[&str]] = &[
+    &["is", "no", "longer"], &["was", "no", "longer"], &["has", "been", "defeated"], &["was", "defeated"], &["is", "defeated"],
+    &["has", "been", "eliminated"],
+];
+
 /// The armed group a clause says is finished ("Daesh is no longer a danger", "X was
 /// defeated"): the index of the capitalised word before the verb.
 pub(super) fn finished_group(w: &Words) -> Option<usize> {
     (1..w.len()).find_map(|i| {
-        let no_longer = w.matches(i, &["is", "no", "longer"]) || w.matches(i, &["was", "no", "longer"]) || w.matches(i, &["has", "been", "defeated"]) || w.matches(i, &["was", "defeated"]) || w.matches(i, &["is", "defeated"]) || w.matches(i, &["has", "been", "eliminated"]);
-        (no_longer && w.capital[i - 1] && w.at(i - 1).len() > 1).then_some(i - 1)
+        let no_longer = w.is(i, COPULA) && FINISHED.iter().any(|seq| w.matches(i, seq));
+        (no_longer && w.capital(i - 1) && w.at(i - 1).len() > 1).then_some(i - 1)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_list_sets_its_own_class_bit() {
+        let index = classes();
+        for (list, bit) in [(BREAKS, BREAK), (NEGATORS, NEGATOR), (FORCE_NOUNS, FORCE), (FILLERS, FILLER), (ROTATIONS, ROTATION), (CONDITIONS, CONDITION), (RULES, RULE), (COPULAS, COPULA), (STOPS, STOP), (APOSTROPHES, APOSTROPHE)] {
+            assert!(list.iter().all(|w| index.any(bit, w)), "{list:?}");
+        }
+        // `lex` skips numbers.
+        let leads: Vec<&str> = leads().keys().copied().collect();
+        let lists = [BREAKS, NEGATORS, FORCE_NOUNS, &leads[..], FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS, STOPS, APOSTROPHES];
+        let words = lists.iter().chain(TRIGGERS.iter().map(|t| &t.1)).flat_map(|l| l.iter());
+        assert!(words.clone().all(|w| !w.bytes().all(|b| b.is_ascii_digit())));
+        assert!(index.any(LEAD, "according") && index.any(LEAD, "said") && index.any(LEAD, "so") && !index.any(LEAD, "troops"));
+        assert!(FINISHED.iter().all(|seq| COPULAS.contains(&seq[0])));
+        // `Context::source_in` looks for pronouns among the fillers only.
+        assert!(["he", "she", "they", "it", "we", "i"].iter().all(|p| FILLERS.contains(p)));
+    }
+
+    #[test]
+    fn lower_case_keeps_lengths_but_for_the_dotted_capital_i() {
+        let kept = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != DOTTED_I).all(|c| text::lower(c).len_utf8() == c.len_utf8());
+        assert!(kept);
+        let text = "İSTANBUL said ÇANAKKALE troops DON\u{2019}T stay in İzmir.";
+        let tokens = text::tokenize(text);
+        let mut buffer = String::new();
+        let (lower, _) = lex(text, &tokens, &[(0, tokens.len())], &mut buffer);
+        let expected: Vec<String> = tokens.iter().map(|t| text::lowercase(t.text(text))).collect();
+        assert_eq!(lower[0], "istanbul");
+        assert_eq!(lower[2], "çanakkale");
+        assert_eq!(lower[4..7], ["don", "'", "not"]);
+        assert_eq!(lower[9], "izmir");
+        assert!(lower.iter().zip(&expected).enumerate().all(|(k, (l, e))| matches!(k, 5 | 6) || l == e));
+    }
+
+    #[test]
+    fn a_word_opens_at_most_one_trigger() {
+        let index = classes();
+        for (trigger, words) in TRIGGERS {
+            for w in *words {
+                let bits = index.classes(w) >> TRIGGERS_FROM;
+                assert_eq!(bits.count_ones(), 1, "{w} is in several triggers");
+                assert_eq!(TRIGGERS[bits.trailing_zeros() as usize].0, *trigger);
+                assert!(!EVENT_STEMS.iter().any(|(stem, _)| w.starts_with(stem)), "{w} also opens by its stem");
+            }
+        }
+        assert!(TRIGGERS_FROM as usize + TRIGGERS.len() <= 30, "the class bits run into CAPITAL and NEGATES");
+    }
 }

@@ -16,7 +16,7 @@ use super::figures::FoundFigure;
 use super::schema::{ActorKind, Stance};
 use super::text::TokenKind;
 use super::{Doc, Span};
-use cues::{Cue, CueKind, Polar, Words};
+use cues::{Cue, CueKind, Polar, Words, FILLER, FORCE};
 
 /// A claim as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,18 +35,19 @@ pub struct FoundClaim {
     pub contested_by: Vec<usize>,
 }
 
-/// A claim under construction, with what the contest rules need to compare it.
+/// A claim under construction, with what the contest rules need to compare it; its
+/// words are borrowed from the document's lower-cased words and the actors' sides.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Draft {
+pub(crate) struct Draft<'a> {
     span: Span,
     source: Option<usize>,
     /// The source's last capitalised word, lower-cased: tells sources apart without actors.
-    source_key: Option<String>,
+    source_key: Option<&'a str>,
     /// The party the source speaks for (see [`sides`]).
-    side: Option<String>,
+    side: Option<&'a str>,
     /// The last word of the source's words ("agency" for "the country's spy agency"),
     /// so that "the agency" in a later sentence points back to it.
-    source_head: Option<String>,
+    source_head: Option<&'a str>,
     cue: String,
     stance: Option<Stance>,
     /// Hedged by the writer, or a denial of something claim-like: contested on its own.
@@ -56,16 +57,17 @@ pub(crate) struct Draft {
     /// Events inside the scope of a hedge word ("the alleged deployment").
     hedged_events: Vec<Polar>,
     /// An armed group the claim says is finished.
-    finished_group: Option<Topic>,
-    /// What the claim is about: the actors and other names it mentions, and whether it names a force.
-    topics: Vec<Topic>,
+    finished_group: Option<Topic<'a>>,
+    /// What the claim is about: the actors and other names it mentions, and whether it names
+    /// a force (each with whether it is named, as [`Context::mentioned`] gives them).
+    topics: Vec<(Topic<'a>, bool)>,
     /// What the claim's content (without its source's words) is about; each topic with
     /// whether it is named there, not only pointed at by an adjective.
-    subject: Vec<(Topic, bool)>,
+    subject: Vec<(Topic<'a>, bool)>,
     /// Its force is one named before ("the reinforcements", "these troops"): its subject is in context.
     anaphoric: bool,
     /// For a denial of something claim-like: the names in what it denies.
-    denied_topics: Vec<Topic>,
+    denied_topics: Vec<(Topic<'a>, bool)>,
     /// For a denial of something claim-like named only by a noun ("denied the allegations").
     denies_previous: bool,
     /// Troop numbers the claim gives.
@@ -74,7 +76,7 @@ pub(crate) struct Draft {
     figures: Vec<usize>,
     /// The sides whose forces the claim's figures size: each figure's owner, else the
     /// body that speaks or that the claim opens with ("The African Union will withdraw 2,000 soldiers").
-    force_sides: Vec<String>,
+    force_sides: Vec<&'a str>,
     /// The first state, force, group or body the claim names, if it opens the claim.
     lead_actor: Option<usize>,
     /// Claims contesting this one.
@@ -82,12 +84,12 @@ pub(crate) struct Draft {
 }
 
 /// Something a claim is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Topic {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Topic<'a> {
     /// An actor, by index into [`FoundActors::actors`], named or pointed at by an adjective.
     Actor(usize),
     /// Another name (a place, a lower-cased capitalised word).
-    Name(String),
+    Name(&'a str),
     /// A military force ("troops", "brigade").
     Troops,
 }
@@ -111,10 +113,16 @@ impl ActorIndex {
         ActorIndex { entries }
     }
 
+    /// The entries that start inside `span` (they may end after it).
+    fn starting_in(&self, span: Span) -> &[(Span, usize, bool)] {
+        let from = self.entries.partition_point(|e| e.0.start < span.start);
+        let to = from + self.entries[from..].partition_point(|e| e.0.start < span.end);
+        &self.entries[from..to]
+    }
+
     /// The entries wholly inside `span`.
     fn within(&self, span: Span) -> impl Iterator<Item = &(Span, usize, bool)> {
-        let from = self.entries.partition_point(|e| e.0.start < span.start);
-        self.entries[from..].iter().take_while(move |e| e.0.start < span.end).filter(move |e| e.0.end <= span.end)
+        self.starting_in(span).iter().filter(move |e| e.0.end <= span.end)
     }
 
     /// The last entry that ends at or before byte `at`.
@@ -125,10 +133,10 @@ impl ActorIndex {
 }
 
 /// What one sentence holds before it becomes claims.
-struct Sentence<'t> {
+struct Sentence<'a> {
     /// Index of its first token in the document.
     first: usize,
-    words: Words<'t>,
+    words: Words<'a>,
     cues: Vec<Cue>,
     headline: bool,
     /// A quotation is open when the sentence starts / ends.
@@ -138,7 +146,10 @@ struct Sentence<'t> {
 
 /// Finds the claims of a document.
 pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<FoundClaim> {
-    let sentences = read_sentences(doc);
+    let mut buffer = String::new();
+    let ranges = token_ranges(doc);
+    let lexed = cues::lex(doc.text, &doc.tokens, &ranges, &mut buffer);
+    let sentences = read_sentences(doc, &ranges, &lexed);
     let index = ActorIndex::new(actors);
     let sides = sides::of_actors(doc.text, actors, &index);
     let ctx = Context { doc, actors, index: &index, sides: &sides };
@@ -194,10 +205,39 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         .collect()
 }
 
-fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
+/// The sentences of `doc` (their token `ranges`), given every token lower-cased and classified by [`cues::lex`].
+fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &'a (Vec<&'a str>, Vec<u32>)) -> Vec<Sentence<'a>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut quoted = false;
+    for &(first, end) in ranges {
+        let toks = &doc.tokens[first..end];
+        let words = Words::new(toks, &lower[first..end], &class[first..end]);
+        let quoted_before = quoted;
+        for (k, (w, t)) in words.lower.iter().zip(toks).enumerate() {
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            match *w {
+                "\u{201C}" => quoted = true,
+                "\u{201D}" => quoted = false,
+                // A straight quote opens after white space and closes when glued to a word.
+                "\"" => quoted = k == 0 || t.space_before,
+                _ => {}
+            }
+        }
+        let last = words.lower.last().copied().unwrap_or("");
+        let line_ends = doc.tokens.get(end).is_none_or(|t| t.newline_before);
+        let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
+        let cues = cues::find(&words);
+        out.push(Sentence { first, words, cues, headline, quoted_before, quoted_after: quoted });
+    }
+    out
+}
+
+/// The tokens of each sentence of `doc`, as index ranges.
+fn token_ranges(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut cursor = 0;
-    let mut quoted = false;
     for &span in &doc.sentences {
         while cursor < doc.tokens.len() && doc.tokens[cursor].span.start < span.start {
             cursor += 1;
@@ -206,37 +246,9 @@ fn read_sentences<'t>(doc: &Doc<'t>) -> Vec<Sentence<'t>> {
         while cursor < doc.tokens.len() && doc.tokens[cursor].span.end <= span.end {
             cursor += 1;
         }
-        let toks = &doc.tokens[first..cursor];
-        let words = Words::new(toks.iter().map(|t| (t.text(doc.text), t.space_before)));
-        let quoted_before = quoted;
-        for (k, w) in words.lower.iter().enumerate() {
-            match w.as_ref() {
-                "\u{201C}" => quoted = true,
-                "\u{201D}" => quoted = false,
-                // A straight quote opens after white space and closes when glued to a word.
-                "\"" => quoted = k == 0 || toks[k].space_before,
-                _ => {}
-            }
-        }
-        let last = words.lower.last().map_or("", |w| w.as_ref());
-        let line_ends = doc.tokens.get(cursor).is_none_or(|t| t.newline_before);
-        let headline = line_ends && toks.len() <= 24 && !matches!(last, "." | "!" | "?" | "\"" | "\u{201D}" | "'" | "\u{2026}" | ":");
-        let cues = cues::find(&words);
-        out.push(Sentence { first, words, cues, headline, quoted_before, quoted_after: quoted });
+        out.push((first, cursor));
     }
     out
-}
-
-/// Words that are capitalised without naming a source.
-fn is_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "on" | "in" | "at" | "he" | "she" | "they" | "it" | "we" | "i" | "speaking" | "meanwhile" | "but"
-            | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
-            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "last" | "earlier" | "later" | "also" | "this" | "that" | "his" | "her" | "according" | "there" | "amid"
-            | "however" | "after" | "as" | "if" | "while" | "when" | "our" | "their" | "its" | "you"
-    )
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -252,36 +264,37 @@ struct Context<'a, 't> {
     sides: &'a [Option<String>],
 }
 
-impl Context<'_, '_> {
+impl<'a> Context<'a, '_> {
     /// The byte span of tokens `a..b` of the sentence that starts at token `first`.
     fn span(&self, first: usize, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[first + a].span.start, self.doc.tokens[first + b.max(a + 1) - 1].span.end)
     }
 
     /// The source of a cue within the tokens `a..b` of sentence `s`.
-    fn source_in(&self, s: &Sentence, (a, b): (usize, usize), cue_at: usize) -> Speaker {
+    fn source_in(&self, s: &Sentence<'a>, (a, b): (usize, usize), cue_at: usize) -> Speaker<'a> {
         let w = &s.words;
         let cue = self.doc.tokens[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
-        let comma = (a..b).rev().take(10).find(|&k| w.at(k) == ",").map(|k| k + 1).filter(|&k| k < b);
+        let comma = (a..b).rev().take(10).find(|&k| w.at(k).as_bytes() == b",").map(|k| k + 1).filter(|&k| k < b);
         let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
         let source = comma
             .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
             .or_else(|| self.named_source(self.span(s.first, a, b), cue))
             .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
-        let key = (a..b).rev().find(|&k| w.capital[k] && self.doc.tokens[s.first + k].kind == TokenKind::Word && !is_filler(w.at(k))).map(|k| w.at(k).to_string());
-        let pronoun = (a..b).any(|k| is_pronoun(w.at(k)));
-        let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k).to_string());
-        let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital[k]);
+        let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
+        // Every pronoun is a filler word: the class bit first.
+        let pronoun = (a..b).any(|k| w.is(k, FILLER) && is_pronoun(w.at(k)));
+        let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k));
+        let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital(k));
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
     }
 
     /// The actor (or else the name) that token `k` of sentence `s` belongs to.
-    fn topic_at(&self, s: &Sentence, k: usize) -> Option<Topic> {
+    fn topic_at(&self, s: &Sentence<'a>, k: usize) -> Option<Topic<'a>> {
         let at = self.doc.tokens.get(s.first + k)?.span;
         match self.index.before(at.end) {
             Some((span, actor, _)) if span.overlaps(&at) => Some(Topic::Actor(actor)),
-            _ => Some(Topic::Name(s.words.at(k).to_string())),
+            _ => Some(Topic::Name(s.words.at(k))),
         }
     }
 
@@ -328,31 +341,30 @@ impl Context<'_, '_> {
     }
 
     /// The side an actor speaks for.
-    fn side(&self, actor: Option<usize>) -> Option<String> {
-        actor.and_then(|i| self.sides.get(i).cloned().flatten())
+    fn side(&self, actor: Option<usize>) -> Option<&'a str> {
+        actor.and_then(|i| self.sides.get(i)?.as_deref())
     }
 
-    /// What tokens `from..to` of sentence `s` are about: the actors they name or point
-    /// at, other capitalised names, and whether they name a force.
-    fn topics(&self, s: &Sentence, from: usize, to: usize) -> Vec<Topic> {
-        let mut out: Vec<Topic> = self.mentioned(s, from, to).into_iter().map(|(t, _)| t).collect();
-        out.dedup();
-        out
-    }
-
-    /// Like [`Context::topics`], each with whether it is named (not only an adjective).
-    fn mentioned(&self, s: &Sentence, from: usize, to: usize) -> Vec<(Topic, bool)> {
+    /// What tokens `from..to` of sentence `s` are about: the actors they name or point at,
+    /// other capitalised names, and whether they name a force; each with whether it is named
+    /// (not only an adjective). Each topic comes once, in no particular order: every rule
+    /// reads them as a set.
+    fn mentioned(&self, s: &Sentence<'a>, from: usize, to: usize) -> Vec<(Topic<'a>, bool)> {
         let w = &s.words;
         let to = to.min(w.len());
-        let mut out: Vec<(Topic, bool)> = Vec::new();
         if from >= to {
-            return out;
+            return Vec::new();
         }
         let span = self.span(s.first, from, to);
-        let named: Vec<&(Span, usize, bool)> = self.index.within(span).collect();
-        out.extend(named.iter().map(|e| (Topic::Actor(e.1), !e.2)));
-        let mut next = named.iter().peekable();
+        let entries = self.index.starting_in(span);
+        let inside = || entries.iter().filter(|e| e.0.end <= span.end);
+        let mut out: Vec<(Topic, bool)> = inside().map(|e| (Topic::Actor(e.1), !e.2)).collect();
+        let mut next = inside().peekable();
         for k in from..to {
+            let force = w.is(k, FORCE);
+            if !force && !w.capital(k) {
+                continue;
+            }
             let at = self.doc.tokens[s.first + k].span.start;
             while next.peek().is_some_and(|e| e.0.end <= at) {
                 next.next();
@@ -361,42 +373,61 @@ impl Context<'_, '_> {
                 continue;
             }
             let x = w.at(k);
-            if cues::is_force_noun(x) {
+            if force {
                 out.push((Topic::Troops, true));
-            } else if w.capital[k] && x.chars().count() > 1 && !is_filler(x) {
-                out.push((Topic::Name(x.to_string()), true));
+            } else if x.chars().count() > 1 && !w.is(k, FILLER) {
+                out.push((Topic::Name(x), true));
             }
         }
-        // Named before pointed at, so that a dedup by topic keeps "named".
-        crate::engine::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        out.dedup_by(|a, b| a.0 == b.0);
+        dedup_topics(&mut out);
         out
     }
 }
 
+/// Keeps each topic of `items` once, named if any of its copies is.
+fn dedup_topics(items: &mut Vec<(Topic, bool)>) {
+    if items.len() > 16 {
+        // Sorted (named before pointed at) for a long sentence, so that it stays O(n log n).
+        crate::engine::sort::sort_by(items, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        items.dedup_by(|a, b| a.0 == b.0);
+        return;
+    }
+    let mut kept = 0;
+    for i in 0..items.len() {
+        let (topic, named) = items[i];
+        match items[..kept].iter_mut().find(|(t, _)| *t == topic) {
+            Some(seen) => seen.1 |= named,
+            None => {
+                items[kept] = (topic, named);
+                kept += 1;
+            }
+        }
+    }
+    items.truncate(kept);
+}
+
 /// Who speaks, as a cue's words tell.
-struct Speaker {
+struct Speaker<'a> {
     /// The actor named.
     source: Option<usize>,
     /// The last capitalised word, lower-cased: tells sources apart without actors.
-    key: Option<String>,
+    key: Option<&'a str>,
     /// A pronoun points back ("he said").
     pronoun: bool,
     /// Only "the" and common nouns ("the agency said"): points back to a source with that head.
     definite: bool,
     /// The last word.
-    head: Option<String>,
+    head: Option<&'a str>,
     /// The tokens that name the speaker.
     window: (usize, usize),
 }
 
 /// The claim (and the claim of its "despite ..." clause) sentence `si` makes, if any.
-fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<&Draft>) -> Option<(Draft, Option<Draft>)> {
+fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<&Draft<'a>>) -> Option<(Draft<'a>, Option<Draft<'a>>)> {
     let doc = ctx.doc;
     let s = &sentences[si];
     let w = &s.words;
     let n = w.len();
-    let events = cues::events(w, 0, n);
     // "CBS News: ...": a named actor before the colon speaks ("PENTAGON BRIEFING: ..." is a banner).
     let colon = colon_source(s).filter(|&k| ctx.index.within(ctx.span(s.first, 0, k)).next().is_some());
     let despite = despite_clause(w);
@@ -410,7 +441,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     } else {
         None
     };
-    let is_claim = !s.cues.is_empty() || colon.is_some() || despite.is_some() || carried.is_some() || (s.headline && !events.is_empty());
+    let is_claim = !s.cues.is_empty() || colon.is_some() || despite.is_some() || carried.is_some() || (s.headline && !cues::events(w, 0, n).is_empty());
     if !is_claim {
         return None;
     }
@@ -421,8 +452,8 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         span: tok_span(0, main_end.max(1)),
         events: cues::events(w, 0, main_end),
         finished_group: cues::finished_group(w).and_then(|k| ctx.topic_at(s, k)),
-        topics: ctx.topics(s, 0, n),
-        anaphoric: (1..main_end).any(|k| matches!(w.at(k - 1), "the" | "these" | "those") && cues::is_force_noun(w.at(k))),
+        topics: ctx.mentioned(s, 0, n),
+        anaphoric: (1..main_end).any(|k| w.is(k, FORCE) && matches!(w.at(k - 1), "the" | "these" | "those")),
         lead_actor: ctx.index.within(tok_span(0, 4.min(n))).find(|e| !e.2).map(|e| e.1),
         numbers: troop_numbers(w),
         ..Draft::default()
@@ -447,11 +478,12 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     let claim_like = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c));
     draft.contested_alone = hedge.is_some() || claim_like.is_some();
     if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
+        // "a report by Lebanon's Al Mayadeen that ...": who made the report is not what it says.
         draft.denied_topics = match cues::reporter_phrase(w, a, b) {
-            Some((by, end)) => [ctx.topics(s, a, by), ctx.topics(s, end, b)].concat(),
-            None => ctx.topics(s, a, b),
+            Some((by, end)) => [ctx.mentioned(s, a, by), ctx.mentioned(s, end, b)].concat(),
+            None => ctx.mentioned(s, a, b),
         };
-        draft.denied_topics.retain(|t| *t != Topic::Troops);
+        draft.denied_topics.retain(|(t, _)| *t != Topic::Troops);
         // "denied any delay", "denied any wrongdoing": what someone alleged before.
         draft.denies_previous = draft.denied_topics.is_empty() && (cues::names_a_claim_only(w, a, b) || w.at(a) == "any");
     }
@@ -470,18 +502,17 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         draft.hedged_events.extend(cues::events(w, c.at + c.len, end));
     }
     // The source: the first speech cue whose words name one ("Hamas disputed ... and says").
-    let speech: Vec<&Cue> = s
+    let speech = s
         .cues
         .iter()
         .filter(in_main)
         // "Moscow has not confirmed ...": a source withholds confirmation.
         // A negation speaks for its subject ("Kigali has no plans") unless a reporting verb names the speaker
         // (""There are no Rwandan troops," the spokesman said": the troops do not speak).
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal) || (c.kind == CueKind::Negation && report.is_none()) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")))
-        .collect();
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal) || (c.kind == CueKind::Negation && report.is_none()) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")));
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
-    for c in speech.iter().take(4) {
+    for c in speech.take(4) {
         if let Some(window) = source_window(w, c) {
             let here = ctx.source_in(s, window, c.at);
             let named = here.source.is_some();
@@ -503,10 +534,12 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
     draft.subject.extend(ctx.mentioned(s, b, main_end));
     // "the drawdown would be completed within months": the drawdown the claim before spoke of.
     let names_nothing = draft.subject.iter().all(|(t, _)| *t == Topic::Troops);
-    let event_named_before = (1..main_end).any(|k| {
-        w.at(k - 1) == "the" && matches!(w.at(k), "drawdown" | "deployment" | "withdrawal" | "pullout" | "buildup" | "build-up" | "redeployment" | "reinforcements")
-    });
-    if let Some(p) = previous.filter(|_| names_nothing && event_named_before) {
+    let event_named_before = || {
+        (1..main_end).any(|k| {
+            w.at(k - 1) == "the" && matches!(w.at(k), "drawdown" | "deployment" | "withdrawal" | "pullout" | "buildup" | "build-up" | "redeployment" | "reinforcements")
+        })
+    };
+    if let Some(p) = previous.filter(|_| names_nothing && event_named_before()) {
         draft.subject.clone_from(&p.subject);
     }
     // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
@@ -520,7 +553,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         if let Some(p) = previous.filter(|_| draft.source.is_none() && draft.source_key.is_none()) {
             // "the agency" after "the country's spy agency"; "one official" after "officials".
             let same_head = match (&p.source_head, &speaker.head) {
-                (Some(before), Some(now)) => before == now || before.strip_suffix('s') == Some(now.as_str()),
+                (Some(before), Some(now)) => before == now || before.strip_suffix('s') == Some(*now),
                 _ => false,
             };
             if speaker.pronoun || (speaker.definite && same_head) {
@@ -533,7 +566,7 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
         // "The army denied losing the base", with no named denier, the claim before.
         if claim_like.is_some_and(|c| cues::denies_an_act(w, c) || cues::denies_own_act(w, c)) {
             match draft.source {
-                Some(src) => draft.denied_topics = vec![Topic::Actor(src)],
+                Some(src) => draft.denied_topics = vec![(Topic::Actor(src), true)],
                 None => draft.denies_previous = draft.denied_topics.is_empty(),
             }
         }
@@ -555,20 +588,20 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
             }
         }
     }
-    draft.side = ctx.side(draft.source).or_else(|| previous.filter(|p| p.source.is_some() && p.source == draft.source).and_then(|p| p.side.clone()));
+    draft.side = ctx.side(draft.source).or_else(|| previous.filter(|p| p.source.is_some() && p.source == draft.source).and_then(|p| p.side));
     let second = despite.map(|(d, end)| {
         let span = tok_span(d, end);
         let source = ctx.named_source(span, span.start).or_else(|| ctx.adjective_source(span));
         Draft {
             span,
             source,
-            source_key: (d + 1..end).find(|&k| w.capital[k] && !is_filler(w.at(k))).map(|k| w.at(k).to_string()),
+            source_key: (d + 1..end).find(|&k| w.capital(k) && !w.is(k, FILLER)).map(|k| w.at(k)),
             side: ctx.side(source),
             cue: cue_text(&Cue { kind: CueKind::Report, at: d, len: 1 }),
             stance: Some(Stance::Asserted),
             contested_alone: true,
             events: cues::events(w, d + 1, end),
-            topics: ctx.topics(s, d, end),
+            topics: ctx.mentioned(s, d, end),
             subject: ctx.mentioned(s, d + 1, end),
             ..Draft::default()
         }
@@ -583,9 +616,8 @@ fn claims_of(ctx: &Context, sentences: &[Sentence], si: usize, previous: Option<
 /// sentence, the second (after ";" or "but") saying the negative.
 fn answered_in_sentence(ctx: &Context, s: &Sentence) -> bool {
     let w = &s.words;
-    let reports: Vec<&Cue> = s.cues.iter().filter(|c| c.kind == CueKind::Report).take(4).collect();
-    reports.windows(2).any(|pair| {
-        let (c1, c2) = (pair[0], pair[1]);
+    let reports = s.cues.iter().filter(|c| c.kind == CueKind::Report).take(4);
+    reports.clone().zip(reports.skip(1)).any(|(c1, c2)| {
         let Some(turn) = (c1.at + 1..c2.at).find(|&k| matches!(w.at(k), ";" | "but" | "while" | "whereas")) else { return false };
         let first = ctx.source_in(s, (0, c1.at), c1.at).source;
         let second = ctx.source_in(s, (turn + 1, c2.at), c2.at).source;
@@ -642,14 +674,18 @@ fn colon_source(s: &Sentence) -> Option<usize> {
     }
     let w = &s.words;
     let k = (1..w.len().min(6)).find(|&k| w.at(k) == ":")?;
-    let words = (0..k).all(|j| w.capital[j] || w.at(j) == "." || w.at(j) == "'");
+    let words = (0..k).all(|j| w.capital(j) || w.at(j) == "." || w.at(j) == "'");
     let banner = matches!(w.at(0), "read" | "see" | "watch" | "related" | "update" | "breaking" | "exclusive" | "opinion" | "analysis" | "live" | "date" | "photo" | "video");
     (words && !banner && k + 1 < w.len()).then_some(k)
 }
 
 /// A "despite X's announcement ..." clause: its first token and its end.
 fn despite_clause(w: &Words) -> Option<(usize, usize)> {
-    let d = (1..w.len()).find(|&i| w.at(i) == "despite" || (w.at(i) == "contrary" && w.at(i + 1) == "to"))?;
+    // Lengths first: most words are compared with neither.
+    let d = (1..w.len()).find(|&i| {
+        let x = w.at(i);
+        (x.len() == 7 && x == "despite") || (x.len() == 8 && x == "contrary" && w.at(i + 1) == "to")
+    })?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
         let x = w.at(k);
         [
@@ -706,18 +742,20 @@ fn troop_numbers(w: &Words) -> Vec<u64> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        if !w.at(i).starts_with(|c: char| c.is_ascii_digit()) {
+        if !w.is_number(i) {
             i += 1;
             continue;
         }
-        let mut digits = w.at(i).to_string();
+        // The digits joined, read group by group: no number that does not fit in a u64.
+        let mut value = w.at(i).parse::<u64>().ok();
         let mut j = i + 1;
         while w.at(j) == "," && w.at(j + 1).len() == 3 && w.at(j + 1).bytes().all(|b| b.is_ascii_digit()) {
-            digits.push_str(w.at(j + 1));
+            let group = w.at(j + 1).parse::<u64>().ok();
+            value = value.and_then(|v| v.checked_mul(1000)?.checked_add(group?));
             j += 2;
         }
-        let troops = (j..(j + 3).min(w.len())).any(|k| cues::is_force_noun(w.at(k)));
-        if let (true, Ok(v)) = (troops, digits.parse::<u64>()) {
+        let troops = (j..(j + 3).min(w.len())).any(|k| w.is(k, FORCE));
+        if let (true, Some(v)) = (troops, value) {
             out.push(v);
         }
         i = j;

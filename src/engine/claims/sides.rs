@@ -11,6 +11,8 @@
 use super::ActorIndex;
 use crate::engine::actors::FoundActors;
 use crate::engine::schema::ActorKind;
+use crate::engine::wordset::WordMap;
+use std::sync::OnceLock;
 
 /// Well-known actors (canonical lexicon names, or names organisations go by) and the
 /// state or group they speak for.
@@ -48,6 +50,18 @@ const AFFILIATION: &[(&str, &str)] = &[
     ("Iraqi Counter-Terrorism Service", "Iraq"), ("Popular Mobilization Forces", "Iraq"),
 ];
 
+/// [`AFFILIATION`] by actor name.
+fn affiliations() -> &'static WordMap<&'static str, &'static str> {
+    static MAP: OnceLock<WordMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = WordMap::default();
+        for &(actor, side) in AFFILIATION {
+            map.entry(actor).or_insert(side);
+        }
+        map
+    })
+}
+
 /// Role and title words that may stand between a state and the actor it owns
 /// ("Pentagon press secretary", "Russia's foreign ministry spokeswoman").
 fn is_role_word(w: &str) -> bool {
@@ -65,7 +79,7 @@ fn is_role_word(w: &str) -> bool {
 pub(super) fn of_actors(text: &str, actors: &FoundActors, index: &ActorIndex) -> Vec<Option<String>> {
     let own = |i: usize| -> Option<String> {
         let a = &actors.actors[i];
-        if let Some(&(_, side)) = AFFILIATION.iter().find(|(name, _)| *name == a.name) {
+        if let Some(&side) = affiliations().get(a.name.as_str()) {
             return Some(side.to_string());
         }
         if let Some(state) = a.role.as_deref().and_then(|r| r.rsplit_once('(')).and_then(|(_, s)| s.strip_suffix(')')) {
@@ -94,6 +108,9 @@ fn group_side(actors: &FoundActors, i: usize) -> Option<String> {
 fn owner_before(text: &str, actors: &FoundActors, index: &ActorIndex, at: usize) -> Option<usize> {
     let (span, actor, _) = index.before(at)?;
     let gap = text.get(span.end..at)?;
+    if gap.len() > 40 {
+        return None;
+    }
     let words_only = gap.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '\u{2019}');
     let words: Vec<&str> = gap.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     let short = words.len() <= 4 && gap.len() <= 40;
