@@ -53,9 +53,17 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
         let end = r.token_end(n.span.end);
         let sentence = r.sentence[first];
         // A figure continues across a semicolon: "900 troops in Estonia; 300 in Poland".
-        let previous = last.filter(|&(s, e, _)| {
-            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";"))
+        // ... and into the next sentence when that picks up the same force: "... 1,000 troops in Chad. The last 300 left on Friday."
+        let previous = last.filter(|&(s, e, fig)| {
+            let next = || (e..first).all(|k| r.sentence[k] == s || r.sentence[k] == sentence);
+            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";") || fig.is_some() && r.picks_up_force(first) && next())
         });
+        // "3,000 troops are to leave ..., two officials said, leaving roughly 11,000 in the country": what remains of the figure.
+        let remainder = first > 0 && r.any(first - 1, &["leaving", "leaves", "left"]);
+        let previous = match (previous, out.len().checked_sub(1)) {
+            (Some((s, e, None)), Some(f)) if remainder && r.token_at(out[f].span.start).is_some_and(|t| r.same_sentence(t, first)) => Some((s, e, Some(f))),
+            _ => previous,
+        };
         let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
         last = Some((sentence, end, None));
         if let Some(f) = found {
@@ -284,7 +292,8 @@ impl<'a> Reader<'a> {
         let mut part_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
-            if self.among(k, BLOCKERS) {
+            // "3,000 African Union troops": a blocker inside a known name blocks nothing.
+            if self.among(k, BLOCKERS) && self.actor(k).is_none() {
                 return None;
             }
             if self.is(k, "of") && !used_of && head.is_none() {
@@ -517,6 +526,11 @@ impl<'a> Reader<'a> {
             TokenKind::Number => None,
             TokenKind::Word => (self.among(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
         }
+    }
+
+    /// Whether the count at `first` picks up a force named in the sentence before: "The last 300", "the remaining 700".
+    fn picks_up_force(&self, first: usize) -> bool {
+        first >= 2 && self.any(first - 1, &["last", "remaining", "other", "final"]) && self.any(first - 2, &["the", "its", "their"])
     }
 
     /// "... and 900 in Syria", "injured two others", "reduced to 2,500 from 4,500".
