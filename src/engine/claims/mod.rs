@@ -277,10 +277,21 @@ impl<'a> Context<'a, '_> {
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
         let comma = (a..b).rev().take(10).find(|&k| w.at(k).as_bytes() == b",").map(|k| k + 1).filter(|&k| k < b);
         let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
-        let source = comma
-            .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
-            .or_else(|| self.named_source(self.span(s.first, a, b), cue))
-            .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
+        // "a US newspaper reported": an unnamed outlet speaks, not the country it comes from.
+        let outlet = b > a && matches!(w.at(b - 1), "newspaper" | "newspapers" | "daily" | "magazine" | "website" | "outlet" | "outlets" | "broadcaster");
+        let adjective_source = |span: Span| if outlet { None } else { self.adjective_source(span) };
+        let not_outlet_state = |i: &usize| !(outlet && self.actors.actors[*i].kind == ActorKind::State);
+        let in_comma = comma.and_then(|k| self.named_source(self.span(s.first, k, b), cue).filter(not_outlet_state).or_else(|| adjective_source(self.span(s.first, k, b))));
+        // "..., three sources said": unnamed third parties speak, not a name earlier in the sentence
+        // ("residents and the armed group said" still points back at the group).
+        let unnamed = comma.is_some_and(|k| {
+            in_comma.is_none()
+                && !(k..b).any(|j| matches!(w.at(j), "the" | "its" | "their"))
+                && (outlet || (k..b).any(|j| matches!(w.at(j), "sources" | "source" | "diplomats" | "diplomat" | "analysts" | "analyst" | "witnesses" | "witness" | "residents" | "experts" | "observers" | "people")))
+        });
+        let source = in_comma
+            .or_else(|| (!unnamed).then(|| self.named_source(self.span(s.first, a, b), cue)).flatten())
+            .or_else(|| adjective_source(self.span(s.first, narrow, b)));
         let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
         // Every pronoun is a filler word: the class bit first.
         let pronoun = (a..b).any(|k| w.is(k, FILLER) && is_pronoun(w.at(k)));
