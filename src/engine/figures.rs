@@ -528,6 +528,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "The Germans had some 1,100 in Mazar-i-Sharif": a state (or its people) has the count in a named
+    /// place, and a force noun stands in the text just before (the question it answers).
+    fn held_by_state_in_place(&self, first: usize, end: usize) -> bool {
+        first >= 2
+            && self.among(first - 1, HAVE_WORDS)
+            && self.actor_kind(first - 2) == Some(ActorKind::State)
+            && self.is(end, "in")
+            && self.capitalized(end + 1)
+            && (first.saturating_sub(60)..first).any(|j| self.strong_noun(j))
+    }
+
     /// Whether the count at `first` picks up a force named in the sentence before: "The last 300", "the remaining 700".
     fn picks_up_force(&self, first: usize) -> bool {
         first >= 2 && self.any(first - 1, &["last", "remaining", "other", "final"]) && self.any(first - 2, &["the", "its", "their"])
@@ -558,6 +569,10 @@ impl<'a> Reader<'a> {
             if k > end + 1 && self.noun_chain(k, k, k).is_some() {
                 return Some(Shape { start: first, end, chain: (end, end), inherits: None });
             }
+        }
+        // "The Germans had some 1,100 in Mazar-i-Sharif": a state's holding in a place, where troops were spoken of just before.
+        if self.held_by_state_in_place(first, end) {
+            return Some(Shape { start: first, end: stop, chain: (end, end), inherits: None });
         }
         // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
         if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.among(first - 1, QUANTITY_CUES) {
