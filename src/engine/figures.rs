@@ -65,6 +65,12 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
             _ => previous,
         };
         let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
+        // "killed at Tower 22 ... and dozens more were wounded": a number in a name does not interrupt the figure before it.
+        let in_name = found.is_none() && first == num_first && first > 0 && r.capitalized(first - 1) && r.same_sentence(first - 1, first)
+            && r.toks[first].kind == TokenKind::Number;
+        if in_name && last.is_some_and(|(s, _, fig)| s == sentence && fig.is_some()) {
+            continue;
+        }
         last = Some((sentence, end, None));
         if let Some(f) = found {
             if out.last().is_some_and(|p| p.span.overlaps(&f.span)) {
