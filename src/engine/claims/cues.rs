@@ -471,7 +471,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
             || DENIAL.contains(&prev)
             || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
             || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
-        let other_sense = matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
+        // "has claimed more than 170 attacks": a series claimed as one's own, not a doubted report.
+        let series = (i + 1..(i + 7).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| matches!(w.at(k), "attacks" | "strikes" | "bombings" | "ambushes"))
+            && (i + 1..(i + 4).min(w.len())).any(|k| w.is_number(k) || matches!(w.at(k), "dozens" | "hundreds" | "scores" | "several" | "many"));
+        let other_sense = series || matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
         if word == "claim" && !matches!(prev, "they" | "we" | "i" | "sources" | "officials") {
             return None;
         }
