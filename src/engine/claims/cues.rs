@@ -360,7 +360,7 @@ struct Lead {
 }
 
 /// Words that start a cue only with special handling in [`cue_at`].
-const SPECIAL: &[&str] = &["fake", "false", "lies", "accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
+const SPECIAL: &[&str] = &["called", "calling", "labelled", "labeled", "branded", "termed", "fake", "false", "lies", "accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
 
 /// Every word that can start a cue, with what it can start.
 fn leads() -> &'static WordMap<&'static str, Lead> {
@@ -499,6 +499,13 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     }
     if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
         return None;
+    }
+    // "called reports of an imminent attack "a media campaign"": whatever the label, reports so named are dismissed.
+    if matches!(word, "called" | "calling" | "labelled" | "labeled" | "branded" | "termed") {
+        let k = i + 1 + usize::from(matches!(next, "the" | "these" | "those" | "such"));
+        let labelled = matches!(w.at(k), "reports" | "claims" | "allegations" | "accusations")
+            && (k + 1..w.len()).any(|j| matches!(w.at(j), "\"" | "\u{201C}"));
+        return labelled.then_some(Cue { kind: CueKind::Dismissal, at: i, len: 1 });
     }
     // "claims of an attack are "fake"", "the figures were false": a source labels a claim.
     if matches!(word, "fake" | "false" | "lies") {
