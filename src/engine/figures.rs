@@ -53,10 +53,24 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
         let end = r.token_end(n.span.end);
         let sentence = r.sentence[first];
         // A figure continues across a semicolon: "900 troops in Estonia; 300 in Poland".
-        let previous = last.filter(|&(s, e, _)| {
-            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";"))
+        // ... and into the next sentence when that picks up the same force: "... 1,000 troops in Chad. The last 300 left on Friday."
+        let previous = last.filter(|&(s, e, fig)| {
+            let next = || (e..first).all(|k| r.sentence[k] == s || r.sentence[k] == sentence);
+            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";") || fig.is_some() && r.picks_up_force(first) && next())
         });
+        // "3,000 troops are to leave ..., two officials said, leaving roughly 11,000 in the country": what remains of the figure.
+        let remainder = first > 0 && r.any(first - 1, &["leaving", "leaves", "left"]);
+        let previous = match (previous, out.len().checked_sub(1)) {
+            (Some((s, e, None)), Some(f)) if remainder && r.token_at(out[f].span.start).is_some_and(|t| r.same_sentence(t, first)) => Some((s, e, Some(f))),
+            _ => previous,
+        };
         let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
+        // "killed at Tower 22 ... and dozens more were wounded": a number in a name does not interrupt the figure before it.
+        let in_name = found.is_none() && first == num_first && first > 0 && r.capitalized(first - 1) && r.same_sentence(first - 1, first)
+            && r.toks[first].kind == TokenKind::Number;
+        if in_name && last.is_some_and(|(s, _, fig)| s == sentence && fig.is_some()) {
+            continue;
+        }
         last = Some((sentence, end, None));
         if let Some(f) = found {
             if out.last().is_some_and(|p| p.span.overlaps(&f.span)) {
@@ -284,7 +298,8 @@ impl<'a> Reader<'a> {
         let mut part_of = false;
         let limit = end + 10;
         while k < limit && k < self.toks.len() && self.same_sentence(k, num) {
-            if self.among(k, BLOCKERS) {
+            // "3,000 African Union troops": a blocker inside a known name blocks nothing.
+            if self.among(k, BLOCKERS) && self.actor(k).is_none() {
                 return None;
             }
             if self.is(k, "of") && !used_of && head.is_none() {
@@ -519,6 +534,22 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "The Germans had some 1,100 in Mazar-i-Sharif": a state (or its people) has the count in a named
+    /// place, and a force noun stands in the text just before (the question it answers).
+    fn held_by_state_in_place(&self, first: usize, end: usize) -> bool {
+        first >= 2
+            && self.among(first - 1, HAVE_WORDS)
+            && self.actor_kind(first - 2) == Some(ActorKind::State)
+            && self.is(end, "in")
+            && self.capitalized(end + 1)
+            && (first.saturating_sub(60)..first).any(|j| self.strong_noun(j))
+    }
+
+    /// Whether the count at `first` picks up a force named in the sentence before: "The last 300", "the remaining 700".
+    fn picks_up_force(&self, first: usize) -> bool {
+        first >= 2 && self.any(first - 1, &["last", "remaining", "other", "final"]) && self.any(first - 2, &["the", "its", "their"])
+    }
+
     /// "... and 900 in Syria", "injured two others", "reduced to 2,500 from 4,500".
     fn elliptical(&self, n: &NumberExpr, first: usize, num: usize, end: usize, previous: Option<Option<usize>>) -> Option<Shape> {
         if self.table_row(first, end) || self.numbering_before(first) && self.bare_after(end).is_some() {
@@ -544,6 +575,10 @@ impl<'a> Reader<'a> {
             if k > end + 1 && self.noun_chain(k, k, k).is_some() {
                 return Some(Shape { start: first, end, chain: (end, end), inherits: None });
             }
+        }
+        // "The Germans had some 1,100 in Mazar-i-Sharif": a state's holding in a place, where troops were spoken of just before.
+        if self.held_by_state_in_place(first, end) {
+            return Some(Shape { start: first, end: stop, chain: (end, end), inherits: None });
         }
         // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
         if words || n.value.is_none() && n.min.is_none() || first == 0 || !self.among(first - 1, QUANTITY_CUES) {

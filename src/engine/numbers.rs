@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 pub enum NumberKind {
     /// A count of things: "2,500", "two dozen", "hundreds of".
     Count,
-    /// A rank or unit designation: "256th", "101st".
+    /// A rank, unit designation or reference mark: "256th", "101st", the footnote "[2]".
     Ordinal,
     /// An amount of money: "US$6 billion", "£40m", "300 dollars".
     Money,
@@ -434,7 +434,10 @@ impl<'a> Scanner<'a> {
     /// What sort of quantity an atom is, from the words around it.
     fn kind_of(&self, a: &Atom, prev: Option<&NumberExpr>) -> NumberKind {
         let (s, e) = (a.start, a.end);
-        if a.ordinal {
+        // A footnote marker, "island.[2]" or a note opening "[2] Estimate by...", refers; it counts nothing.
+        let footnote = !a.words && e == s + 1 && self.word(s).len() <= 3 && self.word(s.wrapping_sub(1)) == "[" && self.glued(s)
+            && self.word(e) == "]" && self.glued(e);
+        if a.ordinal || footnote {
             return NumberKind::Ordinal;
         }
         let before = s.wrapping_sub(1);
@@ -863,6 +866,7 @@ mod tests {
         let kinds = |x: &str| read(x).into_iter().map(|n| n.5).collect::<Vec<_>>();
         use NumberKind::*;
         assert_eq!(kinds("the 256th Infantry Brigade"), [Ordinal]);
+        assert_eq!(kinds("moved 300 troops to the island.[2]"), [Count, Ordinal]);
         assert_eq!(kinds("An estimated US$6 billion"), [Money]);
         assert_eq!(kinds("£40m and 300 dollars"), [Money, Money]);
         assert_eq!(kinds("40% of troops, 12 per cent"), [Percent, Percent]);

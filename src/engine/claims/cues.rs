@@ -336,7 +336,8 @@ const DISMISSAL: &[&[&str]] = &[
     &["pure", "invention"], &["pure", "fiction"], &["fantasy"], &["fantasies"], &["absurd"], &["lies", "and"],
     &["exaggerated"], &["exaggeration"], &["overstated"], &["inflated"], &["pure", "propaganda"], &["mere", "propaganda"],
     &["just", "propaganda"], &["nothing", "but", "propaganda"], &["no", "support", "from"], &["no", "backing", "from"],
-    &["no", "weapons", "from"], &["no", "military", "support"], &["no", "assistance", "from"],
+    &["no", "weapons", "from"], &["no", "military", "support"], &["no", "assistance", "from"], &["incorrectly"],
+    &["erroneously"], &["misstated"], &["earlier", "version"],
 ];
 /// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
 const WEAK_DENIAL: &[&str] = &["questioned", "questions", "questioning", "challenged", "challenges", "challenging", "contested", "contests"];
@@ -344,7 +345,8 @@ const NEGATION: &[&[&str]] = &[
     &["no", "plans"], &["no", "plan"], &["not", "planning"], &["not", "plan"], &["no", "intention"], &["not", "aware"],
     &["does", "not", "need"], &["do", "not", "need"], &["did", "not", "need"], &["doesn", "'", "not", "need"],
     &["don", "'", "not", "need"], &["no", "need"], &["not", "received"], &["not", "considering"], &["not", "intend"],
-    &["never", "planned"], &["no", "such"],
+    &["never", "planned"], &["no", "such"], &["there", "are", "no"], &["there", "is", "no"], &["there", "were", "no"],
+    &["there", "was", "no"], &["there", "have", "been", "no"], &["there", "has", "been", "no"],
 ];
 /// Nouns that make the object of a denial claim-like ("denied reports that ...").
 const CLAIM_NOUNS: &[&str] = &[
@@ -366,7 +368,7 @@ struct Lead {
 }
 
 /// Words that start a cue only with special handling in [`cue_at`].
-const SPECIAL: &[&str] = &["accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
+const SPECIAL: &[&str] = &["called", "calling", "labelled", "labeled", "branded", "termed", "fake", "false", "lies", "accuses", "accusing", "according", "claimed", "claims", "claim", "claiming", "reports", "states", "estimate", "report", "tell", "warn", "insist", "deny", "put", "say"];
 
 /// Every word that can start a cue, with what it can start.
 fn leads() -> &'static WordMap<&'static str, Lead> {
@@ -420,6 +422,12 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return cue(CueKind::ReportBefore, 2);
     }
     for &(kind, seq) in lead.phrases.iter().filter(|(k, _)| *k != CueKind::Hedge) {
+        // "There are no Rwandan troops in Congo" says the opposite of a report; "there was no comment" does not.
+        // "there are no plans to ...": the narrower cue, "no plans", is the one to show.
+        let narrower = || leads().get("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
+        if seq[0] == "there" && (narrower() || !(i + seq.len()..(i + seq.len() + 4).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.is(k, FORCE) || event_at(w, k).is_some())) {
+            continue;
+        }
         if w.matches(i, seq) {
             return cue(kind, seq.len());
         }
@@ -448,6 +456,17 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
             return cue(kind, seq.len());
         }
     }
+    // "No ground forces have entered Lebanon": a force said to be absent answers a report that it is there.
+    if word == "no" {
+        let noun = (i + 1..(i + 3).min(w.len())).find(|&k| w.is(k, FORCE));
+        // Presence or movement only: "no soldiers would face charges" denies nothing reported.
+        let present = |k: usize| match w.at(k + 1) {
+            "have" | "has" | "had" => matches!(w.at(k + 2), "entered" | "crossed" | "been" | "arrived" | "left"),
+            "are" | "were" | "is" | "was" => matches!(w.at(k + 2), "in" | "on" | "inside" | "stationed" | "deployed" | "present" | "there" | "fighting"),
+            x => matches!(x, "crossed" | "entered" | "remain" | "remained" | "arrived"),
+        };
+        return noun.filter(|&k| present(k)).map(|_| Cue { kind: CueKind::Negation, at: i, len: 1 });
+    }
     // "accused the peacekeepers of failing": an accusation the writer reports at a distance.
     if matches!(word, "accused" | "accuses" | "accusing") && (i + 2..(i + 7).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.at(k) == "of") {
         return cue(CueKind::Hedge, 1);
@@ -458,7 +477,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
             || DENIAL.contains(&prev)
             || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
             || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
-        let other_sense = matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
+        // "has claimed more than 170 attacks": a series claimed as one's own, not a doubted report.
+        let series = (i + 1..(i + 7).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| matches!(w.at(k), "attacks" | "strikes" | "bombings" | "ambushes"))
+            && (i + 1..(i + 4).min(w.len())).any(|k| w.is_number(k) || matches!(w.at(k), "dozens" | "hundreds" | "scores" | "several" | "many"));
+        let other_sense = series || matches!(next, "by" | "responsibility" | "credit" | "the" | "victory" | "lives" | "control");
         if word == "claim" && !matches!(prev, "they" | "we" | "i" | "sources" | "officials") {
             return None;
         }
@@ -482,6 +504,23 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return cue(CueKind::Report, 1);
     }
     if word == "say" && matches!(prev, "to" | "a" | "would" | "could" | "should" | "not" | "final" | "no") {
+        return None;
+    }
+    // "called reports of an imminent attack "a media campaign"": whatever the label, reports so named are dismissed.
+    if matches!(word, "called" | "calling" | "labelled" | "labeled" | "branded" | "termed") {
+        let k = i + 1 + usize::from(matches!(next, "the" | "these" | "those" | "such"));
+        let labelled = matches!(w.at(k), "reports" | "claims" | "allegations" | "accusations")
+            && (k + 1..w.len()).any(|j| matches!(w.at(j), "\"" | "\u{201C}"));
+        return labelled.then_some(Cue { kind: CueKind::Dismissal, at: i, len: 1 });
+    }
+    // "claims of an attack are "fake"", "the figures were false": a source labels a claim.
+    if matches!(word, "fake" | "false" | "lies") {
+        let copula = |k: usize| matches!(w.at(k), "is" | "are" | "was" | "were");
+        let labelled = copula(i.wrapping_sub(1)) || (matches!(prev, "\"" | "\u{201C}") && copula(i.wrapping_sub(2)));
+        return labelled.then_some(Cue { kind: CueKind::Dismissal, at: i, len: 1 });
+    }
+    // "Notes" or "Sources" alone on a line is a heading, not a telling.
+    if i == 0 && (1..w.len()).all(|k| !w.at(k).chars().any(char::is_alphanumeric)) {
         return None;
     }
     if lead.report {
@@ -549,6 +588,21 @@ pub(super) fn denies_an_act(w: &Words, c: &Cue) -> bool {
     let k = c.at + c.len + usize::from(w.at(c.at + c.len).ends_with("ly"));
     let next = w.at(k);
     c.kind == CueKind::Denial && matches!(w.at(c.at), "deny" | "denies" | "denied" | "denying") && next.len() > 5 && next.ends_with("ing")
+}
+
+/// Whether the denial at `c` rejects a claim about the denier itself ("rejected claims that it
+/// had massed troops"): like denying an act, it answers what was said of the denier.
+pub(super) fn denies_own_act(w: &Words, c: &Cue) -> bool {
+    let from = c.at + c.len;
+    (from..(from + 4).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)) && w.at(k + 1) == "that" && matches!(w.at(k + 2), "it" | "they"))
+}
+
+/// In what a denial denies (`from..to`), the words naming who made the report ("a report
+/// by Lebanon's Al Mayadeen that ..."): they say who spoke, not what was said.
+pub(super) fn reporter_phrase(w: &Words, from: usize, to: usize) -> Option<(usize, usize)> {
+    let noun = (from..(from + 4).min(to)).find(|&k| CLAIM_NOUNS.contains(&w.at(k)) && matches!(w.at(k + 1), "by" | "from" | "in"))?;
+    let end = (noun + 2..to).find(|&k| matches!(w.at(k), "that" | "of" | "about" | "," | "claiming" | "saying")).unwrap_or(to);
+    Some((noun + 1, end))
 }
 
 /// Whether the words `from..to` (what a denial denies) only point at a claim made
@@ -672,6 +726,12 @@ const TRIGGERS: &[(Trigger, &[&str])] = &[
 
 /// The event the word at `i` opens, if any, before negation.
 fn event_at(w: &Words, i: usize) -> Option<Polar> {
+    // "There are no Rwandan troops in Congo": troops that are (or are not) there were (or were not) sent.
+    // Only where a named place follows: "there are no conscripts there" says nothing of a deployment.
+    if w.is(i, FORCE) && (i.saturating_sub(5)..i).any(|k| w.at(k) == "there" && matches!(w.at(k + 1), "are" | "is" | "were" | "was")) {
+        let place_follows = (i + 1..(i + 4).min(w.len())).any(|k| matches!(w.at(k), "in" | "on" | "inside") && w.capital(k + 1));
+        return place_follows.then_some((Event::Deploy, true));
+    }
     let trigger = w.trigger(i)?;
     let force = w.force;
     // "keep about 2,500 troops": a number may stand between.
@@ -720,8 +780,9 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut out: Vec<Polar> = Vec::new();
     let mut clause_start = from;
     let to = to.min(w.len());
-    // Only a trigger or a rotation makes an event, and most sentences have neither.
-    if from >= to || !w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) {
+    // Only a trigger, a rotation or troops said to be "there" make an event, and most sentences have none.
+    let there = || w.force && (from..to).any(|k| w.at(k) == "there");
+    if from >= to || !w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) && !there() {
         return out;
     }
     for i in from..=to {

@@ -301,10 +301,21 @@ impl<'a> Context<'a, '_> {
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
         let comma = (a..b).rev().take(10).find(|&k| w.at(k).as_bytes() == b",").map(|k| k + 1).filter(|&k| k < b);
         let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
-        let source = comma
-            .and_then(|k| self.named_source(self.span(s.first, k, b), cue).or_else(|| self.adjective_source(self.span(s.first, k, b))))
-            .or_else(|| self.named_source(self.span(s.first, a, b), cue))
-            .or_else(|| self.adjective_source(self.span(s.first, narrow, b)));
+        // "a US newspaper reported": an unnamed outlet speaks, not the country it comes from.
+        let outlet = b > a && matches!(w.at(b - 1), "newspaper" | "newspapers" | "daily" | "magazine" | "website" | "outlet" | "outlets" | "broadcaster");
+        let adjective_source = |span: Span| if outlet { None } else { self.adjective_source(span) };
+        let not_outlet_state = |i: &usize| !(outlet && self.actors.actors[*i].kind == ActorKind::State);
+        let in_comma = comma.and_then(|k| self.named_source(self.span(s.first, k, b), cue).filter(not_outlet_state).or_else(|| adjective_source(self.span(s.first, k, b))));
+        // "..., three sources said": unnamed third parties speak, not a name earlier in the sentence
+        // ("residents and the armed group said" still points back at the group).
+        let unnamed = comma.is_some_and(|k| {
+            in_comma.is_none()
+                && !(k..b).any(|j| matches!(w.at(j), "the" | "its" | "their"))
+                && (outlet || (k..b).any(|j| matches!(w.at(j), "sources" | "source" | "diplomats" | "diplomat" | "analysts" | "analyst" | "witnesses" | "witness" | "residents" | "experts" | "observers" | "people")))
+        });
+        let source = in_comma
+            .or_else(|| (!unnamed).then(|| self.named_source(self.span(s.first, a, b), cue)).flatten())
+            .or_else(|| adjective_source(self.span(s.first, narrow, b)));
         let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
         // Every pronoun is a filler word: the class bit first.
         let pronoun = (a..b).any(|k| w.is(k, FILLER) && is_pronoun(w.at(k)));
@@ -330,7 +341,12 @@ impl<'a> Context<'a, '_> {
         let after_preposition = |m: &Span| {
             let before = text.get(..m.start).unwrap_or("").trim_end();
             let mut words = before.rsplit(|c: char| !c.is_alphabetic());
-            let (word, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let (mut word, mut previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            // "clashes with the Taliban": an article may stand between ("a spokesman for the Bundeswehr",
+            // "analysts at the Crisis Group" name the speaker's own body).
+            if word == "the" && matches!(previous, "with" | "against" | "into" | "toward" | "towards") {
+                (word, previous) = (previous, words.next().unwrap_or(""));
+            }
             let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
             preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
         };
@@ -341,9 +357,14 @@ impl<'a> Context<'a, '_> {
             ActorKind::ArmedGroup => 3,
             ActorKind::State => 4,
         };
+        // "JERUSALEM (Reuters) - The Israeli military said": the agency credited in a dateline carries, it does not speak.
+        let dateline_credit = |m: &Span| {
+            let after = text.get(m.end..).unwrap_or("");
+            text.get(..m.start).unwrap_or("").ends_with('(') && after.starts_with(')') && after[1..].trim_start().starts_with(['-', '\u{2013}', '\u{2014}'])
+        };
         self.actors
             .mentions_in(span)
-            .filter(|(m, _)| !after_preposition(m))
+            .filter(|(m, _)| !after_preposition(m) && !dateline_credit(m))
             .map(|(m, i)| (rank(self.actors.actors[i].kind), m.start.abs_diff(cue).min(m.end.abs_diff(cue)), i))
             .min()
             .map(|(_, _, i)| i)
@@ -443,7 +464,8 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     let s = &sentences[si];
     let w = &s.words;
     let n = w.len();
-    let colon = colon_source(s);
+    // "CBS News: ...": a named actor before the colon speaks ("PENTAGON BRIEFING: ..." is a banner).
+    let colon = colon_source(s).filter(|&k| ctx.index.within(ctx.span(s.first, 0, k)).next().is_some());
     let despite = despite_clause(w);
     // The main clause's reporting cue, not one inside the "despite ..." clause.
     let in_main = |c: &&Cue| despite.is_none_or(|(d, end)| c.at < d || c.at >= end);
@@ -492,7 +514,11 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     let claim_like = s.cues.iter().find(|c| cues::denial_is_claim_like(w, c));
     draft.contested_alone = hedge.is_some() || claim_like.is_some();
     if let Some((a, b)) = claim_like.and_then(|c| cues::denied_object(w, c)) {
-        draft.denied_topics = ctx.mentioned(s, a, b);
+        // "a report by Lebanon's Al Mayadeen that ...": who made the report is not what it says.
+        draft.denied_topics = match cues::reporter_phrase(w, a, b) {
+            Some((by, end)) => [ctx.mentioned(s, a, by), ctx.mentioned(s, end, b)].concat(),
+            None => ctx.mentioned(s, a, b),
+        };
         draft.denied_topics.retain(|(t, _)| *t != Topic::Troops);
         // "denied any delay", "denied any wrongdoing": what someone alleged before.
         draft.denies_previous = draft.denied_topics.is_empty() && (cues::names_a_claim_only(w, a, b) || w.at(a) == "any");
@@ -517,7 +543,9 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         .iter()
         .filter(in_main)
         // "Moscow has not confirmed ...": a source withholds confirmation.
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal | CueKind::Negation) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")));
+        // A negation speaks for its subject ("Kigali has no plans") unless a reporting verb names the speaker
+        // (""There are no Rwandan troops," the spokesman said": the troops do not speak).
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal) || (c.kind == CueKind::Negation && report.is_none()) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")));
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
     for c in speech.take(4) {
@@ -577,7 +605,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         draft.source_head = speaker.head;
         // "Abu Dhabi denied arming either side" answers what someone said of Abu Dhabi;
         // "The army denied losing the base", with no named denier, the claim before.
-        if claim_like.is_some_and(|c| cues::denies_an_act(w, c)) {
+        if claim_like.is_some_and(|c| cues::denies_an_act(w, c) || cues::denies_own_act(w, c)) {
             match draft.source {
                 Some(src) => draft.denied_topics = vec![(Topic::Actor(src), true)],
                 None => draft.denies_previous = draft.denied_topics.is_empty(),
