@@ -781,8 +781,10 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut clause_start = from;
     let to = to.min(w.len());
     // Only a trigger, a rotation or troops said to be "there" make an event, and most sentences have none.
-    let there = || w.force && (from..to).any(|k| w.at(k) == "there");
-    if from >= to || !w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) && !there() {
+    let can_hold_event = |from: usize, to: usize| {
+        w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) || w.force && (from..to).any(|k| w.at(k) == "there")
+    };
+    if from >= to || !can_hold_event(from, to) {
         return out;
     }
     for i in from..=to {
@@ -790,8 +792,8 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
             continue;
         }
         let clause_end = i;
-        // A clause with neither a trigger nor a rotation holds no event.
-        if !w.class[clause_start..clause_end].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) {
+        // A clause with neither a trigger, a rotation nor troops said to be "there" holds no event.
+        if !can_hold_event(clause_start, clause_end) {
             clause_start = i + 1;
             continue;
         }
