@@ -10,7 +10,9 @@ use super::actors::FoundActors;
 use super::numbers::{self, folded_cmp, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
+use super::wordset::WordIndex;
 use super::{Doc, Span};
+use std::sync::OnceLock;
 
 mod lexicon;
 use lexicon::*;
@@ -936,9 +938,16 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
 }
 
-/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
+/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case; `table`
+/// is one of the three below, whose keys `KEYS` holds.
 fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
-    if word.is_empty() {
+    // Most tokens are in no table: one hash lookup turns them away before the binary search.
+    static KEYS: OnceLock<WordIndex> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let keys: Vec<&'static str> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| e.0)).collect();
+        WordIndex::new(&[&keys])
+    });
+    if keys.folded_classes(word) == 0 {
         return None;
     }
     table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)

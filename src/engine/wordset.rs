@@ -73,6 +73,7 @@ const SHORT: usize = 16;
 
 /// A word of 1 to 16 bytes as two integers that, with its length, tell it from every other:
 /// its first and last eight bytes (overlapping), or its first and last four, or its bytes.
+#[inline(always)]
 fn key(w: &[u8]) -> (u64, u64) {
     let n = w.len();
     let read8 = |i: usize| w.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()).map_or(0, u64::from_le_bytes);
@@ -86,6 +87,7 @@ fn key(w: &[u8]) -> (u64, u64) {
 }
 
 /// Eight bytes with their ASCII capitals lowered, all at once (other bytes unchanged).
+#[inline(always)]
 pub(crate) fn fold(x: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     let low7 = x & (0x7F * LANES);
@@ -119,6 +121,7 @@ impl WordIndex {
     }
 
     /// The slot holding the word of `len` (1 to 16) bytes with this [`key`], or the empty slot where it would go.
+    #[inline(always)]
     fn find(&self, k: (u64, u64), len: usize) -> usize {
         let hash = (k.0 ^ k.1.rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mask = self.slots.len() - 1;
