@@ -86,8 +86,8 @@ struct Reader<'a> {
     doc: &'a Doc<'a>,
     toks: &'a [Token],
     actors: &'a FoundActors,
-    /// Sentence number of every token.
-    sentence: Vec<u32>,
+    /// Sentence number of every token (a boxed slice: indexing it is inline, a `Vec`'s is a call at opt-level "z").
+    sentence: Box<[u32]>,
     /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
     actor_of: Vec<Option<usize>>,
 }
@@ -118,7 +118,7 @@ impl<'a> Reader<'a> {
                 slot.get_or_insert(a);
             }
         }
-        Reader { doc, toks, actors, sentence, actor_of }
+        Reader { doc, toks, actors, sentence: sentence.into_boxed_slice(), actor_of }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.

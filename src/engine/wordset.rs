@@ -53,7 +53,8 @@ pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// longer words go to a [`WordMap`].
 pub struct WordIndex {
     /// A power of two long, at most a quarter full (most lookups miss: short probes); empty slots have length 0.
-    slots: Vec<Slot>,
+    /// A boxed slice, not a `Vec`: indexing it is inline, where `Vec`'s `Index` is a call at opt-level "z".
+    slots: Box<[Slot]>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
     /// Words longer than 16 bytes.
@@ -104,7 +105,7 @@ impl WordIndex {
         assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
         let words: usize = lists.iter().map(|list| list.len()).sum();
         let bits = (4 * words).max(2).next_power_of_two().trailing_zeros();
-        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: WordMap::default() };
         for (i, list) in lists.iter().enumerate() {
             for &w in *list {
                 if w.len() > SHORT {
