@@ -160,6 +160,7 @@ impl WordIndex {
     }
 
     /// Whether any list in the bit set `lists` holds `word`.
+    #[inline(always)]
     pub fn any(&self, lists: u32, word: &str) -> bool {
         self.classes(word) & lists != 0
     }
