@@ -123,12 +123,12 @@ impl<'a> Reader<'a> {
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
     fn ends_sentence(doc: &Doc, i: usize) -> bool {
-        let w = doc.tokens[i].text(doc.text);
-        if matches!(w, "!" | "?" | ";") {
-            return true;
-        }
-        if w != "." {
-            return false;
+        // Runs for every token: bytes compared inline (a `str` compare is a call at opt-level "z").
+        let t = &doc.tokens[i];
+        match doc.text.as_bytes().get(t.span.start..t.span.end) {
+            Some(b"!" | b"?" | b";") => return true,
+            Some(b".") => {}
+            _ => return false,
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
