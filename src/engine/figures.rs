@@ -98,8 +98,9 @@ impl<'a> Reader<'a> {
         let mut sentence = Vec::with_capacity(toks.len());
         let mut id = 0u32;
         let mut region = 0;
+        let sentences = doc.sentences.as_slice();
         for (i, t) in toks.iter().enumerate() {
-            while region + 1 < doc.sentences.len() && doc.sentences[region].end <= t.span.start {
+            while region + 1 < sentences.len() && sentences[region].end <= t.span.start {
                 region += 1;
                 id += 1;
             }
@@ -124,7 +125,7 @@ impl<'a> Reader<'a> {
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
     fn ends_sentence(doc: &Doc, i: usize) -> bool {
         // Runs for every token: bytes compared inline (a `str` compare is a call at opt-level "z").
-        let t = &doc.tokens[i];
+        let Some(t) = doc.tokens.get(i) else { return false };
         match doc.text.as_bytes().get(t.span.start..t.span.end) {
             Some(b"!" | b"?" | b";") => return true,
             Some(b".") => {}
