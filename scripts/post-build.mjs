@@ -7,6 +7,9 @@
 //                opening from file:// with no server and no network (release builds only)
 //   sw.js        the service worker (template www/sw.js) with the list of assets to precache and
 //                a hash of their contents; a development build gets a pass-through worker
+//   compaction   the wasm-bindgen glue, the stylesheet, the service worker and the page's own scripts
+//                lose their comments and indentation (release builds; ~2.5 KB less to download), the
+//                integrity hashes in index.html updated
 // Usage: node scripts/post-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR; TRUNK_PROFILE
 // "debug" makes a development build). Also importable: the tests call writeServiceWorker.
 import { execFileSync } from 'node:child_process';
@@ -53,6 +56,54 @@ export function writeServiceWorker(dir, { offline = true } = {}) {
   writeFileSync(join(dir, 'sw.js'), worker);
   return build;
 }
+
+/**
+ * Rewrites the file at `path` without its comment lines, comment blocks, indentation and blank
+ * lines; returns the new text. Line by line, so nothing else changes meaning (no line is joined to
+ * another; text after code on a line is left as it is).
+ */
+function compactFile(path) {
+  const lines = [];
+  let inComment = false;
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (inComment) {
+      inComment = !line.includes('*/');
+      continue;
+    }
+    if (line.startsWith('/*')) {
+      inComment = !line.includes('*/');
+      if (inComment || line.endsWith('*/')) continue;
+    }
+    if (line && !line.startsWith('//')) lines.push(line);
+  }
+  const body = lines.join('\n') + '\n';
+  writeFileSync(path, body);
+  return body;
+}
+
+/**
+ * Compacts (see `compactFile`) the wasm-bindgen glue and the stylesheet that `dir`/index.html
+ * names, updating their `integrity` hashes there, and the page's own small scripts.
+ */
+export function compactAssets(dir) {
+  let html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const glue = html.match(/\bdata-muster-js="([^"]+)"/)?.[1];
+  const style = html.match(/<link\b[^>]*\brel="stylesheet"[^>]*>/)?.[0];
+  const targets = [glue, style && attribute(style, 'href')].filter(Boolean);
+  if (targets.length !== 2) fail('post-build: index.html names no glue or no stylesheet');
+  for (const href of targets) {
+    const body = compactFile(join(dir, decodeURIComponent(href.replace(/^\.\//, ''))));
+    const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+    html = html.replace(/<link\b[^>]*>/g, (tag) => (attribute(tag, 'href') === href
+      ? tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`) : tag));
+  }
+  writeFileSync(join(dir, 'index.html'), html);
+  for (const script of OWN_SCRIPTS) compactFile(join(dir, script));
+}
+
+/** The page's own scripts in a built site (no integrity hash names them). */
+const OWN_SCRIPTS = ['boot.js', 'worker.js', 'pwa/register.js'];
 
 /** Puts the embedding package in `dir`/embed: built fresh (into pkg/) for a release. */
 function copyEmbed(dir, release) {
@@ -162,6 +213,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('usage: post-build.mjs DIR (or run by trunk)');
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
   copyEmbed(dir, release);
+  if (release) compactAssets(dir);
   if (release) writeSingleFile(dir);
   writeServiceWorker(dir, { offline: release });
+  if (release) compactFile(join(dir, 'sw.js'));
 }

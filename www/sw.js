@@ -9,8 +9,9 @@ const ASSETS = [];
 /** Development builds (trunk serve) pass everything through to the network and cache nothing. */
 const OFFLINE = ASSETS.length > 0;
 
-/** trunk's content-hashed file names, e.g. muster-390dd70c2c5d0ee8_bg.wasm. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.\w+$/;
+/** trunk's content-hashed file names, e.g. muster-390dd70c2c5d0ee8_bg.wasm (the hash is printed
+ * without leading zeros: style-aa14bbf037d39b2.css). */
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.\w+$/;
 
 const SCOPE = new URL('./', self.location.href).href;
 const CACHE_PREFIX = `muster ${SCOPE} `;

@@ -194,36 +194,45 @@ try {
   }
 
   // ---------------------------------------------------------------- the page: typing in a 20k-word document
+  // Twice: at the end, and in the middle (every paragraph below the caret moves with each key).
   const big = data.page.find((p) => p.words >= 20_000)?.texts[0];
   if (big) {
-    await app.page.evaluate(async (text) => {
-      const area = document.getElementById('article-text');
-      area.value = text;
-      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      await new Promise((ok) => setTimeout(ok, 1500));
-      window.__longTasks = [];
-      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-      performance.clearMeasures();
-    }, big);
-    const area = app.page.locator('#article-text');
-    await area.focus();
-    await app.page.keyboard.press('End');
-    const typed = ' Reinforcements of 300 more troops arrived overnight.';
-    const t0 = Date.now();
-    await app.page.keyboard.type(typed, { delay: 60 });
-    const typingMs = Date.now() - t0;
-    await app.page.waitForTimeout(2000); // let the pause-triggered annotation run
-    const typing = await app.page.evaluate(() => ({
-      tasks: window.__longTasks,
-      annotations: performance.getEntriesByName('muster:annotate').map((e) => e.duration),
-    }));
-    results.page.typing = {
-      words: data.page.find((p) => p.words >= 20_000).words, keys: typed.length, typing_ms: typingMs,
-      longest_task_ms: typing.tasks.length ? Math.max(...typing.tasks) : 0, long_tasks: typing.tasks.length,
-      annotate_runs: typing.annotations.length, annotate_max_ms: typing.annotations.length ? Math.max(...typing.annotations) : 0,
-    };
-    const t = results.page.typing;
-    console.log(`page, typing ${t.keys} keys into a ${t.words}-word document: longest main-thread task ${t.long_tasks ? fmt(t.longest_task_ms) + ' ms' : 'none over 50 ms'} (${t.long_tasks} tasks over 50 ms; ${t.annotate_runs} annotations, longest ${fmt(t.annotate_max_ms)} ms) budget ≤ 100 ms: ${t.longest_task_ms <= 100 ? 'ok' : 'MISSED'}`);
+    const words = data.page.find((p) => p.words >= 20_000).words;
+    const runs = [];
+    for (const where of ['end', 'middle']) {
+      await app.page.evaluate(async (text) => {
+        const area = document.getElementById('article-text');
+        area.value = text;
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        await new Promise((ok) => setTimeout(ok, 1500));
+        window.__longTasks = [];
+        new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+        performance.clearMeasures();
+      }, big);
+      const area = app.page.locator('#article-text');
+      await area.focus();
+      if (where === 'end') await app.page.keyboard.press('End');
+      else await app.page.evaluate(() => { const a = document.getElementById('article-text'); const at = a.value.indexOf('\n', a.value.length >> 1) + 1; a.setSelectionRange(at, at); });
+      const typed = ' Reinforcements of 300 more troops arrived overnight.';
+      const t0 = Date.now();
+      await app.page.keyboard.type(typed, { delay: 60 });
+      const typingMs = Date.now() - t0;
+      await app.page.waitForTimeout(2000); // let the pause-triggered annotation run
+      const typing = await app.page.evaluate(() => ({
+        tasks: window.__longTasks,
+        annotations: performance.getEntriesByName('muster:annotate').map((e) => e.duration),
+      }));
+      const t = {
+        where, words, keys: typed.length, typing_ms: typingMs,
+        longest_task_ms: typing.tasks.length ? Math.max(...typing.tasks) : 0, long_tasks: typing.tasks.length,
+        annotate_runs: typing.annotations.length, annotate_max_ms: typing.annotations.length ? Math.max(...typing.annotations) : 0,
+      };
+      runs.push(t);
+      console.log(`page, typing ${t.keys} keys at the ${where} of a ${t.words}-word document: longest main-thread task ${t.long_tasks ? fmt(t.longest_task_ms) + ' ms' : 'none over 50 ms'} (${t.long_tasks} tasks over 50 ms; ${t.annotate_runs} annotations, longest ${fmt(t.annotate_max_ms)} ms) budget ≤ 100 ms: ${t.longest_task_ms <= 100 ? 'ok' : 'MISSED'}`);
+    }
+    // The budget row reports the worse of the two.
+    results.page.typing = runs.reduce((worst, t) => (t.longest_task_ms > worst.longest_task_ms ? t : worst));
+    results.page.typing_runs = runs;
   }
   if (app.errors.length || errors.length) {
     results.page_errors = [...app.errors, ...errors];

@@ -1,10 +1,10 @@
 //! One article's annotations, prepared for the page: byte offsets, a nested mark tree and a reading order.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::cmp::Reverse;
 use std::rc::Rc;
 
-use crate::engine::schema::{Actor, Annotations, Claim, Figure};
+use crate::engine::schema::{Actor, ActorKind, Annotations, Claim, Figure, FigureKind, Qualifier, Stance};
 use crate::{annotate_with, OffsetUnit};
 
 use super::corrections::Lexicon;
@@ -80,34 +80,55 @@ impl PartialEq for Analysis {
     }
 }
 
+/// The names of figure kinds (as in the schema's JSON and the filters).
+pub const FIGURE_KINDS: [(FigureKind, &str); 2] = [(FigureKind::Force, "force"), (FigureKind::Casualty, "casualty")];
+
+/// The names of actor kinds.
+pub const ACTOR_KINDS: [(ActorKind, &str); 6] = [
+    (ActorKind::Person, "person"),
+    (ActorKind::State, "state"),
+    (ActorKind::Military, "military"),
+    (ActorKind::ArmedGroup, "armed_group"),
+    (ActorKind::Media, "media"),
+    (ActorKind::Organization, "organization"),
+];
+
+/// The names of claim stances.
+pub const STANCES: [(Stance, &str); 3] = [(Stance::Asserted, "asserted"), (Stance::Denied, "denied"), (Stance::Hedged, "hedged")];
+
+/// The names of figure qualifiers.
+pub const QUALIFIERS: [(Qualifier, &str); 6] = [
+    (Qualifier::Exact, "exact"),
+    (Qualifier::Approximate, "approximate"),
+    (Qualifier::AtLeast, "at_least"),
+    (Qualifier::AtMost, "at_most"),
+    (Qualifier::Range, "range"),
+    (Qualifier::Vague, "vague"),
+];
+
+/// The name of `value` in a table of names.
+pub fn name_of<T: PartialEq + Copy>(table: &[(T, &'static str)], value: T) -> &'static str {
+    table.iter().find(|(v, _)| *v == value).map_or("", |(_, name)| name)
+}
+
+/// The value named `name` in a table of names.
+pub fn parse_name<T: Copy>(table: &[(T, &'static str)], name: &str) -> Option<T> {
+    table.iter().find(|(_, n)| *n == name).map(|(v, _)| *v)
+}
+
 /// The sub-kind of a figure, as filters name it.
 pub fn figure_sub(figure: &Figure) -> &'static str {
-    match figure.kind {
-        crate::FigureKind::Force => "force",
-        crate::FigureKind::Casualty => "casualty",
-    }
+    name_of(&FIGURE_KINDS, figure.kind)
 }
 
 /// The sub-kind of an actor, as filters name it.
 pub fn actor_sub(actor: &Actor) -> &'static str {
-    use crate::ActorKind::*;
-    match actor.kind {
-        Person => "person",
-        State => "state",
-        Military => "military",
-        ArmedGroup => "armed_group",
-        Media => "media",
-        Organization => "organization",
-    }
+    name_of(&ACTOR_KINDS, actor.kind)
 }
 
 /// The stance of a claim, as filters and labels name it.
 pub fn claim_sub(claim: &Claim) -> &'static str {
-    match claim.stance {
-        crate::Stance::Asserted => "asserted",
-        crate::Stance::Denied => "denied",
-        crate::Stance::Hedged => "hedged",
-    }
+    name_of(&STANCES, claim.stance)
 }
 
 impl Analysis {
@@ -170,14 +191,14 @@ impl Analysis {
         self.actor(id).map_or_else(|| id.to_string(), |a| a.name.clone())
     }
 
-    /// Annotation counts per category: figures, actor mentions, claims.
-    pub fn counts(&self) -> HashMap<Category, usize> {
+    /// How many annotations of a category there are (for actors: mentions).
+    pub fn count(&self, category: Category) -> usize {
         let a = &self.annotations;
-        HashMap::from([
-            (Category::Figure, a.figures.len()),
-            (Category::Actor, a.actors.iter().map(|x| x.mentions.len()).sum()),
-            (Category::Claim, a.claims.len()),
-        ])
+        match category {
+            Category::Figure => a.figures.len(),
+            Category::Actor => a.actors.iter().map(|x| x.mentions.len()).sum(),
+            Category::Claim => a.claims.len(),
+        }
     }
 }
 

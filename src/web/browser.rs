@@ -1,11 +1,11 @@
 //! Thin glue to browser APIs: performance marks, local storage, downloads, clipboard, focusing marks.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::analysis::Target;
 use super::corrections::Lexicon;
+use super::json::{self, ToJson};
 use super::state::Article;
 
 const STORAGE_KEY: &str = "muster:articles:v1";
@@ -42,47 +42,30 @@ pub fn mark_rendered() {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct SavedArticle {
-    title: String,
-    text: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Saved {
-    articles: Vec<SavedArticle>,
-    active: usize,
-}
-
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The open articles as last saved, if any.
+/// The open articles as last saved, if any (JSON: `{"articles": [{"title", "text"}], "active"}`).
 pub fn load_articles() -> Option<(Vec<Article>, usize)> {
     let raw = storage()?.get_item(STORAGE_KEY).ok()??;
-    let saved: Saved = super::json::from_str(&raw)?;
-    if saved.articles.is_empty() {
+    let saved = json::parse(&raw).ok()?;
+    let articles = saved
+        .get("articles")?
+        .as_array()?
+        .iter()
+        .map(|a| Some(Article { title: a.get("title")?.as_str()?.into(), text: a.get("text")?.as_str()?.into() }))
+        .collect::<Option<Vec<Article>>>()?;
+    if articles.is_empty() {
         return None;
     }
-    let articles = saved
-        .articles
-        .into_iter()
-        .map(|a| Article { title: a.title.into(), text: a.text.into() })
-        .collect();
-    Some((articles, saved.active))
+    Some((articles, saved.get("active")?.as_usize()?))
 }
 
 /// Saves the open articles; returns false when storage is unavailable or full.
 pub fn save_articles(articles: &[Article], active: usize) -> bool {
-    let saved = Saved {
-        articles: articles
-            .iter()
-            .map(|a| SavedArticle { title: a.title.to_string(), text: a.text.to_string() })
-            .collect(),
-        active,
-    };
-    let json = super::json::to_string(&saved);
+    let list = articles.iter().map(|a| json::object! { "title": &*a.title, "text": &*a.text }).collect::<Vec<_>>();
+    let json = json::to_string(&json::object! { "articles": list, "active": active });
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, &json).is_ok())
 }
 
@@ -90,12 +73,12 @@ const LEXICON_KEY: &str = "muster:lexicon:v1";
 
 /// The reader's saved corrections, if any.
 pub fn load_lexicon() -> Option<Lexicon> {
-    super::json::from_str(&storage()?.get_item(LEXICON_KEY).ok()??)
+    Lexicon::from_json(&json::parse(&storage()?.get_item(LEXICON_KEY).ok()??).ok()?)
 }
 
 /// Saves the reader's corrections; returns false when storage is unavailable or full.
 pub fn save_lexicon(lexicon: &Lexicon) -> bool {
-    let json = super::json::to_string(lexicon);
+    let json = json::to_string(&lexicon.to_json());
     storage().is_some_and(|s| s.set_item(LEXICON_KEY, &json).is_ok())
 }
 
@@ -153,20 +136,19 @@ pub fn copy(text: &str) {
     }
 }
 
-/// The CSS selector of a target's first mark.
-pub fn mark_selector(target: &Target) -> String {
-    format!(
-        "[data-muster=\"document\"] mark[data-kind=\"{}\"][data-id=\"{}\"][data-at=\"{}\"]",
-        target.kind.as_str(),
-        target.id.replace(['"', '\\'], ""),
-        target.at
-    )
-}
-
-/// The first mark of a target, if it is on the page.
+/// The first mark of a target, if it is on the page (marks are found by kind and id, then by
+/// where the annotation starts, which their blocks' offsets give).
 pub fn find_mark(target: &Target) -> Option<web_sys::HtmlElement> {
     let document = web_sys::window()?.document()?;
-    document.query_selector(&mark_selector(target)).ok()??.dyn_into().ok()
+    let selector = format!(
+        "[data-muster=\"document\"] mark[data-kind=\"{}\"][data-id=\"{}\"]",
+        target.kind.as_str(),
+        target.id.replace(['"', '\\'], "")
+    );
+    let marks = document.query_selector_all(&selector).ok()?;
+    (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|mark| super::document::target_of(mark).is_some_and(|t| t.at == target.at))
 }
 
 /// Scrolls a target's mark into view and focuses it.

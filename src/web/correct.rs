@@ -128,7 +128,7 @@ pub fn corrections(props: &CorrectionsProps) -> Html {
     let export = {
         let lexicon = props.analysis.lexicon.clone();
         Callback::from(move |_| {
-            browser::download("muster-corrections.json", "application/json", &super::json::to_string_pretty(&*lexicon))
+            browser::download("muster-corrections.json", "application/json", &super::json::to_string_pretty(&super::json::ToJson::to_json(&*lexicon)))
         })
     };
     html! {

@@ -1,7 +1,8 @@
 //! The reader's corrections: a user lexicon of rules (rename, merge, alias, not-an-annotation,
 //! missing actor) applied to the engine's output, kept in local storage, exportable and importable.
 
-use serde::{Deserialize, Serialize};
+use super::analysis::{name_of, parse_name, ACTOR_KINDS};
+use super::json::{object, ToJson, Value};
 
 use crate::engine::offsets::OffsetMap;
 use crate::engine::Span;
@@ -9,8 +10,7 @@ use crate::{ActorKind, Annotations, Mention, OffsetUnit};
 
 /// One correction. In JSON, an object whose `rule` names the variant (snake case) beside its
 /// fields, e.g. `{"rule": "add_actor", "name": "Wagner", "kind": "armed_group"}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "RuleRecord", into = "RuleRecord")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// Call the actor named `from` by `to`.
     Rename { from: String, to: String },
@@ -24,66 +24,31 @@ pub enum Rule {
     AddActor { name: String, kind: ActorKind },
 }
 
-/// A [`Rule`] as stored: the variant's name and every field it may have. Serde's internally
-/// tagged enums buffer the input generically, which costs ~5 KB of the page's gzipped wasm;
-/// this flat record reads and writes the same JSON.
-#[derive(Serialize, Deserialize, Default)]
-struct RuleRecord {
-    rule: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    from: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    into: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    alias: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    actor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-}
-
-impl TryFrom<RuleRecord> for Rule {
-    type Error = String;
-
-    fn try_from(r: RuleRecord) -> Result<Rule, String> {
-        let missing = || format!("incomplete “{}” rule", r.rule);
-        Ok(match r.rule.as_str() {
-            "rename" => Rule::Rename { from: r.from.clone().ok_or_else(missing)?, to: r.to.clone().ok_or_else(missing)? },
-            "merge" => Rule::Merge { from: r.from.clone().ok_or_else(missing)?, into: r.into.clone().ok_or_else(missing)? },
-            "alias" => Rule::Alias { alias: r.alias.clone().ok_or_else(missing)?, actor: r.actor.clone().ok_or_else(missing)? },
-            "wrong" => Rule::Wrong { kind: r.kind.clone().ok_or_else(missing)?, text: r.text.clone().ok_or_else(missing)? },
-            "add_actor" => {
-                let kind = r.kind.clone().map(serde_json::Value::String).and_then(|k| serde_json::from_value(k).ok());
-                Rule::AddActor { name: r.name.clone().ok_or_else(missing)?, kind: kind.ok_or_else(missing)? }
-            }
-            other => return Err(format!("unknown rule “{other}”")),
-        })
-    }
-}
-
-impl From<Rule> for RuleRecord {
-    fn from(rule: Rule) -> RuleRecord {
-        let named = |name: &str| RuleRecord { rule: name.into(), ..RuleRecord::default() };
-        match rule {
-            Rule::Rename { from, to } => RuleRecord { from: Some(from), to: Some(to), ..named("rename") },
-            Rule::Merge { from, into } => RuleRecord { from: Some(from), into: Some(into), ..named("merge") },
-            Rule::Alias { alias, actor } => RuleRecord { alias: Some(alias), actor: Some(actor), ..named("alias") },
-            Rule::Wrong { kind, text } => RuleRecord { kind: Some(kind), text: Some(text), ..named("wrong") },
-            Rule::AddActor { name, kind } => {
-                let kind = super::json::to_value(&kind).as_str().map(String::from);
-                RuleRecord { name: Some(name), kind, ..named("add_actor") }
-            }
+impl ToJson for Rule {
+    fn to_json(&self) -> Value {
+        match self {
+            Rule::Rename { from, to } => object! { "rule": "rename", "from": from, "to": to },
+            Rule::Merge { from, into } => object! { "rule": "merge", "from": from, "into": into },
+            Rule::Alias { alias, actor } => object! { "rule": "alias", "alias": alias, "actor": actor },
+            Rule::Wrong { kind, text } => object! { "rule": "wrong", "kind": kind, "text": text },
+            Rule::AddActor { name, kind } => object! { "rule": "add_actor", "name": name, "kind": name_of(&ACTOR_KINDS, *kind) },
         }
     }
 }
 
 impl Rule {
+    /// Reads a rule from its JSON; `None` when the rule is unknown or a field is missing or not a string.
+    pub fn from_json(value: &Value) -> Option<Rule> {
+        let field = |key: &str| value.get(key)?.as_str().map(String::from);
+        Some(match value.get("rule")?.as_str()? {
+            "rename" => Rule::Rename { from: field("from")?, to: field("to")? },
+            "merge" => Rule::Merge { from: field("from")?, into: field("into")? },
+            "alias" => Rule::Alias { alias: field("alias")?, actor: field("actor")? },
+            "wrong" => Rule::Wrong { kind: field("kind")?, text: field("text")? },
+            "add_actor" => Rule::AddActor { name: field("name")?, kind: parse_name(&ACTOR_KINDS, &field("kind")?)? },
+            _ => return None,
+        })
+    }
     /// A one-line description for the corrections list.
     pub fn describe(&self) -> String {
         match self {
@@ -92,24 +57,33 @@ impl Rule {
             Rule::Alias { alias, actor } => format!("“{alias}” is an alias of “{actor}”"),
             Rule::Wrong { kind, text } => format!("Not a {kind}: “{text}”"),
             Rule::AddActor { name, kind } => {
-                format!("Actor “{name}” ({})", super::json::to_value(&kind).as_str().map(|k| k.replace('_', " ")).unwrap_or_default())
+                format!("Actor “{name}” ({})", name_of(&ACTOR_KINDS, *kind).replace('_', " "))
             }
         }
     }
 }
 
-/// The user lexicon: every correction, in the order made.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// The user lexicon: every correction, in the order made. In JSON:
+/// `{"muster_lexicon": 1, "rules": [...]}`.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lexicon {
-    /// Marks the JSON as a Muster user lexicon.
-    #[serde(default = "lexicon_format")]
-    pub muster_lexicon: u32,
     /// The corrections.
     pub rules: Vec<Rule>,
 }
 
-fn lexicon_format() -> u32 {
-    1
+impl ToJson for Lexicon {
+    fn to_json(&self) -> Value {
+        object! { "muster_lexicon": 1u32, "rules": self.rules }
+    }
+}
+
+impl Lexicon {
+    /// Reads a lexicon from its JSON; `None` unless it is marked as one and every rule reads.
+    pub fn from_json(value: &Value) -> Option<Lexicon> {
+        value.get("muster_lexicon")?.as_u64()?;
+        let rules = value.get("rules")?.as_array()?.iter().map(Rule::from_json).collect::<Option<Vec<Rule>>>()?;
+        Some(Lexicon { rules })
+    }
 }
 
 /// Byte spans of `needle` in `text` that stand as whole words.

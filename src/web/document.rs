@@ -25,12 +25,17 @@ pub struct DocumentProps {
     pub on_leave: Callback<bool>,
 }
 
-/// Reads the target of a mark back from its data attributes.
+/// Reads the target of a mark back from its data attributes. A mark's `data-at` is counted from the
+/// start of its paragraph block (`data-start`), so that a block whose own text and marks did not
+/// change is not re-rendered when an edit above it moves it.
 pub fn target_of(mark: &web_sys::Element) -> Option<Target> {
+    let block = mark.closest(".block").ok()??;
+    let start: i64 = block.get_attribute("data-start")?.parse().ok()?;
+    let at: i64 = mark.get_attribute("data-at")?.parse().ok()?;
     Some(Target {
         kind: Category::parse(&mark.get_attribute("data-kind")?)?,
         id: mark.get_attribute("data-id")?.into(),
-        at: mark.get_attribute("data-at")?.parse().ok()?,
+        at: usize::try_from(start + at).ok()?,
         sub: sub_name(&mark.get_attribute("data-sub")?)?,
         contested: mark.get_attribute("data-contested").as_deref() == Some("true"),
     })
@@ -49,14 +54,15 @@ fn mark_under(event: &Event) -> Option<web_sys::Element> {
     element.closest("mark").ok()?
 }
 
-fn render_span(text: &str, marks: &[MarkNode], from: usize, to: usize, lit: Option<&str>) -> Html {
+/// The text `from..to` with its marks; `base` is the start of the block (marks' `data-at` count from it).
+fn render_span(text: &str, marks: &[MarkNode], from: usize, to: usize, base: usize, lit: Option<&str>) -> Html {
     let mut nodes = Vec::with_capacity(marks.len() * 2 + 1);
     let mut at = from;
     for mark in marks {
         if mark.start > at {
             nodes.push(VNode::VText(VText::new(text.get(at..mark.start).unwrap_or("").to_string())));
         }
-        nodes.push(render_mark(text, mark, lit));
+        nodes.push(render_mark(text, mark, base, lit));
         at = mark.end;
     }
     if to > at {
@@ -65,7 +71,7 @@ fn render_span(text: &str, marks: &[MarkNode], from: usize, to: usize, lit: Opti
     VNode::VList(Rc::new(VList::with_children(nodes, None)))
 }
 
-fn render_mark(text: &str, mark: &MarkNode, lit: Option<&str>) -> Html {
+fn render_mark(text: &str, mark: &MarkNode, base: usize, lit: Option<&str>) -> Html {
     let target = &mark.target;
     let is_lit = target.kind == Category::Actor && lit == Some(&*target.id);
     // Few attributes per mark (styles select on data-kind): thousands of marks are created at once.
@@ -74,11 +80,11 @@ fn render_mark(text: &str, mark: &MarkNode, lit: Option<&str>) -> Html {
             class={is_lit.then_some("lit")}
             data-kind={target.kind.as_str()}
             data-id={target.id.to_string()}
-            data-at={target.at.to_string()}
+            data-at={(target.at as i64 - base as i64).to_string()}
             data-sub={target.sub}
             data-contested={(target.kind == Category::Claim).then(|| target.contested.to_string())}
         >
-            { render_span(text, &mark.children, mark.start, mark.end, lit) }
+            { render_span(text, &mark.children, mark.start, mark.end, base, lit) }
         </mark>
     }
 }
@@ -95,11 +101,26 @@ struct ParagraphProps {
 }
 
 impl PartialEq for ParagraphProps {
+    /// Equal when the block's text and marks are the same relative to its start (wherever it is).
     fn eq(&self, other: &Self) -> bool {
-        self.text.get(self.block.start..self.block.end) == other.text.get(other.block.start..other.block.end)
-            && self.block == other.block
+        let (a, b) = (&*self.block, &*other.block);
+        self.text.get(a.start..a.end) == other.text.get(b.start..b.end)
+            && same_marks(&a.marks, a.start, &b.marks, b.start)
             && self.lit == other.lit
     }
+}
+
+/// Whether two mark trees are the same once each is counted from its own base.
+fn same_marks(a: &[MarkNode], a_base: usize, b: &[MarkNode], b_base: usize) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            let (s, t) = (&x.target, &y.target);
+            x.start.wrapping_sub(a_base) == y.start.wrapping_sub(b_base)
+                && x.end.wrapping_sub(a_base) == y.end.wrapping_sub(b_base)
+                && s.at.wrapping_sub(a_base) == t.at.wrapping_sub(b_base)
+                && (s.kind, &s.id, s.sub, s.contested) == (t.kind, &t.id, t.sub, t.contested)
+                && same_marks(&x.children, a_base, &y.children, b_base)
+        })
 }
 
 /// Whether any mark in `marks` (or nested in one) is a mention of actor `id`.
@@ -107,13 +128,12 @@ fn mentions(marks: &[MarkNode], id: &str) -> bool {
     marks.iter().any(|m| (m.target.kind == Category::Actor && &*m.target.id == id) || mentions(&m.children, id))
 }
 
-/// One paragraph block: re-rendered only when its text, its marks or its lit mentions change.
+/// One paragraph block's content: re-rendered only when its text, its marks (relative to the block)
+/// or its lit mentions change, not when an edit above merely moves it.
 #[function_component(Paragraph)]
 fn paragraph(props: &ParagraphProps) -> Html {
     let block = &props.block;
-    html! {
-        <div class="block">{ render_span(&props.text, &block.marks, block.start, block.end, props.lit.as_deref()) }</div>
-    }
+    render_span(&props.text, &block.marks, block.start, block.end, block.start, props.lit.as_deref())
 }
 
 /// How many bytes of text are put on the page per step when a very long article is shown.
@@ -178,7 +198,12 @@ pub fn document_view(props: &DocumentProps) -> Html {
     let lit = props.lit.as_deref();
     let blocks = analysis.blocks[..count].iter().map(|block| {
         let lit = lit.filter(|id| mentions(&block.marks, id)).map(Rc::from);
-        html! { <Paragraph text={analysis.text.clone()} block={block.clone()} {lit} /> }
+        // The block's start is the one attribute that moves with edits above it: cheap to update.
+        html! {
+            <div class="block" data-start={block.start.to_string()}>
+                <Paragraph text={analysis.text.clone()} block={block.clone()} {lit} />
+            </div>
+        }
     });
     let status = (count < total).then(|| {
         let done = analysis.blocks[count - 1].end;

@@ -1,10 +1,8 @@
 //! Exports of one article: JSON (our schema), CSV, W3C Web Annotation JSON-LD, a standalone
 //! annotated HTML file and a plain-text summary. Offsets in exports are Unicode code points.
 
-use serde_json::{json, Value};
-
-use super::json;
-use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, MarkNode};
+use super::json::{self, object, ToJson, Value};
+use super::analysis::{actor_sub, claim_sub, figure_sub, name_of, Analysis, MarkNode, QUALIFIERS};
 use super::popover::thousands;
 use crate::{annotate_with, Annotations, OffsetUnit};
 
@@ -35,12 +33,10 @@ fn code_point_annotations(analysis: &Analysis) -> Annotations {
 pub fn to_json(title: &str, analysis: &Analysis) -> String {
     let text: &str = &analysis.text;
     let annotations = code_point_annotations(analysis);
-    let mut value = json::to_value(&annotations);
-    if let Some(object) = value.as_object_mut() {
-        object.insert("title".into(), json!(title));
-        object.insert("text".into(), json!(text));
-        object.insert("offsets".into(), json!("code points"));
-    }
+    let mut value = annotations.to_json();
+    value.insert("title", title.to_json());
+    value.insert("text", text.to_json());
+    value.insert("offsets", "code points".to_json());
     json::to_string_pretty(&value)
 }
 
@@ -63,7 +59,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
     let mut lines = vec![header.to_string()];
     let mut push = |cells: Vec<String>| lines.push(cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
     for f in &a.figures {
-        let qualifier = json::to_value(&f.qualifier).as_str().map(String::from).unwrap_or_default();
+        let qualifier = name_of(&QUALIFIERS, f.qualifier).to_string();
         push(vec![
             "figure".into(), f.id.clone(), f.start.to_string(), f.end.to_string(), f.text.clone(),
             figure_sub(f).into(), opt(&f.value), opt(&f.min), opt(&f.max), qualifier, name(&f.owner),
@@ -113,44 +109,44 @@ pub fn to_web_annotation(title: &str, analysis: &Analysis) -> String {
     let source = format!("urn:muster:article:{}", slug(title));
     let item = |id: String, start: usize, end: usize, tag: &str, details: Value| {
         let (prefix, exact, suffix) = context(&chars, start, end);
-        json!({
+        object! {
             "id": format!("urn:muster:{}:{id}", slug(title)),
             "type": "Annotation",
             "motivation": "classifying",
-            "body": [
-                { "type": "TextualBody", "purpose": "tagging", "value": tag },
-                { "type": "TextualBody", "purpose": "describing", "format": "application/json", "value": json::to_string(&details) }
+            "body": vec![
+                object! { "type": "TextualBody", "purpose": "tagging", "value": tag },
+                object! { "type": "TextualBody", "purpose": "describing", "format": "application/json", "value": json::to_string(&details) },
             ],
-            "target": {
+            "target": object! {
                 "source": source,
-                "selector": [
-                    { "type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix },
-                    { "type": "TextPositionSelector", "start": start, "end": end }
-                ]
-            }
-        })
+                "selector": vec![
+                    object! { "type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix },
+                    object! { "type": "TextPositionSelector", "start": start, "end": end },
+                ],
+            },
+        }
     };
     let mut items = Vec::new();
     for f in &a.figures {
-        items.push(item(f.id.clone(), f.start, f.end, "figure", json::to_value(f)));
+        items.push(item(f.id.clone(), f.start, f.end, "figure", f.to_json()));
     }
     for actor in &a.actors {
         for (n, m) in actor.mentions.iter().enumerate() {
-            let details = json!({ "actor": actor.id, "name": actor.name, "kind": actor_sub(actor), "role": actor.role });
+            let details = object! { "actor": actor.id, "name": actor.name, "kind": actor_sub(actor), "role": actor.role };
             items.push(item(format!("{}-m{}", actor.id, n + 1), m.start, m.end, "actor", details));
         }
     }
     for c in &a.claims {
-        items.push(item(c.id.clone(), c.start, c.end, "claim", json::to_value(c)));
+        items.push(item(c.id.clone(), c.start, c.end, "claim", c.to_json()));
     }
-    let collection = json!({
+    let collection = object! {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("urn:muster:collection:{}", slug(title)),
         "type": "AnnotationCollection",
         "label": title,
         "total": items.len(),
-        "first": { "type": "AnnotationPage", "startIndex": 0, "items": items }
-    });
+        "first": object! { "type": "AnnotationPage", "startIndex": 0usize, "items": items },
+    };
     json::to_string_pretty(&collection)
 }
 

@@ -47,8 +47,7 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// A user lexicon (exported corrections), if the bytes are one.
 fn lexicon_from_bytes(bytes: &[u8]) -> Option<Lexicon> {
     let value = super::json::parse(std::str::from_utf8(bytes).ok()?).ok()?;
-    value.get("muster_lexicon")?;
-    serde_json::from_value(value).ok()
+    Lexicon::from_json(&value)
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -82,9 +81,9 @@ pub fn article_from_bytes(name: &str, bytes: &[u8]) -> Result<(String, String), 
         return Err(format!("“{name}” has no article text."));
     }
     if body.len() > MAX_ANNOTATED_BYTES {
-        let (megabytes, limit) = (body.len() as f64 / 1048576.0, MAX_ANNOTATED_BYTES / 1048576);
+        let (size, limit) = (super::size(body.len()), MAX_ANNOTATED_BYTES / 1048576);
         return Err(format!(
-            "“{name}” holds {megabytes:.1} MB of text: too long to annotate in the page (the limit is {limit} MB). Split it, or use the command line (muster annotate), which takes any size."
+            "“{name}” holds {size} of text: too long to annotate in the page (the limit is {limit} MB). Split it, or use the command line (muster annotate), which takes any size."
         ));
     }
     Ok((title, body))

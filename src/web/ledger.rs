@@ -1,7 +1,6 @@
 //! The cross-article ledger: with several articles open, figures per force, who says what, and
 //! where the articles disagree.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -85,6 +84,20 @@ fn figure_label(f: &crate::Figure) -> String {
     }
 }
 
+/// Groups entries by name: names in order, each group's entries in the order given (a sorted
+/// list rather than a `BTreeMap`, whose code would be compiled into the page for this alone).
+fn grouped(mut pairs: Vec<(String, Entry)>) -> Vec<(String, Vec<Entry>)> {
+    crate::engine::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
+    for (name, entry) in pairs {
+        match groups.last_mut() {
+            Some((last, entries)) if *last == name => entries.push(entry),
+            _ => groups.push((name, vec![entry])),
+        }
+    }
+    groups
+}
+
 /// The ledger tab.
 #[function_component(Ledger)]
 pub fn ledger(props: &LedgerProps) -> Html {
@@ -92,22 +105,23 @@ pub fn ledger(props: &LedgerProps) -> Html {
         articles.iter().map(|a| Analysis::new(a.text.clone(), 0, lexicon.clone())).collect::<Vec<_>>()
     });
     let titles: Vec<String> = props.articles.iter().map(Article::display_title).collect();
-    let mut forces: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
-    let mut sources: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+    let mut forces = Vec::new();
+    let mut sources = Vec::new();
     for (article, analysis) in analyses.iter().enumerate() {
         for f in &analysis.annotations.figures {
             let owner = f.owner.as_deref().map(|o| analysis.actor_name(o)).unwrap_or_else(|| "Unattributed".into());
             let detail = [Some(figure_sub(f).to_string()), f.action.clone(), f.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
             let target = Target::figure(f);
-            forces.entry(owner).or_default().push(Entry { article, target, label: figure_label(f), detail });
+            forces.push((owner, Entry { article, target, label: figure_label(f), detail }));
         }
         for c in &analysis.annotations.claims {
             let source = c.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
             let target = Target::claim(c);
             let label = format!("{}: “{}”", claim_sub(c), excerpt(&c.text, 110));
-            sources.entry(source).or_default().push(Entry { article, target, label, detail: String::new() });
+            sources.push((source, Entry { article, target, label, detail: String::new() }));
         }
     }
+    let (forces, sources) = (grouped(forces), grouped(sources));
     let go = |article: usize, target: Target| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {

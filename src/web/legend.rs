@@ -25,7 +25,6 @@ const ACTOR_SUBS: [&str; 6] = ["person", "state", "military", "armed_group", "me
 /// The legend bar above the reading view.
 #[function_component(Legend)]
 pub fn legend(props: &LegendProps) -> Html {
-    let counts = props.analysis.counts();
     let a = &props.analysis.annotations;
     let sub_count = |sub: &str| -> usize {
         a.figures.iter().filter(|f| figure_sub(f) == sub).count()
@@ -35,7 +34,7 @@ pub fn legend(props: &LegendProps) -> Html {
         let on = props.filters.shows(category);
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::Toggle(category)));
-        let count = counts.get(&category).copied().unwrap_or(0);
+        let count = props.analysis.count(category);
         html! {
             <button
                 type="button"

@@ -126,12 +126,30 @@ fn annotate_in_background(text: &Rc<str>, dispatch: UseReducerDispatcher<State>)
     }));
 }
 
-/// A byte count for people: "840 KB", "5.2 MB".
+/// How long after start the engine is warmed up (the page is drawn and idle by then).
+const WARM_UP_AFTER: Duration = Duration::from_millis(300);
+
+/// Annotates the samples once, soon after start, in a task of its own (~10 ms): the browser then
+/// has the engine's code compiled for speed before the reader's first paste, which would
+/// otherwise run the engine cold (the first article several times slower). The worker is not
+/// started here: it costs two requests and memory, and only long texts need it.
+fn warm_up() {
+    yew::platform::spawn_local(async {
+        yew::platform::time::sleep(WARM_UP_AFTER).await;
+        for (_, _, text) in SAMPLES {
+            crate::annotate_with(text, crate::OffsetUnit::Byte);
+        }
+    });
+}
+
+/// A byte count for people: "840 KB", "5.2 MB" (integer arithmetic: formatting an `f64` would
+/// bring the float printing machinery, ~10 KB of wasm, into the page).
 fn size(bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} KB", bytes.div_ceil(1000))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -167,6 +185,7 @@ fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
     }
+    use_effect_with((), |_| warm_up());
 
     let typing_generation = use_mut_ref(|| 0u64);
     let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {

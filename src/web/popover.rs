@@ -53,7 +53,7 @@ fn figure_details(analysis: &Analysis, id: &str) -> Html {
         (None, None) => None,
     };
     let kind = if f.kind == crate::FigureKind::Force { "force" } else { "casualty" };
-    let qualifier = super::json::to_value(&f.qualifier).as_str().map(words);
+    let qualifier = Some(words(super::analysis::name_of(&super::analysis::QUALIFIERS, f.qualifier)));
     html! {
         <>
             <p class="pop-head"><span class="chip chip-figure">{ format!("Figure · {kind}") }</span></p>

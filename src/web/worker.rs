@@ -3,11 +3,11 @@
 //! when it cannot run, callers annotate on the main thread instead.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::json::ToJson;
 use crate::engine::schema::Annotations;
 use crate::{annotate_with, OffsetUnit};
 
@@ -16,7 +16,8 @@ type Reply = Box<dyn FnOnce(Option<Annotations>)>;
 
 struct Channel {
     worker: web_sys::Worker,
-    waiting: HashMap<u32, Reply>,
+    /// Requests awaiting an answer, by id (few at a time).
+    waiting: Vec<(u32, Reply)>,
     next: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -30,7 +31,7 @@ thread_local! {
 
 /// Annotates `text` with byte offsets and returns the result as JSON (the worker's entry point).
 pub fn annotate_page(text: &str) -> String {
-    serde_json::to_string(&annotate_with(text, OffsetUnit::Byte)).unwrap_or_default()
+    super::json::to_string(&annotate_with(text, OffsetUnit::Byte).to_json())
 }
 
 fn absolute(relative: &str, base: &str) -> Option<String> {
@@ -61,15 +62,18 @@ fn start() -> Option<Channel> {
     js_sys::Reflect::set(&init, &"js".into(), &js.into()).ok()?;
     js_sys::Reflect::set(&init, &"module".into(), &module).ok()?;
     worker.post_message(&init).ok()?;
-    Some(Channel { worker, waiting: HashMap::new(), next: 0, _on_message: on_message, _on_error: on_error })
+    Some(Channel { worker, waiting: Vec::new(), next: 0, _on_message: on_message, _on_error: on_error })
 }
 
 fn receive(event: web_sys::MessageEvent) {
     let data = event.data();
     let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
     let Some(id) = field("id").and_then(|v| v.as_f64()) else { return };
-    let reply = CHANNEL.with(|c| c.borrow_mut().as_mut().and_then(|c| c.waiting.remove(&(id as u32))));
-    let annotations = field("json").and_then(|v| v.as_string()).and_then(|json| serde_json::from_str(&json).ok());
+    let reply = CHANNEL.with(|c| c.borrow_mut().as_mut().and_then(|c| {
+        let index = c.waiting.iter().position(|(waiting, _)| *waiting == id as u32)?;
+        Some(c.waiting.swap_remove(index).1)
+    }));
+    let annotations = field("json").and_then(|v| v.as_string()).and_then(|json| super::json::annotations(&super::json::parse(&json).ok()?));
     if annotations.is_none() {
         give_up();
     }
@@ -106,7 +110,7 @@ pub fn annotate(text: &str, reply: Reply) {
         if channel.worker.post_message(&message).is_err() {
             return Some(reply);
         }
-        channel.waiting.insert(id, reply);
+        channel.waiting.push((id, reply));
         None
     });
     if let Some(reply) = reply {
