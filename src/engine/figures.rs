@@ -10,7 +10,9 @@ use super::actors::FoundActors;
 use super::numbers::{self, folded_cmp, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
+use super::wordset::WordIndex;
 use super::{Doc, Span};
+use std::sync::OnceLock;
 
 mod lexicon;
 use lexicon::*;
@@ -98,8 +100,8 @@ struct Reader<'a> {
     doc: &'a Doc<'a>,
     toks: &'a [Token],
     actors: &'a FoundActors,
-    /// Sentence number of every token.
-    sentence: Vec<u32>,
+    /// Sentence number of every token (a boxed slice: indexing it is inline, a `Vec`'s is a call at opt-level "z").
+    sentence: Box<[u32]>,
     /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
     actor_of: Vec<Option<usize>>,
 }
@@ -110,8 +112,9 @@ impl<'a> Reader<'a> {
         let mut sentence = Vec::with_capacity(toks.len());
         let mut id = 0u32;
         let mut region = 0;
+        let sentences = doc.sentences.as_slice();
         for (i, t) in toks.iter().enumerate() {
-            while region + 1 < doc.sentences.len() && doc.sentences[region].end <= t.span.start {
+            while region + 1 < sentences.len() && sentences[region].end <= t.span.start {
                 region += 1;
                 id += 1;
             }
@@ -130,17 +133,17 @@ impl<'a> Reader<'a> {
                 slot.get_or_insert(a);
             }
         }
-        Reader { doc, toks, actors, sentence, actor_of }
+        Reader { doc, toks, actors, sentence: sentence.into_boxed_slice(), actor_of }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
     fn ends_sentence(doc: &Doc, i: usize) -> bool {
-        let w = doc.tokens[i].text(doc.text);
-        if matches!(w, "!" | "?" | ";") {
-            return true;
-        }
-        if w != "." {
-            return false;
+        // Runs for every token: bytes compared inline (a `str` compare is a call at opt-level "z").
+        let Some(t) = doc.tokens.get(i) else { return false };
+        match doc.text.as_bytes().get(t.span.start..t.span.end) {
+            Some(b"!" | b"?" | b";") => return true,
+            Some(b".") => {}
+            _ => return false,
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
@@ -971,9 +974,16 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
 }
 
-/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
+/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case; `table`
+/// is one of the three below, whose keys `KEYS` holds.
 fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
-    if word.is_empty() {
+    // Most tokens are in no table: one hash lookup turns them away before the binary search.
+    static KEYS: OnceLock<WordIndex> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let keys: Vec<&'static str> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| e.0)).collect();
+        WordIndex::new(&[&keys])
+    });
+    if keys.folded_classes(word) == 0 {
         return None;
     }
     table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)

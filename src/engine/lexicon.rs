@@ -61,16 +61,17 @@ pub struct Lexicon {
 /// first letters of names) also have them in a table by byte, so the busiest steps are one load.
 #[derive(Default)]
 struct Trie {
+    // Boxed slices, not `Vec`s: indexing them is inline, a `Vec`'s `Index` is a call at opt-level "z".
     /// Per node, where its children start in `edges` (one more entry, for the end of the last).
-    first: Vec<u32>,
+    first: Box<[u32]>,
     /// (byte, node) pairs, grouped by parent.
-    edges: Vec<(u8, u32)>,
+    edges: Box<[(u8, u32)]>,
     /// Per node: the form that ends there, if any.
-    ends: Vec<Option<u32>>,
+    ends: Box<[Option<u32>]>,
     /// Per node: where its table of children by byte starts in `tables`, if it has one.
-    table_at: Vec<Option<u32>>,
+    table_at: Box<[Option<u32>]>,
     /// Tables of 256 children by byte (0 where none: the root is no one's child). The root's is first.
-    tables: Vec<u32>,
+    tables: Box<[u32]>,
 }
 
 /// Nodes with at least this many children get a table by byte (about fifty nodes).
@@ -130,7 +131,13 @@ impl TrieBuilder {
             }
         }
         first.push(edges.len() as u32);
-        Trie { first, edges, ends: self.ends, table_at, tables }
+        Trie {
+            first: first.into_boxed_slice(),
+            edges: edges.into_boxed_slice(),
+            ends: self.ends.into_boxed_slice(),
+            table_at: table_at.into_boxed_slice(),
+            tables: tables.into_boxed_slice(),
+        }
     }
 }
 

@@ -39,8 +39,18 @@ impl Span {
     }
 
     /// The text this span covers.
+    /// Inlined with the bound and boundary checks written out: `&text[a..b]` is a call chain at
+    /// opt-level "z" (the wasm's), and this runs for nearly every token several times.
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        let bytes = text.as_bytes();
+        // A UTF-8 continuation byte is 0b10xx_xxxx, -64..-1 as i8; the end of the text is a boundary too.
+        let boundary = |i: usize| bytes.get(i).map_or(i == bytes.len(), |&b| (b as i8) >= -0x40);
+        if self.start <= self.end && boundary(self.start) && boundary(self.end) {
+            // SAFETY: both ends are within `text` and on char boundaries, in order, so the slice is valid UTF-8.
+            unsafe { text.get_unchecked(self.start..self.end) }
+        } else {
+            &text[self.start..self.end]
+        }
     }
 
     /// Whether the two spans share at least one byte.

@@ -345,7 +345,8 @@ impl<'a> Scanner<'a> {
     /// A qualifier ending right before a number; returns it and its length in tokens.
     fn pre_qualifier(&self, i: usize) -> (Qualifier, usize) {
         let first = self.word(i);
-        for (words, q) in PRE_QUALIFIERS {
+        // By reference: iterating the array by value copies all of it on every call.
+        for &(words, q) in &PRE_QUALIFIERS {
             let rest_matches = || words.iter().enumerate().skip(1).all(|(k, w)| self.is(i + k, w));
             if same_word(words[0], first) && rest_matches() && self.starts_atom(i + words.len()) {
                 return (q, words.len());

@@ -66,6 +66,7 @@ pub fn extends_previous(c: char) -> bool {
 
 /// The char at byte `i` of `text` (a char boundary) and its length in bytes; ASCII
 /// without decoding.
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b.is_ascii() {
@@ -75,6 +76,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// The end of the run starting at byte `from` whose chars all satisfy `keep`.
+#[inline(always)]
 fn run_end(text: &str, mut from: usize, keep: impl Fn(char) -> bool) -> usize {
     while let Some((c, len)) = char_at(text, from) {
         if !keep(c) {
@@ -122,7 +124,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some((c, len)) = char_at(text, at) {
         let start = at;
         at += len;
-        if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' {
+        // ASCII tested inline first: `char`'s Unicode predicates are calls at opt-level "z", once per char.
+        let space = if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' };
+        if space {
             space_before = true;
             newline_before |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
             continue;
@@ -143,7 +147,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind = if c.is_ascii_digit() {
             at = run_end(text, at, |d| d.is_ascii_digit());
             TokenKind::Number
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             at = run_end(text, at, is_word_char);
             TokenKind::Word
         } else {

@@ -53,7 +53,8 @@ pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// longer words go to a [`WordMap`].
 pub struct WordIndex {
     /// A power of two long, at most a quarter full (most lookups miss: short probes); empty slots have length 0.
-    slots: Vec<Slot>,
+    /// A boxed slice, not a `Vec`: indexing it is inline, where `Vec`'s `Index` is a call at opt-level "z".
+    slots: Box<[Slot]>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
     /// Words longer than 16 bytes.
@@ -73,6 +74,7 @@ const SHORT: usize = 16;
 
 /// A word of 1 to 16 bytes as two integers that, with its length, tell it from every other:
 /// its first and last eight bytes (overlapping), or its first and last four, or its bytes.
+#[inline(always)]
 fn key(w: &[u8]) -> (u64, u64) {
     let n = w.len();
     let read8 = |i: usize| w.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()).map_or(0, u64::from_le_bytes);
@@ -86,6 +88,7 @@ fn key(w: &[u8]) -> (u64, u64) {
 }
 
 /// Eight bytes with their ASCII capitals lowered, all at once (other bytes unchanged).
+#[inline(always)]
 pub(crate) fn fold(x: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     let low7 = x & (0x7F * LANES);
@@ -102,7 +105,7 @@ impl WordIndex {
         assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
         let words: usize = lists.iter().map(|list| list.len()).sum();
         let bits = (4 * words).max(2).next_power_of_two().trailing_zeros();
-        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits], shift: 64 - bits, long: WordMap::default() };
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: WordMap::default() };
         for (i, list) in lists.iter().enumerate() {
             for &w in *list {
                 if w.len() > SHORT {
@@ -119,6 +122,7 @@ impl WordIndex {
     }
 
     /// The slot holding the word of `len` (1 to 16) bytes with this [`key`], or the empty slot where it would go.
+    #[inline(always)]
     fn find(&self, k: (u64, u64), len: usize) -> usize {
         let hash = (k.0 ^ k.1.rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mask = self.slots.len() - 1;
@@ -156,6 +160,7 @@ impl WordIndex {
     }
 
     /// Whether any list in the bit set `lists` holds `word`.
+    #[inline(always)]
     pub fn any(&self, lists: u32, word: &str) -> bool {
         self.classes(word) & lists != 0
     }

@@ -72,6 +72,12 @@ fn is_apostrophe(s: &str) -> bool {
 }
 
 /// Splits the tokens into name units (linear time).
+/// Whether `w` is in the short `list`: lengths compared inline first (`<[&str]>::contains` calls a
+/// string compare per entry at opt-level "z", and it runs for most words).
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.len() == w.len() && *x == w)
+}
+
 pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
     let glued = |i: usize| tokens.get(i).is_some_and(|t| !t.space_before);
@@ -85,16 +91,16 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         let mut kind = None;
         let mut j = i;
         if let Some(w) = word(i) {
-            if punct(i + 1, "-") && HYPHEN_PARTICLES.contains(&w) && glued(i + 1) && glued(i + 2) && capital(i + 2) {
+            if punct(i + 1, "-") && listed(HYPHEN_PARTICLES, w) && glued(i + 1) && glued(i + 2) && capital(i + 2) {
                 kind = Some(UnitKind::Cap);
                 j = i + 2;
             } else if capital(i) {
                 kind = Some(if w.chars().nth(1).is_none() { UnitKind::Initial } else { UnitKind::Cap });
             } else if w.len() > 4 {
                 // No particle, connector or lower-case service word is longer.
-            } else if PARTICLES.contains(&w) {
+            } else if listed(PARTICLES, w) {
                 kind = Some(UnitKind::Particle);
-            } else if CONNECTORS.contains(&w) {
+            } else if listed(CONNECTORS, w) {
                 kind = Some(UnitKind::Connector);
             } else if w == "army" || w == "navy" {
                 kind = Some(UnitKind::LowerService);
@@ -123,7 +129,7 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 } else if punct(next, "-") && glued(next) && glued(next + 1) && word(end_tok).is_some_and(is_korean_syllable) && word(next + 1).is_some_and(is_korean_syllable) {
                     // "Kim Yong-hyun", "Kim Yo-jong": a Korean given name's lower-case second syllable.
                     end_tok = next + 1;
-                } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| DOTTED.contains(&w))) {
+                } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| listed(DOTTED, w))) {
                     end_tok = next;
                     break;
                 } else if tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && is_apostrophe(t.text(text))) && glued(next) {

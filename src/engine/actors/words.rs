@@ -2,6 +2,7 @@
 //! lookup tells every list a word belongs to.
 
 use crate::engine::wordset::WordIndex;
+use crate::engine::Span;
 use std::sync::OnceLock;
 
 /// The lists, in the order of their bits in [`index`].
@@ -196,9 +197,17 @@ pub fn is_stop(w: &str) -> bool {
 /// Whether `w` (without its final dot) is a title or rank.
 pub fn is_title(w: &str) -> bool {
     // "President-elect", "Commander-in-Chief".
-    let w = w.trim_end_matches('.');
-    let w = w.strip_suffix("-elect").unwrap_or(w);
-    has(List::Title, w) || (w.contains('-') && w.split('-').all(|p| has(List::Title, p) || matches!(p, "in" | "of")))
+    // Bytes, not `trim_end_matches`/`contains`: this runs for every capitalised word, and those are calls at opt-level "z".
+    let bytes = w.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    if bytes[..end].ends_with(b"-elect") {
+        end -= "-elect".len();
+    }
+    let w = Span::new(0, end).of(w);
+    has(List::Title, w) || (bytes[..end].contains(&b'-') && w.split('-').all(|p| has(List::Title, p) || matches!(p, "in" | "of")))
 }
 /// Title words that only qualify another ("Defense" in "Defense Secretary", "Air Force").
 const TITLE_MODIFIER: &[&str] = &[
