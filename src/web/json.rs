@@ -547,3 +547,81 @@ impl Parser<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The page's hand-written JSON must say exactly what serde says for the same annotations
+    //! (the CLI's and the JS API's JSON): every enum name, every field, strings with escapes.
+    use super::*;
+    use crate::engine::schema::{ActorKind, FigureKind, Qualifier, Stance};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Annotations holding every figure kind, qualifier, actor kind and stance, and awkward strings.
+    fn every_variant() -> Annotations {
+        let qualifiers = [Qualifier::Exact, Qualifier::Approximate, Qualifier::AtLeast, Qualifier::AtMost, Qualifier::Range, Qualifier::Vague];
+        let kinds = [ActorKind::Person, ActorKind::State, ActorKind::Military, ActorKind::ArmedGroup, ActorKind::Media, ActorKind::Organization];
+        let stances = [Stance::Asserted, Stance::Denied, Stance::Hedged];
+        let figures = qualifiers
+            .iter()
+            .enumerate()
+            .map(|(i, &qualifier)| Figure {
+                id: format!("f{i}"),
+                start: i * 10,
+                end: i * 10 + 5,
+                text: "\"about\" 2,500\ttroops \u{1F1FA}\u{1F1E6} \\ / \u{7}".into(),
+                kind: if i % 2 == 0 { FigureKind::Force } else { FigureKind::Casualty },
+                value: (i % 3 != 0).then_some(2500),
+                min: Some(u64::MAX),
+                max: None,
+                qualifier,
+                owner: (i % 2 == 0).then(|| "a0".into()),
+                location: Some("Côte d’Ivoire".into()),
+                action: None,
+            })
+            .collect();
+        let actors = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, &kind)| Actor {
+                id: format!("a{i}"),
+                name: format!("Actor «{i}»"),
+                kind,
+                role: (i == 0).then(|| "defence minister".into()),
+                mentions: vec![Mention { start: i, end: i + 1, text: "مراسل".into() }],
+            })
+            .collect();
+        let claims = stances
+            .iter()
+            .enumerate()
+            .map(|(i, &stance)| Claim {
+                id: format!("c{i}"),
+                start: 0,
+                end: 3,
+                text: "line\nbreak".into(),
+                source: None,
+                cue: "said".into(),
+                stance,
+                contested: i > 0,
+                contested_by: (0..i).map(|j| format!("c{j}")).collect(),
+            })
+            .collect();
+        Annotations { figures, actors, claims }
+    }
+
+    #[wasm_bindgen_test]
+    fn writes_what_serde_writes() {
+        let annotations = every_variant();
+        let ours: serde_json::Value = serde_json::from_str(&to_string(&annotations.to_json())).expect("our JSON parses");
+        assert_eq!(ours, serde_json::to_value(&annotations).expect("serde writes it"));
+    }
+
+    #[wasm_bindgen_test]
+    fn reads_what_serde_writes() {
+        let annotations = every_variant();
+        let text = serde_json::to_string_pretty(&annotations).expect("serde writes it");
+        let value = parse(&text).expect("our parser reads serde's JSON");
+        assert_eq!(super::annotations(&value), Some(annotations));
+    }
+}
