@@ -135,6 +135,14 @@ fn run_case(case: &Value) -> Vec<String> {
     if let Some(want) = case.get("claims").and_then(Value::as_array) {
         check_claims(text, &out, want, &mut errors);
     }
+    for quiet in case.get("not_claims").and_then(Value::as_array).into_iter().flatten() {
+        let quiet = quiet.as_str().unwrap_or_default();
+        if let Some((s, e)) = locate(text, quiet, 1) {
+            if let Some(c) = out.claims.iter().find(|c| c.start < e && s < c.end) {
+                errors.push(format!("{quiet:?} should hold no claim, found {:?}", c.text));
+            }
+        }
+    }
     for calm in case.get("not_contested").and_then(Value::as_array).into_iter().flatten() {
         let calm = calm.as_str().unwrap_or_default();
         if let Some((s, e)) = locate(text, calm, 1) {

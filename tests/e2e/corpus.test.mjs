@@ -83,6 +83,11 @@ function checkApi(c, out) {
       if (!linked) errors.push(`${what}: not linked to a contesting claim at ${JSON.stringify(by)}`);
     }
   }
+  for (const quiet of c.not_claims ?? []) {
+    const at = locate(text, quiet);
+    const k = at && out.claims.find((k) => overlaps(k, ...at));
+    if (k) errors.push(`${JSON.stringify(quiet)} should hold no claim, found ${JSON.stringify(k.text)}`);
+  }
   for (const calm of c.not_contested ?? []) {
     const at = locate(text, calm);
     const k = at && out.claims.find((k) => k.contested && overlaps(k, ...at));
@@ -143,6 +148,10 @@ function checkPage(c, doc) {
   for (const w of c.claims ?? []) {
     const at = locate(text, w.text);
     if (at && markIdsOver(doc, ...at, 'claim').size === 0) errors.push(`claim ${JSON.stringify(w.text)} has no claim mark`);
+  }
+  for (const quiet of c.not_claims ?? []) {
+    const at = locate(text, quiet);
+    if (at && markIdsOver(doc, ...at, 'claim').size > 0) errors.push(`${JSON.stringify(quiet)} has a claim mark`);
   }
   return errors;
 }
