@@ -85,20 +85,25 @@ pub fn save_lexicon(lexicon: &Lexicon) -> bool {
 /// Calls `on_change` whenever another tab of this page saves the articles or the corrections (the
 /// `storage` event, which fires in every other tab on each save); returns a function that stops it.
 pub fn on_saved_elsewhere(on_change: impl Fn() + 'static) -> impl FnOnce() {
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+    listen_on_window("storage", move |event| {
         // `key` is null when the other tab cleared the whole storage.
         let key = js_sys::Reflect::get(&event, &JsValue::from_str("key")).ok().and_then(|k| k.as_string());
         if key.is_none_or(|k| k == STORAGE_KEY || k == LEXICON_KEY) {
             on_change();
         }
-    });
+    })
+}
+
+/// Calls `handler` on every `event` the window receives; returns a function that stops it.
+pub fn listen_on_window(event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(handler);
     let window = web_sys::window();
     if let Some(window) = &window {
-        let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
     }
     move || {
         if let Some(window) = window {
-            let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
         }
     }
 }

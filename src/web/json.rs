@@ -197,9 +197,6 @@ pub fn annotations(value: &Value) -> Option<Annotations> {
     fn string(v: &Value, key: &str) -> Option<String> {
         v.get(key)?.as_str().map(String::from)
     }
-    fn optional(v: &Value, key: &str) -> Option<String> {
-        string(v, key)
-    }
     fn offset(v: &Value, key: &str) -> Option<usize> {
         v.get(key)?.as_usize()
     }
@@ -217,9 +214,9 @@ pub fn annotations(value: &Value) -> Option<Annotations> {
             min: v.get("min").and_then(Value::as_u64),
             max: v.get("max").and_then(Value::as_u64),
             qualifier: parse_name(&QUALIFIERS, v.get("qualifier")?.as_str()?)?,
-            owner: optional(v, "owner"),
-            location: optional(v, "location"),
-            action: optional(v, "action"),
+            owner: string(v, "owner"),
+            location: string(v, "location"),
+            action: string(v, "action"),
         })
     }
     fn mention(v: &Value) -> Option<Mention> {
@@ -230,7 +227,7 @@ pub fn annotations(value: &Value) -> Option<Annotations> {
             id: string(v, "id")?,
             name: string(v, "name")?,
             kind: parse_name(&ACTOR_KINDS, v.get("kind")?.as_str()?)?,
-            role: optional(v, "role"),
+            role: string(v, "role"),
             mentions: list(v, "mentions", mention)?,
         })
     }
@@ -240,7 +237,7 @@ pub fn annotations(value: &Value) -> Option<Annotations> {
             start: offset(v, "start")?,
             end: offset(v, "end")?,
             text: string(v, "text")?,
-            source: optional(v, "source"),
+            source: string(v, "source"),
             cue: string(v, "cue")?,
             stance: parse_name(&STANCES, v.get("stance")?.as_str()?)?,
             contested: v.get("contested")?.as_bool()?,

@@ -27,7 +27,6 @@ pub use worker::annotate_page;
 use std::rc::Rc;
 use std::time::Duration;
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -161,23 +160,15 @@ fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            browser::listen_on_window("keydown", move |event| {
+                let Ok(event) = event.dyn_into::<web_sys::KeyboardEvent>() else { return };
                 if let Some(action) = key_action(&event) {
                     if !matches!(action, Action::Escape) {
                         event.prevent_default();
                     }
                     dispatch.dispatch(action);
                 }
-            });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-                }
-            }
+            })
         });
     }
 
