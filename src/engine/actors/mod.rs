@@ -19,7 +19,7 @@ mod runs;
 mod scan;
 mod words;
 
-use super::lexicon::{keep_disjoint, lexicon, Form, Hit};
+use super::lexicon::{keep_winners, lexicon, Form, Hit};
 use super::schema::ActorKind;
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
@@ -171,8 +171,9 @@ pub fn find(doc: &Doc) -> FoundActors {
 
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
 fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    crate::engine::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
-    keep_disjoint(cands, |c| c.span)
+    // In text order first (the candidates come in a few runs in order): only overlapping ones compete.
+    crate::engine::sort::sort_by_key(&mut cands, |c| c.span.start);
+    keep_winners(cands, |c| c.span, |c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start))
 }
 
 /// "US army", "Russian Navy": a state's armed service, named after the state.

@@ -2,7 +2,7 @@
 //! and acronyms defined in parentheses.
 
 use super::runs::{Unit, UnitKind};
-use super::{is_acronym, is_all_caps, words, Candidate, Source};
+use super::{is_acronym, is_all_caps, words, Candidate, Source, MAX_RUN};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::text::lowercase;
 use crate::engine::schema::ActorKind;
@@ -91,10 +91,12 @@ impl Context<'_, '_> {
         self.doc.tokens.get(i).map(|t| t.text(self.doc.text))
     }
 
-    /// Looks for people and organisations in one run.
+    /// Looks for people and organisations in one run (of at most [`MAX_RUN`] units: any more are ignored).
     pub(super) fn scan_run(&self, run: &[Unit], out: &mut Vec<Candidate>) {
         let text = self.text();
-        let mut used = vec![false; run.len()];
+        let run = &run[..run.len().min(MAX_RUN)];
+        // The units taken by titled people; on the stack, since this runs for every run.
+        let mut used = [false; MAX_RUN];
         // People after titles: "Air Force Major General Patrick Ryder".
         let mut i = 0;
         while i < run.len() {
