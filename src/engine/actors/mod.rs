@@ -218,8 +218,17 @@ fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
     tokens.binary_search_by_key(&at, |t| t.span.start).ok()
 }
 
+/// Whether `w` has at least two letters and no lower-case one ("NATO", "U.S."): one pass, ASCII tested inline.
 fn is_all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    let mut letters = 0;
+    for c in w.chars() {
+        let (lower, letter) = if c.is_ascii() { (c.is_ascii_lowercase(), c.is_ascii_alphabetic()) } else { (c.is_lowercase(), c.is_alphabetic()) };
+        if lower {
+            return false;
+        }
+        letters += usize::from(letter);
+    }
+    letters >= 2
 }
 
 /// The lexicon hits (disjoint, in text order) that stand for actors here. Hits and tokens are

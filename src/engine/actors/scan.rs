@@ -57,9 +57,9 @@ impl Context<'_, '_> {
             UnitKind::Initial | UnitKind::Particle => true,
             UnitKind::Cap => {
                 let w = self.unit_text(u);
-                !words::is_stop(w)
+                !u.title
+                    && !words::is_stop(w)
                     && !is_all_caps(w)
-                    && !u.title
                     && words::head_kind(w).is_none()
                     && self.hit_in(u).is_none_or(|h| lexicon().entries[h.entry].kind == ActorKind::Person)
             }
@@ -253,16 +253,19 @@ impl Context<'_, '_> {
             }
             let name_span = Span::new(start, seg[end].span.end);
             let name = name_span.of(text);
-            if kind == ActorKind::Organization && ["Defen", "War", "Peshmerga", "Armed"].iter().any(|w| name.contains(w)) && matches!(head_word, "Ministry" | "Department") {
+            if kind == ActorKind::Organization && matches!(head_word, "Ministry" | "Department") && contains_any(name, &["Defen", "War", "Peshmerga", "Armed"]) {
                 kind = ActorKind::Military;
             }
-            if head_word == "Agency" && (name.contains("News") || name.contains("Press")) {
+            if head_word == "Agency" && contains_any(name, &["News", "Press"]) {
                 kind = ActorKind::Media;
             }
             if kind == ActorKind::Organization && is_security_service(name) {
                 kind = ActorKind::Military;
             }
-            if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen", "Independence", "Revolutionary", "Rebel"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
+            if kind != ActorKind::Media
+                && contains_any(name, &["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen", "Independence", "Revolutionary", "Rebel"])
+                && !contains_any(name, &["Organization", "Republic"])
+            {
                 kind = ActorKind::ArmedGroup;
             }
             // "The Associated Press": the lexicon already knows the name without "The".
@@ -535,7 +538,7 @@ impl Context<'_, '_> {
             let span = Span::new(self.units[k].span.start, self.units[last].span.end);
             let name = span.of(text);
             let kind = match name.rsplit(' ').find_map(words::head_kind) {
-                Some(ActorKind::Organization) if name.contains("News") || name.contains("Press") => ActorKind::Media,
+                Some(ActorKind::Organization) if contains_any(name, &["News", "Press"]) => ActorKind::Media,
                 Some(ActorKind::Organization) if is_security_service(name) => ActorKind::Military,
                 Some(kind) => kind,
                 None => ActorKind::Organization,
@@ -555,5 +558,12 @@ fn is_group_noun(w: &str) -> bool {
 /// Intelligence and security services count as military bodies, as the lexicon's do
 /// ("National Intelligence Service", "Defense Intelligence Agency", "State Security Service").
 fn is_security_service(name: &str) -> bool {
-    name.contains("Intelligence") || name.contains("Security Service")
+    contains_any(name, &["Intelligence", "Security Service"])
+}
+
+/// Whether `name` contains any of `words`, which all start with an ASCII capital: one pass over
+/// the capitals of `name` (a `contains` per word scans it once per word).
+fn contains_any(name: &str, words: &[&str]) -> bool {
+    let bytes = name.as_bytes();
+    (0..bytes.len()).any(|i| bytes[i].is_ascii_uppercase() && words.iter().any(|w| w.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(w.as_bytes())))
 }
