@@ -141,7 +141,8 @@ pub fn find(doc: &Doc) -> FoundActors {
             }
         }
     }
-    ctx.acronym_definitions(&mut cands);
+    let parentheses = acronyms_in_parentheses(doc);
+    ctx.acronym_definitions(&parentheses, &mut cands);
     // Titles found before names, so that known people keep theirs ("President Hassan
     // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
     let mut roles: HashMap<usize, String> = cands
@@ -164,7 +165,7 @@ pub fn find(doc: &Doc) -> FoundActors {
     for c in &accepted {
         b.add(text, c);
     }
-    b.add_acronym_aliases(doc, &accepted);
+    b.add_acronym_aliases(doc, &parentheses, &accepted);
     b.add_short_forms(&ctx, &runs);
     b.finish()
 }
@@ -211,6 +212,14 @@ fn adopt_known_acronyms(text: &str, accepted: &mut [Candidate]) {
             accepted[i - 1].source = Source::Lexicon(Hit { span: prev.span, ..hit });
         }
     }
+}
+
+/// The tokens `i` (never the first) that open a parenthesised acronym, "(" `i`, "PMF", ")": found
+/// once for the definitions and the aliases. The brackets are compared as bytes, inline.
+fn acronyms_in_parentheses(doc: &Doc) -> Vec<usize> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let is = |t: &Token, byte: u8| t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&byte);
+    (1..tokens.len().saturating_sub(2)).filter(|&i| is(&tokens[i], b'(') && is(&tokens[i + 2], b')') && is_acronym(tokens[i + 1].text(text))).collect()
 }
 
 /// Index of the token starting at byte `at`, if any.

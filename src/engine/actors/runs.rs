@@ -73,13 +73,14 @@ fn is_apostrophe(s: &str) -> bool {
 
 /// Whether `w` is in the short `list`: lengths and first bytes compared inline first
 /// (`<[&str]>::contains` calls a string compare per entry at opt-level "z", and this runs for most short words).
+#[inline(always)]
 fn listed(list: &[&str], w: &str) -> bool {
     let first = w.as_bytes().first();
     list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
 /// Whether `w` starts with an upper-case letter (an ASCII first byte tested inline).
-fn starts_upper(w: &str) -> bool {
+pub(super) fn starts_upper(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
@@ -169,7 +170,9 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         }
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
-        out.push(Unit { span, kind, tokens: (i, last), possessive, title: words::is_title(span.of(text)) });
+        // Only capitalised words are titles (every title starts with a capital and has two letters or more).
+        let title = kind == UnitKind::Cap && words::is_title(span.of(text));
+        out.push(Unit { span, kind, tokens: (i, last), possessive, title });
         i = last + 1;
     }
     out

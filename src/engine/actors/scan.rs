@@ -2,7 +2,7 @@
 //! and acronyms defined in parentheses.
 
 use super::runs::{Unit, UnitKind};
-use super::{is_acronym, is_all_caps, words, Candidate, Source, MAX_RUN};
+use super::{is_all_caps, words, Candidate, Source, MAX_RUN};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::text::lowercase;
 use crate::engine::schema::ActorKind;
@@ -492,17 +492,12 @@ impl Context<'_, '_> {
     }
 
     /// "Iraq's News Agency (INA)": the words whose initials spell a parenthesised acronym.
-    pub(super) fn acronym_definitions(&self, out: &mut Vec<Candidate>) {
+    /// `parentheses`: the tokens that open "(ACRONYM)" ([`super::acronyms_in_parentheses`]).
+    pub(super) fn acronym_definitions(&self, parentheses: &[usize], out: &mut Vec<Candidate>) {
         let tokens = &self.doc.tokens;
         let text = self.text();
-        for i in 1..tokens.len().saturating_sub(2) {
-            if !tokens[i].is(text, "(") || !tokens[i + 2].is(text, ")") {
-                continue;
-            }
+        for &i in parentheses {
             let acr = tokens[i + 1].text(text);
-            if !is_acronym(acr) {
-                continue;
-            }
             // Units ending right before "(", initials matched from the right.
             let last = self.units.partition_point(|u| u.tokens.1 + 1 < i);
             if self.units.get(last).is_none_or(|u| u.tokens.1 + 1 != i) {
