@@ -76,7 +76,16 @@ fn is_apostrophe(s: &str) -> bool {
 #[inline(always)]
 fn listed(list: &[&str], w: &str) -> bool {
     let first = w.as_bytes().first();
-    list.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
+    // An index loop: at opt-level "z" an iterator's `any` stays a call per entry.
+    let mut i = 0;
+    while i < list.len() {
+        let x = list[i];
+        if x.len() == w.len() && x.as_bytes().first() == first && x == w {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether `w` starts with an upper-case letter (an ASCII first byte tested inline).

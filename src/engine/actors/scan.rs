@@ -354,10 +354,10 @@ impl Context<'_, '_> {
         // "A spokesperson for the foreign ministry, Lin Jian, said": a name set off by commas
         // after a lower-case noun, before a verb of saying.
         // "The commander of the SDF, Mazloum Abdi, said": a role of a body before the comma.
-        let role_of_body = (first.saturating_sub(7)..first.saturating_sub(1)).any(|k| self.word(k).is_some_and(words::is_role) && self.word(k + 1) == Some("of"));
+        let role_of_body = || (first.saturating_sub(7)..first.saturating_sub(1)).any(|k| self.word(k).is_some_and(words::is_role) && self.word(k + 1) == Some("of"));
         let enclosed = first >= 2
             && self.tok(first - 1) == Some(",")
-            && (self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase) || words::is_role(&lowercase(w))) || role_of_body)
+            && (self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase) || words::is_role(&lowercase(w))) || role_of_body())
             && self.tok(last + 1) == Some(",")
             && self.word(last + 2).is_some_and(words::is_say);
         let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("according")));
