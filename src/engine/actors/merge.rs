@@ -303,7 +303,7 @@ impl Builder {
                     }
                 }
                 let mut seg = &run[s..e];
-                while seg.first().is_some_and(|u| u.kind != UnitKind::Cap || words::is_stop(ctx.unit_text(u))) {
+                while seg.first().is_some_and(|u| u.kind != UnitKind::Cap || u.stop) {
                     seg = &seg[1..];
                 }
                 while seg.last().is_some_and(|u| u.kind != UnitKind::Cap) {

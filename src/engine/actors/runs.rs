@@ -6,6 +6,7 @@
 //! A run is a stretch of adjacent units on one line ("Prime Minister Mohammed Shia’
 //! al-Sudani"), with lower-case connectors ("of", "and", "bin") allowed inside.
 
+use super::super::schema::ActorKind;
 use super::super::text::{Token, TokenKind};
 use super::words;
 use super::super::Span;
@@ -41,6 +42,10 @@ pub struct Unit {
     pub possessive: bool,
     /// A title or rank ([`words::is_title`]), decided once per unit.
     pub title: bool,
+    /// A word that never starts a name ([`words::is_stop`]), decided once per unit.
+    pub stop: bool,
+    /// The kind of body a head word ends ([`words::head_kind`]), decided once per `Cap` unit.
+    pub head: Option<ActorKind>,
 }
 
 const PARTICLES: &[&str] = &["bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
@@ -179,9 +184,11 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         }
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
-        // Only capitalised words are titles (every title starts with a capital and has two letters or more).
-        let title = kind == UnitKind::Cap && words::is_title(span.of(text));
-        out.push(Unit { span, kind, tokens: (i, last), possessive, title });
+        // Only capitalised words are titles or stop words (every one starts with a capital; a title has two letters or more).
+        let w = span.of(text);
+        let cap = kind == UnitKind::Cap;
+        let stop = (cap || kind == UnitKind::Initial) && words::is_stop(w);
+        out.push(Unit { span, kind, tokens: (i, last), possessive, title: cap && words::is_title(w), stop, head: if cap { words::head_kind(w) } else { None } });
         i = last + 1;
     }
     out

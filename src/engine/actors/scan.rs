@@ -58,9 +58,9 @@ impl Context<'_, '_> {
             UnitKind::Cap => {
                 let w = self.unit_text(u);
                 !u.title
-                    && !words::is_stop(w)
+                    && !u.stop
                     && !is_all_caps(w)
-                    && words::head_kind(w).is_none()
+                    && u.head.is_none()
                     && self.hit_in(u).is_none_or(|h| lexicon().entries[h.entry].kind == ActorKind::Person)
             }
             _ => false,
@@ -173,7 +173,7 @@ impl Context<'_, '_> {
     fn scan_segment(&self, seg: &[Unit], out: &mut Vec<Candidate>) {
         let text = self.text();
         let mut s = 0;
-        while s < seg.len() && (words::is_stop(self.unit_text(&seg[s])) || seg[s].kind != UnitKind::Cap && seg[s].kind != UnitKind::Ordinal) {
+        while s < seg.len() && (seg[s].stop || seg[s].kind != UnitKind::Cap && seg[s].kind != UnitKind::Ordinal) {
             s += 1;
         }
         let mut seg = &seg[s..];
@@ -199,7 +199,7 @@ impl Context<'_, '_> {
             return;
         }
         // "the 256th Infantry Brigade Combat Team of the Louisiana army National Guard": two units.
-        let is_head = |u: &Unit| u.kind == UnitKind::Cap && words::head_kind(self.unit_text(u)).is_some();
+        let is_head = |u: &Unit| u.head.is_some();
         if let Some(h) = (1..seg.len().saturating_sub(2)).find(|&h| is_head(&seg[h]) && seg[h + 1].kind == UnitKind::Connector && seg[h + 2..].iter().any(is_head)) {
             self.scan_segment(&seg[..=h], out);
             self.scan_segment(&seg[h + 1..], out);
@@ -221,7 +221,7 @@ impl Context<'_, '_> {
         }
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
-        let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
+        let head = (0..seg.len()).rev().find(|&h| is_head(&seg[h]));
         // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch";
         // "the Eastern Front": a front line, not an armed group.
         let verb_head = head == Some(0) && self.unit_text(&seg[0]) == "Watch";
@@ -237,8 +237,9 @@ impl Context<'_, '_> {
         if let Some(h) = head {
             // "Ministry of Defence of the Russian Federation": the head is the word before "of".
             let of_head = (0..h).find(|&i| is_head(&seg[i]) && matches!(self.unit_text(&seg[i + 1]), "of" | "for"));
-            let head_word = self.unit_text(&seg[of_head.unwrap_or(h)]);
-            let mut kind = words::head_kind(head_word).unwrap_or(ActorKind::Organization);
+            let head_unit = &seg[of_head.unwrap_or(h)];
+            let head_word = self.unit_text(head_unit);
+            let mut kind = head_unit.head.unwrap_or(ActorKind::Organization);
             let mut start = seg[0].span.start;
             let the_before = first_tok.checked_sub(1).and_then(|p| self.word(p)) == Some("The");
             let mut end = h;
@@ -284,7 +285,7 @@ impl Context<'_, '_> {
         }
         // "the ruling Georgian Dream party", "the Likud party": a party named before the word.
         let after_seg = self.word(seg[seg.len() - 1].tokens.1 + 1);
-        if after_seg == Some("party") && seg.iter().any(|u| u.kind == UnitKind::Cap && self.hit_in(u).is_none()) && !seg.iter().any(|u| words::is_stop(self.unit_text(u))) {
+        if after_seg == Some("party") && seg.iter().any(|u| u.kind == UnitKind::Cap && self.hit_in(u).is_none()) && !seg.iter().any(|u| u.stop) {
             let span = Span::new(seg[0].span.start, seg[seg.len() - 1].span.end);
             out.push(Candidate { span, source: Source::Org(ActorKind::Organization, span.of(text).to_string()) });
             return;
@@ -296,7 +297,7 @@ impl Context<'_, '_> {
         }
         let whole = &seg[s..];
         // "state television RTN", "the newspaper Kommersant": an outlet.
-        let media = whole.iter().take_while(|u| u.kind == UnitKind::Cap && !words::is_stop(self.unit_text(u))).count();
+        let media = whole.iter().take_while(|u| u.kind == UnitKind::Cap && !u.stop).count();
         if media > 0 && self.words_before(whole[0].tokens.0).0.is_some_and(words::is_media_noun) && self.hit_in(&whole[0]).is_none() {
             let span = Span::new(whole[0].span.start, whole[media - 1].span.end);
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
@@ -454,12 +455,12 @@ impl Context<'_, '_> {
     fn body_ending_at(&self, at: usize) -> Option<&str> {
         let last = self.units.partition_point(|u| u.tokens.1 < at);
         let unit = self.units.get(last).filter(|u| u.tokens.1 == at && u.kind == UnitKind::Cap)?;
-        words::head_kind(self.unit_text(unit))?;
+        unit.head?;
         let mut first = last;
         while first > 0 && last - first < 6 && self.units[first - 1].tokens.1 + 1 == self.units[first].tokens.0 && !self.units[first - 1].possessive && !self.doc.tokens[self.units[first].tokens.0].newline_before {
             first -= 1;
         }
-        while first < last && (self.units[first].kind != UnitKind::Cap || words::is_stop(self.unit_text(&self.units[first]))) {
+        while first < last && (self.units[first].kind != UnitKind::Cap || self.units[first].stop) {
             first += 1;
         }
         (last > first).then(|| Span::new(self.units[first].span.start, unit.span.end).of(self.text()))

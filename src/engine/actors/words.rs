@@ -283,5 +283,7 @@ mod tests {
         }
         // `runs::units` asks only capitalised words of two letters or more whether they are titles.
         assert!(TITLE.iter().all(|t| t.len() >= 2 && t.starts_with(|c: char| c.is_ascii_uppercase())));
+        // ... and only capitalised ones whether they are stop words.
+        assert!(STOP.iter().chain(CALENDAR).all(|t| t.starts_with(|c: char| c.is_ascii_uppercase())));
     }
 }
