@@ -179,6 +179,11 @@ impl<'a> Words<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
+    /// The classes of every token (bits such as [`FORCE`]), for loops over many tokens.
+    pub fn classes(&self) -> &'a [u32] {
+        self.class
+    }
+
     /// Whether the words `seq` start at `i`.
     pub fn matches(&self, i: usize, seq: &[&str]) -> bool {
         seq.iter().enumerate().all(|(k, w)| self.at(i + k) == *w)
@@ -232,7 +237,7 @@ const TRIGGERS_FROM: u32 = 11;
 /// The bits of all event triggers.
 const TRIGGER_BITS: u32 = ((1 << TRIGGERS.len()) - 1) << TRIGGERS_FROM;
 /// Not a list: set by [`lex`] on a word that starts with a capital and stands apart.
-const CAPITAL: u32 = 1 << 30;
+pub(super) const CAPITAL: u32 = 1 << 30;
 /// Not a list: set by [`lex`] on a token that negates its clause (a negator, or "ruled" before "out").
 const NEGATES: u32 = 1 << 31;
 

@@ -16,7 +16,7 @@ use super::figures::FoundFigure;
 use super::schema::{ActorKind, Stance};
 use super::text::TokenKind;
 use super::{Doc, Span};
-use cues::{Cue, CueKind, Polar, Words, FILLER, FORCE};
+use cues::{Cue, CueKind, Polar, Words, CAPITAL, FILLER, FORCE};
 
 /// A claim as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -396,11 +396,14 @@ impl<'a> Context<'a, '_> {
         let mut out: Vec<(Topic, bool)> = Vec::with_capacity(entries.len() + 8);
         out.extend(inside().map(|e| (Topic::Actor(e.1), !e.2)));
         let mut next = inside().peekable();
+        // Only forces and capitalised words are topics: their class bits are tested first, in a tight loop.
+        let classes = w.classes();
         for k in from..to {
-            let force = w.is(k, FORCE);
-            if !force && !w.capital(k) {
+            let class = classes.get(k).copied().unwrap_or(0);
+            if class & (FORCE | CAPITAL) == 0 {
                 continue;
             }
+            let force = class & FORCE != 0;
             let at = self.doc.tokens[s.first + k].span.start;
             while next.peek().is_some_and(|e| e.0.end <= at) {
                 next.next();
@@ -411,7 +414,7 @@ impl<'a> Context<'a, '_> {
             let x = w.at(k);
             if force {
                 out.push((Topic::Troops, true));
-            } else if x.chars().count() > 1 && !w.is(k, FILLER) {
+            } else if class & FILLER == 0 && x.chars().nth(1).is_some() {
                 out.push((Topic::Name(x), true));
             }
         }
