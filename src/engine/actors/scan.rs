@@ -1,7 +1,7 @@
 //! Looking for unknown people and organisations in name runs: titles, cues, head words
 //! and acronyms defined in parentheses.
 
-use super::runs::{Unit, UnitKind};
+use super::runs::{starts_upper, Unit, UnitKind};
 use super::{is_all_caps, words, Candidate, Source, MAX_RUN};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::text::lowercase;
@@ -16,7 +16,7 @@ pub(super) fn is_headline(doc: &Doc, line: Span) -> bool {
     let (mut caps, mut lower) = (0, 0);
     for t in doc.tokens[first..].iter().take_while(|t| t.span.end <= line.end).filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        if starts_upper(w) {
             caps += 1;
         } else if w.len() > 3 {
             lower += 1;
