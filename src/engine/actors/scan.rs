@@ -79,7 +79,7 @@ impl Context<'_, '_> {
 
     /// The two words before token `i`, looking past symbols glued to it ("told °®Name").
     fn words_before(&self, i: usize) -> (Option<&str>, Option<&str>) {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let mut p = i;
         while p > 0 && p + 2 > i && !tokens[p].space_before && tokens[p - 1].kind == TokenKind::Punct && !"(\"“‘'’,.;:—–-".contains(tokens[p - 1].text(self.text())) {
             p -= 1;
@@ -219,7 +219,7 @@ impl Context<'_, '_> {
                 return self.scan_segment(&seg[p + 1..], out);
             }
         }
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| is_head(&seg[h]));
         // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch";
@@ -415,7 +415,7 @@ impl Context<'_, '_> {
     /// The lower-case role words right before token `at` ("defence minister"), with the
     /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
     pub(super) fn role_before(&self, at: usize) -> Option<String> {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
         let article = |w: &str| matches!(w, "a" | "an" | "the" | "and" | "or" | "but" | "with" | "by" | "to" | "as" | "at" | "in" | "on" | "for" | "from" | "that" | "which" | "who");
@@ -468,7 +468,7 @@ impl Context<'_, '_> {
 
     /// The role in an apposition starting at token `from`: "the head of the Congo River Alliance".
     fn apposition(&self, from: usize) -> Option<String> {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let mut i = from;
         while self.word(i).is_some_and(|w| matches!(w, "the" | "a" | "an" | "who")) {
             i += 1;
@@ -495,7 +495,7 @@ impl Context<'_, '_> {
     /// "Iraq's News Agency (INA)": the words whose initials spell a parenthesised acronym.
     /// `parentheses`: the tokens that open "(ACRONYM)" ([`super::acronyms_in_parentheses`]).
     pub(super) fn acronym_definitions(&self, parentheses: &[usize], out: &mut Vec<Candidate>) {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let text = self.text();
         for &i in parentheses {
             let acr = tokens[i + 1].text(text);

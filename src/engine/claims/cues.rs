@@ -64,7 +64,9 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
     let index = classes();
     let apostrophe = index.classes("'");
     let not = index.classes("not");
-    let mut class = vec![0u32; tokens.len()];
+    let mut token_classes = vec![0u32; tokens.len()];
+    // Slices, not `Vec`s, in the loop: indexing a `Vec` is a call at opt-level "z".
+    let (class, lowered) = (&mut token_classes[..], &mut lower[..]);
     for &(first, end) in sentences {
         for k in first..end.min(tokens.len()) {
             let t = &tokens[k];
@@ -72,14 +74,14 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
                 // No list holds a number, and digits are never capitals.
                 continue;
             }
-            let word = lower[k];
+            let word = lowered[k];
             let mut bits = index.classes(word);
             let after_apostrophe = k > first && class[k - 1] & APOSTROPHE != 0;
             if bits & APOSTROPHE != 0 && word != "'" {
-                lower[k] = "'";
+                lowered[k] = "'";
                 bits = apostrophe;
             } else if after_apostrophe && word == "t" {
-                lower[k] = "not";
+                lowered[k] = "not";
                 bits = not;
             } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 && matches!(word.as_bytes()[0], b'd' | b'r' | b'p' | b'w') {
                 if let Some(&(_, trigger)) = EVENT_STEMS.iter().find(|(stem, _)| stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)) {
@@ -107,7 +109,7 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
             class[k] = bits;
         }
     }
-    (lower, class)
+    (lower, token_classes)
 }
 
 /// How many bytes at the start of `bytes` are ASCII; eight at a time.
