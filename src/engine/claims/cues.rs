@@ -788,8 +788,9 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut clause_start = from;
     let to = to.min(w.len());
     // Only a trigger, a rotation or troops said to be "there" make an event, and most sentences have none.
+    // ("there" is a filler word: its class bit is tested before its text.)
     let can_hold_event = |from: usize, to: usize| {
-        w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) || w.force && (from..to).any(|k| w.at(k) == "there")
+        w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) || w.force && (from..to).any(|k| w.is(k, FILLER) && w.at(k) == "there")
     };
     if from >= to || !can_hold_event(from, to) {
         return out;
@@ -873,6 +874,8 @@ mod tests {
         assert!(FINISHED.iter().all(|seq| COPULAS.contains(&seq[0])));
         // `Context::source_in` looks for pronouns among the fillers only.
         assert!(["he", "she", "they", "it", "we", "i"].iter().all(|p| FILLERS.contains(p)));
+        // `events` looks for "there" among the fillers only.
+        assert!(FILLERS.contains(&"there"));
     }
 
     #[test]

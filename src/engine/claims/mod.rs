@@ -398,10 +398,12 @@ impl<'a> Context<'a, '_> {
         }
         let span = self.span(s.first, from, to);
         let entries = self.index.starting_in(span);
-        let inside = || entries.iter().filter(|e| e.0.end <= span.end);
+        let inside = |e: &(Span, usize, bool)| e.0.end <= span.end;
         let mut out: Vec<(Topic, bool)> = Vec::with_capacity(entries.len() + 8);
-        out.extend(inside().map(|e| (Topic::Actor(e.1), !e.2)));
-        let mut next = inside().peekable();
+        out.extend(entries.iter().filter(|e| inside(e)).map(|e| (Topic::Actor(e.1), !e.2)));
+        // The first entry inside the span that does not end before the token at hand (an index, not a
+        // `Peekable`, whose `peek` is a call at opt-level "z").
+        let mut next = 0;
         // Only forces and capitalised words are topics: their class bits are tested first, in a tight loop.
         let classes = w.classes();
         for k in from..to {
@@ -411,10 +413,10 @@ impl<'a> Context<'a, '_> {
             }
             let force = class & FORCE != 0;
             let at = self.tokens()[s.first + k].span.start;
-            while next.peek().is_some_and(|e| e.0.end <= at) {
-                next.next();
+            while entries.get(next).is_some_and(|e| !inside(e) || e.0.end <= at) {
+                next += 1;
             }
-            if next.peek().is_some_and(|e| e.0.start <= at) {
+            if entries.get(next).is_some_and(|e| e.0.start <= at) {
                 continue;
             }
             let x = w.at(k);
