@@ -167,13 +167,15 @@ impl<'a> Reader<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        same_word(self.word(i), w)
+        self.toks.get(i).is_some_and(|t| t.is_word(self.doc.text, w))
     }
 
-    /// Token `i` is one of the words of a short inline `list`.
+    /// Token `i` is one of the words of a short inline `list` (ignoring ASCII case).
     fn any(&self, i: usize, list: &[&str]) -> bool {
-        let w = self.word(i);
-        !w.is_empty() && list.iter().any(|x| same_word(x, w))
+        let Some(t) = self.toks.get(i) else { return false };
+        // Lengths first, inline: most words of the list have another.
+        let len = t.span.end.wrapping_sub(t.span.start);
+        list.iter().any(|w| w.len() == len && t.is_word(self.doc.text, w))
     }
 
     /// Token `i` is a word of a lexicon list.
