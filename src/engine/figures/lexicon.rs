@@ -1,8 +1,8 @@
 //! Word lists the figure reader matches (case-insensitively) around numbers.
 //!
 //! Every list is in lower case and sorted by bytes (tables by their first column; a table
-//! lookup is a binary search); the test at the end keeps it so. A list's words are also indexed
-//! ([`Words::has`]), so the reader asks "is this token a force noun?" with one hash lookup.
+//! lookup is a binary search); the test at the end keeps it so. Every list's words are also indexed
+//! ([`classes`]), so the reader classifies each token once and asks "is this token a force noun?" with a bit test.
 
 use crate::engine::wordset::WordIndex;
 use std::sync::OnceLock;
@@ -12,12 +12,28 @@ use std::sync::OnceLock;
 pub struct Words(pub usize, pub &'static [&'static str]);
 
 impl Words {
-    /// Whether `word` is in the list, ignoring ASCII case.
-    pub fn has(self, word: &str) -> bool {
-        static INDEXES: OnceLock<Vec<WordIndex>> = OnceLock::new();
-        let indexes = INDEXES.get_or_init(|| ALL.iter().map(|list| WordIndex::new(&[list.1])).collect());
-        indexes.get(self.0).is_some_and(|index| index.folded_classes(word) != 0)
+    /// This list's bit in [`classes`].
+    pub const fn bit(self) -> u64 {
+        1 << self.0
     }
+}
+
+/// The bit in [`classes`] of a key of `CASUALTY_BEFORE`, `CASUALTY_AFTER_ACTION` or `ACTION_WORDS`.
+pub const TABLE_KEY: u64 = 1 << ALL.len();
+
+/// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case.
+/// The reader asks this once per token, then answers "is token k a force noun?" with a bit test.
+pub fn classes(word: &str) -> u64 {
+    // A `WordIndex` holds 32 lists: the first 32 in one, the others and the tables' keys in a second.
+    static INDEXES: OnceLock<[WordIndex; 2]> = OnceLock::new();
+    let [low, high] = INDEXES.get_or_init(|| {
+        let keys: Vec<&'static str> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| e.0)).collect();
+        let mut lists: Vec<&[&'static str]> = ALL.iter().map(|list| list.1).collect();
+        lists.push(&keys);
+        let (low, high) = lists.split_at(32);
+        [WordIndex::new(low), WordIndex::new(high)]
+    });
+    u64::from(low.folded_classes(word)) | u64::from(high.folded_classes(word)) << 32
 }
 
 /// Nouns that name members of an armed force on their own.
