@@ -733,9 +733,10 @@ fn colon_source(s: &Sentence) -> Option<usize> {
 
 /// A "despite X's announcement ..." clause: its first token and its end.
 fn despite_clause(w: &Words) -> Option<(usize, usize)> {
-    // Lengths first: most words are compared with neither.
-    let d = (1..w.len()).find(|&i| {
-        let x = w.at(i);
+    // Lengths first: most words are compared with neither (and the words read from the slice: this runs
+    // over every token of every sentence, and `Words::at` is a call at opt-level "z").
+    let d = (1..w.lower.len()).find(|&i| {
+        let x = w.lower[i];
         (x.len() == 7 && x == "despite") || (x.len() == 8 && x == "contrary" && w.at(i + 1) == "to")
     })?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {
