@@ -204,10 +204,14 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
         // Only capitalised words are titles or stop words (every one starts with a capital; a title has two letters or more).
+        // Only capitalised words are titles, stop words or head words (as `words`' tests check).
         let w = span.of(text);
-        let cap = kind == UnitKind::Cap;
-        let stop = (cap || kind == UnitKind::Initial) && words::is_stop(w);
-        out.push(Unit { span, kind, tokens: (i, last), possessive, title: cap && words::is_title(w), stop, head: if cap { words::head_kind(w) } else { None } });
+        let (title, stop, head) = match kind {
+            UnitKind::Cap => words::unit_facts(w),
+            UnitKind::Initial => (false, words::is_stop(w), None),
+            _ => (false, false, None),
+        };
+        out.push(Unit { span, kind, tokens: (i, last), possessive, title, stop, head });
         i = last + 1;
     }
     out
