@@ -203,7 +203,6 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         }
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
-        // Only capitalised words are titles or stop words (every one starts with a capital; a title has two letters or more).
         // Only capitalised words are titles, stop words or head words (as `words`' tests check).
         let w = span.of(text);
         let (title, stop, head) = match kind {
