@@ -258,8 +258,13 @@ impl Builder {
         let text = ctx.text();
         let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
         crate::engine::sort::sort(&mut taken);
-        let covered = |span: Span| {
-            let after = taken.partition_point(|t| t.start < span.end);
+        // Units are asked in text order (runs and their units are), so the taken spans that start
+        // before a unit's end are counted by a cursor that only moves forward, not by a search.
+        let mut after = 0;
+        let mut covered = |span: Span| {
+            while taken.get(after).is_some_and(|t| t.start < span.end) {
+                after += 1;
+            }
             after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
         };
         let mut by_initials: HashMap<String, usize> = HashMap::new();
