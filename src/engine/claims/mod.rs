@@ -347,14 +347,19 @@ impl<'a> Context<'a, '_> {
         let after_preposition = |m: &Span| {
             let before = text.get(..m.start).unwrap_or("").trim_end();
             let mut words = before.rsplit(|c: char| !c.is_alphabetic());
-            let (mut word, mut previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let mut word = words.next().unwrap_or("");
+            let preposition = |w: &str| (2..=7).contains(&w.len()) && matches!(w, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
+            // Most mentions follow neither a preposition nor "the": only then is the word before read.
+            if word != "the" && !preposition(word) {
+                return false;
+            }
+            let mut previous = words.next().unwrap_or("");
             // "clashes with the Taliban": an article may stand between ("a spokesman for the Bundeswehr",
             // "analysts at the Crisis Group" name the speaker's own body).
             if word == "the" && matches!(previous, "with" | "against" | "into" | "toward" | "towards") {
                 (word, previous) = (previous, words.next().unwrap_or(""));
             }
-            let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
-            preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
+            preposition(word) && !(word == "to" && previous.eq_ignore_ascii_case("according"))
         };
         let rank = |k: ActorKind| match k {
             ActorKind::Person => 0,
