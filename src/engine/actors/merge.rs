@@ -256,7 +256,8 @@ impl Builder {
     /// acronyms and repeated organisation names.
     pub(super) fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
         let text = ctx.text();
-        let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
+        let mut taken: Vec<Span> = Vec::with_capacity(self.drafts.iter().map(|d| d.actor.mentions.len()).sum::<usize>() + self.adjectives.len());
+        taken.extend(self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)));
         crate::engine::sort::sort(&mut taken);
         // Units are asked in text order (runs and their units are), so the taken spans that start
         // before a unit's end are counted by a cursor that only moves forward, not by a search.

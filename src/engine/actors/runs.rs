@@ -127,7 +127,8 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     // One ASCII punctuation byte, compared inline.
     let punct = |i: usize, p: u8| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&p));
     let capital = |i: usize| word(i).is_some_and(starts_upper);
-    let mut out = Vec::new();
+    // About one token in four is a name word or connector.
+    let mut out = Vec::with_capacity(tokens.len() / 4);
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
