@@ -128,7 +128,7 @@ pub fn find(doc: &Doc) -> FoundActors {
     let text = doc.text;
     let lx = lexicon();
     let hits = kept_hits(doc, lx.find(text));
-    let units = runs::units(text, &doc.tokens);
+    let units = runs::units(text, &doc.tokens, &hits);
     let runs = runs::runs(&doc.tokens, &units);
     let headlines = doc.sentences.iter().map(|&line| is_headline(doc, line)).collect();
     let ctx = Context { doc, hits: &hits, units: &units, headlines };
