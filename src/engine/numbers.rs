@@ -212,10 +212,26 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case: one hash lookup.
-fn is_opener(word: &str) -> bool {
+/// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
+const OPENS: u32 = 1;
+/// The bit of [`word_classes`] for a word that can start a number: a number word, a vague amount,
+/// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
+const STARTS_ATOM: u32 = 2;
+
+/// [`OPENS`] and [`STARTS_ATOM`] for `word`, ignoring ASCII case: one hash lookup.
+fn word_classes(word: &str) -> u32 {
     static INDEX: OnceLock<WordIndex> = OnceLock::new();
-    INDEX.get_or_init(|| WordIndex::new(&[OPENERS])).folded_classes(word) != 0
+    let index = INDEX.get_or_init(|| {
+        let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
+        let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
+        WordIndex::new(&[OPENERS, &atoms])
+    });
+    index.folded_classes(word)
+}
+
+/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case.
+fn is_opener(word: &str) -> bool {
+    word_classes(word) & OPENS != 0
 }
 
 /// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
@@ -551,6 +567,10 @@ impl<'a> Scanner<'a> {
     /// One number (digits or words, with scale) starting at token `i`.
     fn atom(&self, i: usize) -> Option<Atom> {
         let t = self.tok(i)?;
+        // Most words tried ("the", "in", "more") cannot start one: one lookup turns them away.
+        if t.kind != TokenKind::Number && word_classes(self.word(i)) & STARTS_ATOM == 0 {
+            return None;
+        }
         if let Some((lo, hi, end)) = self.vague_at(i) {
             let amount = Amount { vague: Some((lo, hi)), ..Amount::plain(0) };
             return Some(Atom { amount, start: i, end, words: true, ordinal: false });
@@ -756,8 +776,11 @@ mod tests {
         let starters = ["a", "an", "between", "entre", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
         let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
         let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
-        for w in words.chain(qualifiers) {
+        for w in words.clone().chain(qualifiers) {
             assert!(is_opener(w), "{w} cannot open an expression");
+        }
+        for w in words.filter(|w| !matches!(**w, "between" | "entre")) {
+            assert!(word_classes(w) & STARTS_ATOM != 0, "{w} cannot start a number");
         }
     }
 
