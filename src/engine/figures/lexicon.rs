@@ -24,16 +24,14 @@ pub const TABLE_KEY: u64 = 1 << ALL.len();
 /// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case.
 /// The reader asks this once per token, then answers "is token k a force noun?" with a bit test.
 pub fn classes(word: &str) -> u64 {
-    // A `WordIndex` holds 32 lists: the first 32 in one, the others and the tables' keys in a second.
-    static INDEXES: OnceLock<[WordIndex; 2]> = OnceLock::new();
-    let [low, high] = INDEXES.get_or_init(|| {
+    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
         let keys: Vec<&'static str> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| e.0)).collect();
         let mut lists: Vec<&[&'static str]> = ALL.iter().map(|list| list.1).collect();
         lists.push(&keys);
-        let (low, high) = lists.split_at(32);
-        [WordIndex::new(low), WordIndex::new(high)]
+        WordIndex::new(&lists)
     });
-    u64::from(low.folded_classes(word)) | u64::from(high.folded_classes(word)) << 32
+    index.folded_classes(word)
 }
 
 /// Nouns that name members of an armed force on their own.
