@@ -281,5 +281,9 @@ mod tests {
         for list in [THING_AFTER_BODY, REGION, MEDIA_NOUN, TITLE_MODIFIER, STOP, CALENDAR, TITLE, ROLE, SAY, MILITARY_HEAD, MEDIA_HEAD, ORG_HEAD, ARMED_HEAD, PLACE_NOUN, PLACE_BEFORE, GOVERNMENT_COMPOUND] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
+        // `runs::units` asks only capitalised words of two letters or more whether they are titles.
+        assert!(TITLE.iter().all(|t| t.len() >= 2 && t.starts_with(|c: char| c.is_ascii_uppercase())));
+        // ... and only capitalised ones whether they are stop words.
+        assert!(STOP.iter().chain(CALENDAR).all(|t| t.starts_with(|c: char| c.is_ascii_uppercase())));
     }
 }
