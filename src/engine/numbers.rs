@@ -212,19 +212,23 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// The bits of [`word_classes`] below this one: bit `k` for a word that opens `PRE_QUALIFIERS[k]`.
+const QUALIFIER_HEADS: u64 = (1 << PRE_QUALIFIERS.len()) - 1;
 /// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
-const OPENS: u32 = 1;
+const OPENS: u64 = 1 << PRE_QUALIFIERS.len();
 /// The bit of [`word_classes`] for a word that can start a number: a number word, a vague amount,
 /// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
-const STARTS_ATOM: u32 = 2;
+const STARTS_ATOM: u64 = OPENS << 1;
 
-/// [`OPENS`] and [`STARTS_ATOM`] for `word`, ignoring ASCII case: one hash lookup.
-fn word_classes(word: &str) -> u32 {
-    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+/// [`QUALIFIER_HEADS`], [`OPENS`] and [`STARTS_ATOM`] for `word`, ignoring ASCII case: one hash lookup.
+fn word_classes(word: &str) -> u64 {
+    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
         let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
-        WordIndex::new(&[OPENERS, &atoms])
+        let mut lists: Vec<&[&'static str]> = PRE_QUALIFIERS.iter().map(|(words, _)| &words[..1]).collect();
+        lists.extend([OPENERS, &atoms]);
+        WordIndex::new(&lists)
     });
     index.folded_classes(word)
 }
@@ -360,11 +364,17 @@ impl<'a> Scanner<'a> {
 
     /// A qualifier ending right before a number; returns it and its length in tokens.
     fn pre_qualifier(&self, i: usize) -> (Qualifier, usize) {
-        let first = self.word(i);
-        // By reference: iterating the array by value copies all of it on every call.
-        for &(words, q) in &PRE_QUALIFIERS {
+        // Most expressions open on their digits, and no qualifier does.
+        if self.is_number(i) {
+            return (Qualifier::Exact, 0);
+        }
+        // The qualifiers that open with this word, in order (one lookup, not a scan of them all).
+        let mut heads = word_classes(self.word(i)) & QUALIFIER_HEADS;
+        while heads != 0 {
+            let (words, q) = PRE_QUALIFIERS[heads.trailing_zeros() as usize];
+            heads &= heads - 1;
             let rest_matches = || words.iter().enumerate().skip(1).all(|(k, w)| self.is(i + k, w));
-            if same_word(words[0], first) && rest_matches() && self.starts_atom(i + words.len()) {
+            if rest_matches() && self.starts_atom(i + words.len()) {
                 return (q, words.len());
             }
         }
