@@ -189,7 +189,7 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             let main = drafts.len() - 1;
             drafts[main].links.push(main + 1);
             second.links.push(main);
-            drafts.push(second);
+            drafts.push(*second);
         }
         previous = Some(drafts.len() - 1);
     }
@@ -475,7 +475,8 @@ struct Speaker<'a> {
 }
 
 /// The claim (and the claim of its "despite ..." clause) sentence `si` makes, if any.
-fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<&Draft<'a>>) -> Option<(Draft<'a>, Option<Draft<'a>>)> {
+/// (The rare second claim is boxed: a draft is large, and the result is moved twice.)
+fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<&Draft<'a>>) -> Option<(Draft<'a>, Option<Box<Draft<'a>>>)> {
     let doc = ctx.doc;
     let s = &sentences[si];
     let w = &s.words;
@@ -649,7 +650,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     let second = despite.map(|(d, end)| {
         let span = tok_span(d, end);
         let source = ctx.named_source(span, span.start).or_else(|| ctx.adjective_source(span));
-        Draft {
+        Box::new(Draft {
             span,
             source,
             source_key: (d + 1..end).find(|&k| w.capital(k) && !w.is(k, FILLER)).map(|k| w.at(k)),
@@ -661,7 +662,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
             topics: ctx.mentioned(s, d, end),
             subject: ctx.mentioned(s, d + 1, end),
             ..Draft::default()
-        }
+        })
     });
     if second.is_some() || answered_in_sentence(ctx, s) {
         draft.contested_alone = true;
