@@ -171,14 +171,13 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
     // Index into `drafts` of the claim the previous sentence made, if any.
     let mut previous: Option<usize> = None;
     for si in 0..sentences.len() {
-        let Some((first, second)) = claims_of(&ctx, &sentences, si, previous.map(|p| &drafts[p])) else {
+        let Some(second) = claims_of(&ctx, &sentences, si, previous, &mut drafts) else {
             previous = None;
             continue;
         };
         // "..., according to a source, though that figure could not be verified" doubts its own report.
         let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
         let unverified = !own_report && sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
-        drafts.push(first);
         if let (true, Some(p)) = (unverified, previous) {
             // "... could not be independently verified" doubts the claim just before.
             let this = drafts.len() - 1;
@@ -474,9 +473,11 @@ struct Speaker<'a> {
     window: (usize, usize),
 }
 
-/// The claim (and the claim of its "despite ..." clause) sentence `si` makes, if any.
-/// (The rare second claim is boxed: a draft is large, and the result is moved twice.)
-fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<&Draft<'a>>) -> Option<(Draft<'a>, Option<Box<Draft<'a>>>)> {
+/// The claim sentence `si` makes, if any, pushed onto `drafts` (where `previous` is the
+/// previous sentence's), and the claim of its "despite ..." clause. (Pushed here and boxed: a
+/// draft is large, and each move copies it.)
+fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<usize>, drafts: &mut Vec<Draft<'a>>) -> Option<Option<Box<Draft<'a>>>> {
+    let previous = previous.and_then(|p| drafts.get(p));
     let doc = ctx.doc;
     let s = &sentences[si];
     let w = &s.words;
@@ -667,7 +668,8 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     if second.is_some() || answered_in_sentence(ctx, s) {
         draft.contested_alone = true;
     }
-    Some((draft, second))
+    drafts.push(draft);
+    Some(second)
 }
 
 /// "Houthis say they hit a warship; Pentagon says no ship was hit": two sources in one
