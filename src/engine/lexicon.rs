@@ -270,7 +270,7 @@ fn ascii_word_run(bytes: &[u8]) -> usize {
     while let Some(eight) = bytes.get(run..run + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
         let x = u64::from_le_bytes(eight);
         let low7 = x & !TOP;
-        let folded = low7 | 0x20 * LANES;
+        let folded = low7 | (0x20 * LANES);
         let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
         let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
         let other = !((letter | digit) & !x) & TOP;
