@@ -351,8 +351,9 @@ impl Builder {
 
     pub(super) fn finish(self) -> FoundActors {
         let mut order: Vec<usize> = (0..self.drafts.len()).collect();
-        let first = |d: &Draft| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-        crate::engine::sort::sort_by_key(&mut order, |&i| first(&self.drafts[i]));
+        // Each draft's first mention found once, not at every comparison.
+        let first: Vec<usize> = self.drafts.iter().map(|d| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX)).collect();
+        crate::engine::sort::sort_by_key(&mut order, |&i| first[i]);
         let mut new_index = vec![0; self.drafts.len()];
         for (n, &i) in order.iter().enumerate() {
             new_index[i] = n;
