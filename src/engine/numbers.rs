@@ -8,7 +8,7 @@
 //! what is not a count.
 
 use super::schema::Qualifier;
-use super::text::{Token, TokenKind};
+use super::text::{is_dash, Token, TokenKind};
 use super::wordset::WordIndex;
 use super::{Doc, Span};
 use std::sync::OnceLock;
@@ -313,7 +313,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        matches!(self.word(i), "-" | "–" | "—" | "‑")
+        is_dash(self.word(i))
     }
 
     /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins

@@ -52,7 +52,11 @@ impl Token {
 
     /// Whether its first char is an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text).chars().next().is_some_and(char::is_uppercase)
+        // ASCII tested inline first: decoding and `char::is_uppercase` are calls at opt-level "z".
+        match text.as_bytes().get(self.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text(text).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -60,6 +64,12 @@ impl Token {
 #[inline(always)]
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || !c.is_ascii() && (c.is_alphanumeric() || extends_previous(c))
+}
+
+/// Whether `w` is a hyphen or a dash ("-", "–", "—", non-breaking "‑"): bytes matched inline (a `str`
+/// comparison is a call at opt-level "z", and the stages ask this of many tokens).
+pub fn is_dash(w: &str) -> bool {
+    matches!(w.as_bytes(), b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94" | b"\xE2\x80\x91")
 }
 
 /// Chars that belong to the char before them: combining marks, joiners, variation
@@ -191,6 +201,15 @@ mod tests {
     #[test]
     fn keeps_marks_and_modifiers_on_their_base() {
         assert_eq!(texts("US\u{FE0F} 2,500\u{20E3} !\u{0301} \u{0301}x"), ["US\u{FE0F}", "2", ",", "500\u{20E3}", "!\u{0301}", "x"]);
+    }
+
+    #[test]
+    fn dashes_and_capitals() {
+        assert!(["-", "–", "—", "‑"].iter().all(|d| is_dash(d)));
+        assert!(!["--", "_", "", "a", "−"].iter().any(|d| is_dash(d)));
+        let s = "Kyiv army Éire über";
+        let caps: Vec<bool> = tokenize(s).iter().map(|t| t.is_capitalized(s)).collect();
+        assert_eq!(caps, [true, false, true, false]);
     }
 
     #[test]
