@@ -202,8 +202,12 @@ impl<'a> Reader<'a> {
         self.toks.get(i).is_some_and(|t| t.is_capitalized(self.doc.text))
     }
 
+    /// Tokens `a` and `b` are in one sentence (false past the end).
     fn same_sentence(&self, a: usize, b: usize) -> bool {
-        a < self.toks.len() && b < self.toks.len() && self.sentence[a] == self.sentence[b]
+        match (self.sentence.get(a), self.sentence.get(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        }
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
