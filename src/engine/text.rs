@@ -46,8 +46,20 @@ impl Token {
     /// Whether the token's text is `word` ignoring ASCII case: the lengths are compared first, and the
     /// bytes are compared without slicing a `str` (no char-boundary checks), so a miss costs a few instructions.
     pub fn is_word(&self, text: &str, word: &str) -> bool {
-        self.span.end.wrapping_sub(self.span.start) == word.len()
-            && text.as_bytes().get(self.span.start..self.span.end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+        let word = word.as_bytes();
+        if self.span.end.wrapping_sub(self.span.start) != word.len() {
+            return false;
+        }
+        let Some(bytes) = text.as_bytes().get(self.span.start..self.span.end) else { return false };
+        // A plain loop: `eq_ignore_ascii_case` is a call at opt-level "z", and most words differ at their first byte.
+        let mut i = 0;
+        while i < word.len() {
+            if !bytes[i].eq_ignore_ascii_case(&word[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// Whether its first char is an upper-case letter.
