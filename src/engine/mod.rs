@@ -99,7 +99,8 @@ fn id(prefix: char, n: usize) -> String {
     }
     let mut id = String::with_capacity(1 + digits.len() - at);
     id.push(prefix);
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // Decimal digits are ASCII, so always UTF-8; pushed at once, not char by char.
+    id.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
     id
 }
 
