@@ -9,7 +9,7 @@
 use super::actors::FoundActors;
 use super::numbers::{self, folded_cmp, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
-use super::text::{Token, TokenKind};
+use super::text::{is_dash, Token, TokenKind};
 use super::{Doc, Span};
 
 mod lexicon;
@@ -111,11 +111,12 @@ impl<'a> Reader<'a> {
         let toks = &doc.tokens[..];
         // No list holds a number.
         let classes: Box<[u64]> = toks.iter().map(|t| if t.kind == TokenKind::Number { 0 } else { classes(t.text(doc.text)) }).collect();
-        let mut sentence = Vec::with_capacity(toks.len());
+        // Filled in place: `Vec::push` is a call per token at opt-level "z".
+        let mut sentence = vec![0u32; toks.len()].into_boxed_slice();
         let mut id = 0u32;
         let mut region = 0;
         let sentences = doc.sentences.as_slice();
-        for (i, t) in toks.iter().enumerate() {
+        for (i, (t, slot)) in toks.iter().zip(sentence.iter_mut()).enumerate() {
             while region + 1 < sentences.len() && sentences[region].end <= t.span.start {
                 region += 1;
                 id += 1;
@@ -123,7 +124,7 @@ impl<'a> Reader<'a> {
             if i > 0 && (t.newline_before || Self::ends_sentence(doc, &classes, i - 1)) {
                 id += 1;
             }
-            sentence.push(id);
+            *slot = id;
         }
         // Adjectives first, then mentions in actor order: the first to claim a token keeps it, as in `actor_at`.
         let mut actor_of = vec![None; toks.len()];
@@ -135,7 +136,7 @@ impl<'a> Reader<'a> {
                 slot.get_or_insert(a);
             }
         }
-        Reader { doc, toks, actors, sentence: sentence.into_boxed_slice(), actor_of, classes }
+        Reader { doc, toks, actors, sentence, actor_of, classes }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
@@ -201,8 +202,12 @@ impl<'a> Reader<'a> {
         self.toks.get(i).is_some_and(|t| t.is_capitalized(self.doc.text))
     }
 
+    /// Tokens `a` and `b` are in one sentence (false past the end).
     fn same_sentence(&self, a: usize, b: usize) -> bool {
-        a < self.toks.len() && b < self.toks.len() && self.sentence[a] == self.sentence[b]
+        match (self.sentence.get(a), self.sentence.get(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        }
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -982,10 +987,6 @@ impl<'a> Reader<'a> {
 /// Whether `w` is a small number word ("ten", "five").
 fn lookup_value(w: &str) -> bool {
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand"].iter().any(|n| same_word(n, w))
-}
-
-fn is_dash(w: &str) -> bool {
-    matches!(w, "-" | "–" | "—" | "‑")
 }
 
 #[cfg(test)]

@@ -83,6 +83,27 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// An output id, `prefix` then `n` in decimal ("f1", "a12"): written by hand, as `format!` costs
+/// hundreds of instructions a call at opt-level "z" and every annotation has an id.
+fn id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(prefix);
+    // Decimal digits are ASCII, so always UTF-8; pushed at once, not char by char.
+    id.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    id
+}
+
 /// Annotates one article; offsets are Unicode code points (Python string indices).
 pub fn annotate(text: &str) -> Annotations {
     annotate_with(text, OffsetUnit::CodePoint)
@@ -106,8 +127,8 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
             reported.push(i);
         }
     }
-    let actor_id = |i: usize| output_index.get(i).copied().flatten().map(|k| format!("a{}", k + 1));
-    let claim_id = |i: usize| format!("c{}", i + 1);
+    let actor_id = |i: usize| output_index.get(i).copied().flatten().map(|k| id('a', k + 1));
+    let claim_id = |i: usize| id('c', i + 1);
     Annotations {
         figures: found_figures
             .iter()
@@ -115,7 +136,7 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
             .map(|(i, f)| {
                 let (start, end) = map.span(f.span);
                 Figure {
-                    id: format!("f{}", i + 1),
+                    id: id('f', i + 1),
                     start,
                     end,
                     text: f.span.of(text).to_string(),
@@ -136,7 +157,7 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
             .map(|(k, &i)| {
                 let a = &found_actors.actors[i];
                 Actor {
-                    id: format!("a{}", k + 1),
+                    id: id('a', k + 1),
                     name: a.name.clone(),
                     kind: a.kind,
                     role: a.role.clone(),
@@ -169,5 +190,15 @@ pub fn annotate_with(text: &str, unit: OffsetUnit) -> Annotations {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id;
+
+    #[test]
+    fn ids_are_a_letter_and_a_decimal_number() {
+        assert_eq!([id('f', 1), id('a', 12), id('c', 100), id('a', usize::MAX)], ["f1", "a12", "c100", &format!("a{}", usize::MAX)]);
     }
 }

@@ -8,7 +8,7 @@
 //! what is not a count.
 
 use super::schema::Qualifier;
-use super::text::{Token, TokenKind};
+use super::text::{is_dash, Token, TokenKind};
 use super::wordset::WordIndex;
 use super::{Doc, Span};
 use std::sync::OnceLock;
@@ -313,7 +313,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        matches!(self.word(i), "-" | "–" | "—" | "‑")
+        is_dash(self.word(i))
     }
 
     /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
@@ -576,17 +576,16 @@ impl<'a> Scanner<'a> {
 
     /// One number (digits or words, with scale) starting at token `i`.
     fn atom(&self, i: usize) -> Option<Atom> {
-        let t = self.tok(i)?;
+        if self.is_number(i) {
+            return self.digit_atom(i);
+        }
         // Most words tried ("the", "in", "more") cannot start one: one lookup turns them away.
-        if t.kind != TokenKind::Number && word_classes(self.word(i)) & STARTS_ATOM == 0 {
+        if word_classes(self.word(i)) & STARTS_ATOM == 0 {
             return None;
         }
         if let Some((lo, hi, end)) = self.vague_at(i) {
             let amount = Amount { vague: Some((lo, hi)), ..Amount::plain(0) };
             return Some(Atom { amount, start: i, end, words: true, ordinal: false });
-        }
-        if t.kind == TokenKind::Number {
-            return self.digit_atom(i);
         }
         self.word_atom(i)
     }

@@ -46,13 +46,29 @@ impl Token {
     /// Whether the token's text is `word` ignoring ASCII case: the lengths are compared first, and the
     /// bytes are compared without slicing a `str` (no char-boundary checks), so a miss costs a few instructions.
     pub fn is_word(&self, text: &str, word: &str) -> bool {
-        self.span.end.wrapping_sub(self.span.start) == word.len()
-            && text.as_bytes().get(self.span.start..self.span.end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+        let word = word.as_bytes();
+        if self.span.end.wrapping_sub(self.span.start) != word.len() {
+            return false;
+        }
+        let Some(bytes) = text.as_bytes().get(self.span.start..self.span.end) else { return false };
+        // A plain loop: `eq_ignore_ascii_case` is a call at opt-level "z", and most words differ at their first byte.
+        let mut i = 0;
+        while i < word.len() {
+            if !bytes[i].eq_ignore_ascii_case(&word[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// Whether its first char is an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text).chars().next().is_some_and(char::is_uppercase)
+        // ASCII tested inline first: decoding and `char::is_uppercase` are calls at opt-level "z".
+        match text.as_bytes().get(self.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text(text).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -60,6 +76,12 @@ impl Token {
 #[inline(always)]
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || !c.is_ascii() && (c.is_alphanumeric() || extends_previous(c))
+}
+
+/// Whether `w` is a hyphen or a dash ("-", "–", "—", non-breaking "‑"): bytes matched inline (a `str`
+/// comparison is a call at opt-level "z", and the stages ask this of many tokens).
+pub fn is_dash(w: &str) -> bool {
+    matches!(w.as_bytes(), b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94" | b"\xE2\x80\x91")
 }
 
 /// Chars that belong to the char before them: combining marks, joiners, variation
@@ -191,6 +213,15 @@ mod tests {
     #[test]
     fn keeps_marks_and_modifiers_on_their_base() {
         assert_eq!(texts("US\u{FE0F} 2,500\u{20E3} !\u{0301} \u{0301}x"), ["US\u{FE0F}", "2", ",", "500\u{20E3}", "!\u{0301}", "x"]);
+    }
+
+    #[test]
+    fn dashes_and_capitals() {
+        assert!(["-", "–", "—", "‑"].iter().all(|d| is_dash(d)));
+        assert!(!["--", "_", "", "a", "−"].iter().any(|d| is_dash(d)));
+        let s = "Kyiv army Éire über";
+        let caps: Vec<bool> = tokenize(s).iter().map(|t| t.is_capitalized(s)).collect();
+        assert_eq!(caps, [true, false, true, false]);
     }
 
     #[test]

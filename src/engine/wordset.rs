@@ -48,10 +48,23 @@ impl Hasher for WordHasher {
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// The bit set of a [`WordIndex`]: `u32` (32 lists, the default) or `u64` (64 lists).
-pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {}
+pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {
+    /// The bits of a set held as `u64` (the long words' map holds `u64`s for every `C`, so its code is not
+    /// compiled twice).
+    fn from_wide(bits: u64) -> Self;
+}
 
-impl Classes for u32 {}
-impl Classes for u64 {}
+impl Classes for u32 {
+    fn from_wide(bits: u64) -> Self {
+        bits as u32
+    }
+}
+
+impl Classes for u64 {
+    fn from_wide(bits: u64) -> Self {
+        bits
+    }
+}
 
 /// Words of several closed lists, each word with a bit per list that holds it.
 ///
@@ -64,8 +77,8 @@ pub struct WordIndex<C = u32> {
     slots: Box<[Slot<C>]>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
-    /// Words longer than 16 bytes.
-    long: WordMap<&'static str, C>,
+    /// Words longer than 16 bytes, with their bits.
+    long: WordMap<&'static str, u64>,
 }
 
 /// One word of a [`WordIndex`] with its list bits.
@@ -117,8 +130,7 @@ impl<C: Classes> WordIndex<C> {
             let bit = C::from(1) << i;
             for &w in *list {
                 if w.len() > SHORT {
-                    let classes = index.long.entry(w).or_default();
-                    *classes = *classes | bit;
+                    *index.long.entry(w).or_default() |= 1 << i;
                 } else if !w.is_empty() {
                     let k = key(w.as_bytes());
                     let slot = index.find(k, w.len());
@@ -150,7 +162,7 @@ impl<C: Classes> WordIndex<C> {
         match word.len() {
             0 => C::default(),
             1..=SHORT => self.slots[self.find(key(word.as_bytes()), word.len())].classes,
-            _ => self.long.get(word).copied().unwrap_or_default(),
+            _ => C::from_wide(self.long.get(word).copied().unwrap_or_default()),
         }
     }
 
