@@ -77,52 +77,78 @@ struct Trie {
 /// Nodes with at least this many children get a table by byte (about fifty nodes).
 const TABLE_FROM: usize = 6;
 
-/// A trie being built: per node, its children as (byte, node), sorted by byte.
+/// A trie being built: each node's children in a list linked through the nodes, sorted by byte
+/// (no `Vec` per node: building the lexicon's trie allocated one per byte of its forms).
 #[derive(Default)]
 struct TrieBuilder {
-    children: Vec<Vec<(u8, u32)>>,
-    ends: Vec<Option<u32>>,
+    nodes: Vec<BuilderNode>,
+}
+
+/// A node of a [`TrieBuilder`]; node 0 is the root, no one's child, so 0 also means "none".
+#[derive(Clone, Copy, Default)]
+struct BuilderNode {
+    /// The byte that leads to it from its parent.
+    byte: u8,
+    /// Its child with the smallest byte.
+    first_child: u32,
+    /// Its parent's child with the next larger byte.
+    next_sibling: u32,
+    /// How many children it has.
+    children: u32,
+    /// The form that ends here, if any.
+    end: Option<u32>,
 }
 
 impl TrieBuilder {
     /// Adds `form` as form number `id`; false (and nothing changes) if it is there already.
     fn insert(&mut self, form: &str, id: u32) -> bool {
-        if self.children.is_empty() {
-            self.children.push(Vec::new());
-            self.ends.push(None);
+        if self.nodes.is_empty() {
+            self.nodes.push(BuilderNode::default());
         }
         let mut node = 0;
         for &byte in form.as_bytes() {
-            node = match self.children[node].binary_search_by_key(&byte, |&(b, _)| b) {
-                Ok(i) => self.children[node][i].1 as usize,
-                Err(i) => {
-                    let next = self.children.len();
-                    self.children[node].insert(i, (byte, next as u32));
-                    self.children.push(Vec::new());
-                    self.ends.push(None);
-                    next
+            // The sibling before the place of `byte` (0: none, `byte` comes first) and the one there.
+            let (mut before, mut at) = (0, self.nodes[node].first_child as usize);
+            while at != 0 && self.nodes[at].byte < byte {
+                (before, at) = (at, self.nodes[at].next_sibling as usize);
+            }
+            if at == 0 || self.nodes[at].byte != byte {
+                let next = self.nodes.len();
+                self.nodes.push(BuilderNode { byte, next_sibling: at as u32, ..BuilderNode::default() });
+                match before {
+                    0 => self.nodes[node].first_child = next as u32,
+                    b => self.nodes[b].next_sibling = next as u32,
                 }
-            };
+                self.nodes[node].children += 1;
+                at = next;
+            }
+            node = at;
         }
-        if self.ends[node].is_some() {
+        if self.nodes[node].end.is_some() {
             return false;
         }
-        self.ends[node] = Some(id);
+        self.nodes[node].end = Some(id);
         true
     }
 
     fn build(self) -> Trie {
-        let mut first = Vec::with_capacity(self.children.len() + 1);
-        let mut edges = Vec::new();
-        let mut table_at = Vec::with_capacity(self.children.len());
+        let nodes = &self.nodes[..];
+        let mut first = Vec::with_capacity(nodes.len() + 1);
+        let mut edges = Vec::with_capacity(nodes.len());
+        let mut table_at = Vec::with_capacity(nodes.len());
         let mut tables = Vec::new();
-        for (node, children) in self.children.iter().enumerate() {
-            first.push(edges.len() as u32);
-            edges.extend_from_slice(children);
-            if node == 0 || children.len() >= TABLE_FROM {
+        for (node, n) in nodes.iter().enumerate() {
+            let from = edges.len();
+            first.push(from as u32);
+            let mut child = n.first_child as usize;
+            while child != 0 {
+                edges.push((nodes[child].byte, child as u32));
+                child = nodes[child].next_sibling as usize;
+            }
+            if node == 0 || n.children as usize >= TABLE_FROM {
                 let at = tables.len();
                 tables.resize(at + 256, 0);
-                for &(byte, child) in children {
+                for &(byte, child) in &edges[from..] {
                     tables[at + usize::from(byte)] = child;
                 }
                 table_at.push(Some(at as u32));
@@ -134,7 +160,7 @@ impl TrieBuilder {
         Trie {
             first: first.into_boxed_slice(),
             edges: edges.into_boxed_slice(),
-            ends: self.ends.into_boxed_slice(),
+            ends: nodes.iter().map(|n| n.end).collect(),
             table_at: table_at.into_boxed_slice(),
             tables: tables.into_boxed_slice(),
         }
@@ -188,8 +214,10 @@ fn kind_of(code: &str) -> Option<ActorKind> {
     })
 }
 
+/// Whether `c` continues a word (a letter or digit), so that no form ends or starts next to it.
+/// ASCII is tested inline first: `char::is_alphanumeric` is a call at opt-level "z".
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 impl Lexicon {
