@@ -796,7 +796,8 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         return out;
     }
     for i in from..=to {
-        if i < to && !w.is_clause_break(i) && !(w.at(i) == "and" && w.at(i + 1) == "that") {
+        // ("and" is a filler word: its class bit is tested before its text.)
+        if i < to && !w.is_clause_break(i) && !(w.is(i, FILLER) && w.at(i) == "and" && w.at(i + 1) == "that") {
             continue;
         }
         let clause_end = i;
@@ -811,6 +812,10 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
         }
         let mut negated = false;
         for k in clause_start..clause_end {
+            // Only a negation, a force or a trigger matters here (see `event_at`): most words are none.
+            if !w.is(k, NEGATES | FORCE | TRIGGER_BITS) {
+                continue;
+            }
             // "has not disclosed how much it pays for the deployment": what is withheld is the telling.
             let withheld = || {
                 (k + 1..(k + 3).min(clause_end)).any(|j| {
