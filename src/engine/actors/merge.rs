@@ -66,10 +66,10 @@ pub(super) fn skeleton(w: &str) -> String {
     }
 }
 
-fn bare(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
+/// Appends `w`'s letters, lower-cased and without an Arabic article, to `out`: "al-Sudani" → "sudani".
+/// (Into a buffer: the short forms reuse one for every lone word they look up.)
+fn push_bare(w: &str, out: &mut String) {
     out.extend(strip_article(w).chars().filter_map(folded_letter));
-    out
 }
 
 impl NameKey {
@@ -89,7 +89,9 @@ impl NameKey {
         let korean_given = |p: &str| p.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
         let family_first = (count == 3 && short) || (count == 2 && korean_given(last));
         let (given, family) = if family_first { (last, first) } else { (first, last) };
-        NameKey { first: skeleton(given), last: skeleton(family), parts: count, surname: bare(family) }
+        let mut surname = String::with_capacity(family.len());
+        push_bare(family, &mut surname);
+        NameKey { first: skeleton(given), last: skeleton(family), parts: count, surname }
     }
 
     /// Whether two names can be the same person.
@@ -293,6 +295,8 @@ impl Builder {
         let mut named = named.into_iter().peekable();
         let mut latest_by_surname: HashMap<&str, usize> = HashMap::new();
         let mut found: Vec<(Span, usize)> = Vec::new();
+        // A lone word's bare form (see `NameKey::surname`), in one buffer for every word.
+        let mut surname = String::new();
         for r in runs {
             let run = &ctx.units[r.clone()];
             let mut s = 0;
@@ -333,7 +337,8 @@ impl Builder {
                             }
                         }
                         // What `NameKey::new(form).surname` gives for one word, without the rest.
-                        let surname = bare(form);
+                        surname.clear();
+                        push_bare(form, &mut surname);
                         latest_by_surname.get(surname.as_str()).or_else(|| first_by_surname.get(surname.as_str())).copied()
                     } else {
                         let key = NameKey::new(form);
