@@ -115,12 +115,19 @@ fn may_start(firsts: u128, w: &str) -> bool {
     matches!(w.as_bytes().first(), Some(&b) if b < 128 && firsts >> b & 1 == 1)
 }
 
-/// Whether `w` starts with an upper-case letter (an ASCII first byte tested inline).
+/// Whether `w` starts with an upper-case letter. Asked of nearly every word: forced inline (a
+/// call at opt-level "z" otherwise) with only the ASCII test; other first chars go to [`starts_upper_char`].
+#[inline(always)]
 pub(super) fn starts_upper(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => w.chars().next().is_some_and(char::is_uppercase),
+        _ => starts_upper_char(w),
     }
+}
+
+/// Whether `w`'s first char (not ASCII, or none) is upper-case.
+fn starts_upper_char(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Splits the tokens into name units (linear time), each with the lexicon hit over it from
