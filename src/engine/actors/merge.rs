@@ -69,7 +69,17 @@ pub(super) fn skeleton(w: &str) -> String {
 /// Appends `w`'s letters, lower-cased and without an Arabic article, to `out`: "al-Sudani" → "sudani".
 /// (Into a buffer: the short forms reuse one for every lone word they look up.)
 fn push_bare(w: &str, out: &mut String) {
-    out.extend(strip_article(w).chars().filter_map(folded_letter));
+    let w = strip_article(w);
+    // Most words are ASCII letters only: copied at once and lowered in place, not char by char.
+    if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let from = out.len();
+        out.push_str(w);
+        if let Some(copy) = out.get_mut(from..) {
+            copy.make_ascii_lowercase();
+        }
+        return;
+    }
+    out.extend(w.chars().filter_map(folded_letter));
 }
 
 impl NameKey {
