@@ -147,7 +147,9 @@ impl Builder {
         Builder { roles, ..Builder::default() }
     }
 
-    fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
+    /// The draft of the actor `name` (of `kind`, lexicon `entry`), made if new; `key` is the
+    /// person's name key when the caller has made it already.
+    fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>, key: Option<NameKey>) -> usize {
         // What makes two mentions the same actor: a lexicon entry, or a kind and a lower-case name.
         let name_key = match entry {
             Some(e) => {
@@ -165,7 +167,7 @@ impl Builder {
             }
         };
         let i = self.drafts.len();
-        let person = (kind == ActorKind::Person).then(|| NameKey::new(name));
+        let person = (kind == ActorKind::Person).then(|| key.unwrap_or_else(|| NameKey::new(name)));
         if let Some(p) = &person {
             self.by_last.entry(p.last.clone()).or_default().push(i);
         }
@@ -203,7 +205,7 @@ impl Builder {
                 }
                 i
             }
-            None => self.draft(name, ActorKind::Person, None),
+            None => self.draft(name, ActorKind::Person, None, Some(key)),
         }
     }
 
@@ -211,7 +213,7 @@ impl Builder {
         let i = match &c.source {
             Source::Lexicon(h) => {
                 let e = &lexicon().entries[h.entry];
-                let i = self.draft(e.name, e.kind, Some(h.entry));
+                let i = self.draft(e.name, e.kind, Some(h.entry), None);
                 if self.drafts[i].actor.role.is_none() {
                     self.drafts[i].actor.role = self.roles.get(&c.span.start).cloned();
                 }
@@ -219,7 +221,7 @@ impl Builder {
             }
             // "Macron told Tebboune" after "Abdelmadjid Tebboune": the surname of a person, not an outlet.
             Source::Org(ActorKind::Media, name) if !name.contains(' ') && self.matching_person(&NameKey::new(name)).is_some() => self.person(name),
-            Source::Org(kind, name) => self.draft(name, *kind, None),
+            Source::Org(kind, name) => self.draft(name, *kind, None, None),
             Source::Person { role, alias } => {
                 let i = match (alias, self.last_person) {
                     (true, Some(p)) => p,
