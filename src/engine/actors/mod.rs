@@ -218,11 +218,15 @@ fn adopt_known_acronyms(text: &str, accepted: &mut [Candidate]) {
 }
 
 /// The tokens `i` (never the first) that open a parenthesised acronym, "(" `i`, "PMF", ")": found
-/// once for the definitions and the aliases. The brackets are compared as bytes, inline.
+/// once for the definitions and the aliases. Only where the text has a "(" (found by a fast
+/// byte search, not token by token) is the token there looked up; the brackets are compared as bytes.
 fn acronyms_in_parentheses(doc: &Doc) -> Vec<usize> {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     let is = |t: &Token, byte: u8| t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&byte);
-    (1..tokens.len().saturating_sub(2)).filter(|&i| is(&tokens[i], b'(') && is(&tokens[i + 2], b')') && is_acronym(tokens[i + 1].text(text))).collect()
+    text.match_indices('(')
+        .filter_map(|(at, _)| token_at(tokens, at))
+        .filter(|&i| i >= 1 && i + 2 < tokens.len() && is(&tokens[i], b'(') && is(&tokens[i + 2], b')') && is_acronym(tokens[i + 1].text(text)))
+        .collect()
 }
 
 /// Index of the token starting at byte `at`, if any.
