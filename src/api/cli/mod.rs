@@ -21,12 +21,6 @@ use serde_json::Value;
 use std::io;
 use std::ops::ControlFlow;
 
-/// Every native build of Muster (the CLI, the benchmark, the tests) allocates with mimalloc: the
-/// engine makes ~200,000 small allocations per MB of text, and mimalloc serves them in ~10% fewer
-/// instructions in all than glibc's malloc (docs/BENCHMARKS.md). The wasm builds keep Rust's default.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const OVERVIEW: &str = "\
 muster: annotates news about military deployments (troop figures, actors, claims)
 
