@@ -980,8 +980,8 @@ fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
     // Most tokens are in no table: one hash lookup turns them away before the binary search.
     static KEYS: OnceLock<WordIndex> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
-        let keys: Vec<&'static str> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| e.0)).collect();
-        WordIndex::new(&[&keys])
+        let keys: Vec<(&'static str, u32)> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| (e.0, 1))).collect();
+        WordIndex::from_words(&keys)
     });
     if keys.folded_classes(word) == 0 {
         return None;

@@ -46,6 +46,21 @@ impl Hasher for WordHasher {
 /// input, which could be chosen to collide: those go in a std `HashMap`).
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// The words of a closed list compiled in as one string, separated by ASCII whitespace.
+///
+/// Lists are kept so, not as `&[&str]`: a `&str` in a slice also costs its pointer and length
+/// (8 bytes in wasm32, which compress badly), and the word lists are thousands of words.
+pub fn words(list: &'static str) -> std::str::SplitAsciiWhitespace<'static> {
+    list.split_ascii_whitespace()
+}
+
+/// Every word of `lists` (each as [`words`] reads it) with the bit of its list: `1 << i` for the list
+/// at position `i` (at most 32 lists); for [`WordIndex::from_words`].
+pub fn tagged(lists: &[&'static str]) -> Vec<(&'static str, u32)> {
+    assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
+    lists.iter().enumerate().flat_map(|(i, &list)| words(list).map(move |w| (w, 1 << i))).collect()
+}
+
 /// Words of several closed lists, each word with a bit per list that holds it.
 ///
 /// An open-addressing table of words up to 16 bytes (nearly all), each held as two integers and
@@ -100,22 +115,24 @@ pub(crate) fn fold(x: u64) -> u64 {
 }
 
 impl WordIndex {
-    /// Indexes `lists`; the list at position `i` sets bit `1 << i` (at most 32 lists).
-    pub fn new(lists: &[&[&'static str]]) -> WordIndex {
-        assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
-        let words: usize = lists.iter().map(|list| list.len()).sum();
-        let bits = (4 * words).max(2).next_power_of_two().trailing_zeros();
+    /// Indexes `lists`, each one string of words separated by ASCII whitespace (see [`words`]); the
+    /// list at position `i` sets bit `1 << i` (at most 32 lists).
+    pub fn new(lists: &[&'static str]) -> WordIndex {
+        WordIndex::from_words(&tagged(lists))
+    }
+
+    /// Indexes words each with the bits of the lists holding it (a word may come more than once: its bits add up).
+    pub fn from_words(words: &[(&'static str, u32)]) -> WordIndex {
+        let bits = (4 * words.len()).max(2).next_power_of_two().trailing_zeros();
         let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: WordMap::default() };
-        for (i, list) in lists.iter().enumerate() {
-            for &w in *list {
-                if w.len() > SHORT {
-                    *index.long.entry(w).or_insert(0) |= 1 << i;
-                } else if !w.is_empty() {
-                    let k = key(w.as_bytes());
-                    let slot = index.find(k, w.len());
-                    let slot = &mut index.slots[slot];
-                    *slot = Slot { key: k, len: w.len() as u32, classes: slot.classes | 1 << i };
-                }
+        for &(w, classes) in words {
+            if w.len() > SHORT {
+                *index.long.entry(w).or_insert(0) |= classes;
+            } else if !w.is_empty() {
+                let k = key(w.as_bytes());
+                let slot = index.find(k, w.len());
+                let slot = &mut index.slots[slot];
+                *slot = Slot { key: k, len: w.len() as u32, classes: slot.classes | classes };
             }
         }
         index
@@ -184,7 +201,7 @@ mod tests {
 
     #[test]
     fn answers_for_every_list_at_once() {
-        let index = WordIndex::new(&[&["army", "navy"], &["navy", "said"], &["a-very-long-word-indeed", "sixteen-byte-wrd", "eight-by", "four", "a"]]);
+        let index = WordIndex::new(&["army navy", "navy\n  said", "a-very-long-word-indeed sixteen-byte-wrd eight-by four a"]);
         assert_eq!(index.classes("navy"), 0b011);
         assert_eq!(index.classes("army"), 0b001);
         assert_eq!(index.classes("a-very-long-word-indeed"), 0b100);
