@@ -8,8 +8,8 @@
 //   sw.js        the service worker (template www/sw.js) with the list of assets to precache and
 //                a hash of their contents; a development build gets a pass-through worker
 //   compaction   the wasm-bindgen glue, the stylesheet, the service worker and the page's own scripts
-//                lose their comments and indentation (release builds; ~2.5 KB less to download), the
-//                integrity hashes in index.html updated
+//                lose their comments and indentation, the wasm's imports from the glue get short names
+//                (release builds; ~6.5 KB less to download), the integrity hashes in index.html updated
 // Usage: node scripts/post-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR; TRUNK_PROFILE
 // "debug" makes a development build). Also importable: the tests call writeServiceWorker.
 import { execFileSync } from 'node:child_process';
@@ -82,18 +82,106 @@ function compactFile(path) {
   return body;
 }
 
+/** An unsigned LEB128 number at `at` in `bytes`: [value, offset after it]. */
+function readLeb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** `value` as unsigned LEB128 bytes. */
+function leb(value) {
+  const out = [];
+  do {
+    const byte = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value ? byte | 0x80 : byte);
+  } while (value);
+  return out;
+}
+
+/**
+ * Renames the functions the wasm imports from the wasm-bindgen glue (`__wbg_<name>_<16 hex
+ * digits>` and `__wbindgen_<name>`, ~170 of them, each spelled out in both files) to short names,
+ * in the wasm's import section and the glue's import object alike: ~5.5 KB less to download
+ * gzipped. Fails when the glue does not spell each renamed import exactly once (a wasm-bindgen
+ * whose glue reads otherwise).
+ */
+export function shortenImports(gluePath, wasmPath) {
+  const wasm = readFileSync(wasmPath);
+  let glue = readFileSync(gluePath, 'utf8');
+  const sections = [wasm.subarray(0, 8)];
+  let renamed = 0;
+  for (let at = 8; at < wasm.length;) {
+    const id = wasm[at];
+    const [size, start] = readLeb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      sections.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    // The import section: each import's module and field names, then its kind and description.
+    const [count, first] = readLeb(wasm, start);
+    const body = [...leb(count)];
+    let p = first;
+    const name = () => {
+      const [length, from] = readLeb(wasm, p);
+      p = from + length;
+      return wasm.subarray(from, p).toString('utf8');
+    };
+    for (let i = 0; i < count; i++) {
+      const module = name();
+      let field = name();
+      const describe = p;
+      const kind = wasm[p++];
+      if (kind === 0 || kind === 4) p = readLeb(wasm, p + (kind === 4 ? 1 : 0))[1]; // function, tag: a type index
+      else if (kind === 3) p += 2; // global: a value type and mutability
+      else { // table (reference type, limits), memory (limits)
+        if (kind === 1) p++;
+        const flags = wasm[p++];
+        p = readLeb(wasm, p)[1];
+        if (flags & 1) p = readLeb(wasm, p)[1];
+      }
+      if (/^__wb(g|indgen)_\w+$/.test(field)) {
+        const short = `w${(renamed++).toString(36)}`;
+        const spelled = glue.split(new RegExp(`\\b${field}\\b`));
+        if (spelled.length !== 2) fail(`post-build: the glue spells the import ${field} ${spelled.length - 1} times, not once`);
+        glue = spelled.join(short);
+        field = short;
+      }
+      for (const text of [module, field]) {
+        const bytes = Buffer.from(text, 'utf8');
+        body.push(...leb(bytes.length), ...bytes);
+      }
+      body.push(...wasm.subarray(describe, p));
+    }
+    sections.push(Buffer.from([id, ...leb(body.length), ...body]));
+    at = end;
+  }
+  writeFileSync(wasmPath, Buffer.concat(sections));
+  writeFileSync(gluePath, glue);
+}
+
 /**
  * Compacts (see `compactFile`) the wasm-bindgen glue and the stylesheet that `dir`/index.html
- * names, updating their `integrity` hashes there, and the page's own small scripts.
+ * names, after shortening the glue's import names (see `shortenImports`), updating their and
+ * the wasm's `integrity` hashes there; and the page's own small scripts.
  */
 export function compactAssets(dir) {
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
   const glue = html.match(/\bdata-muster-js="([^"]+)"/)?.[1];
+  const wasm = html.match(/\bdata-muster-wasm="([^"]+)"/)?.[1];
   const style = html.match(/<link\b[^>]*\brel="stylesheet"[^>]*>/)?.[0];
-  const targets = [glue, style && attribute(style, 'href')].filter(Boolean);
-  if (targets.length !== 2) fail('post-build: index.html names no glue or no stylesheet');
+  const targets = [glue, style && attribute(style, 'href'), wasm].filter(Boolean);
+  if (targets.length !== 3) fail('post-build: index.html names no glue, no stylesheet or no wasm');
+  const path = (href) => join(dir, decodeURIComponent(href.replace(/^\.\//, '')));
+  shortenImports(path(glue), path(wasm));
   for (const href of targets) {
-    const body = compactFile(join(dir, decodeURIComponent(href.replace(/^\.\//, ''))));
+    const body = href === wasm ? readFileSync(path(wasm)) : compactFile(path(href));
     const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
     html = html.replace(/<link\b[^>]*>/g, (tag) => (attribute(tag, 'href') === href
       ? tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`) : tag));
