@@ -974,18 +974,19 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
 }
 
-/// The value of `word` in a lexicon table (sorted by key, lower case), ignoring ASCII case; `table`
-/// is one of the three below, whose keys `KEYS` holds.
-fn lookup(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
-    // Most tokens are in no table: one hash lookup turns them away before the binary search.
-    static KEYS: OnceLock<WordIndex> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let keys: Vec<(&'static str, u32)> = [CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS].iter().flat_map(|t| t.iter().map(|e| (e.0, 1))).collect();
-        WordIndex::from_words(&keys)
+/// The value of `word` in a lexicon table, ignoring ASCII case.
+fn lookup(table: Table, word: &str) -> Option<&'static str> {
+    // Most tokens are in no table: one hash lookup (each table's keys set its bit) turns them away before the binary search.
+    static TABLES: OnceLock<(WordIndex, Vec<Vec<(&'static str, &'static str)>>)> = OnceLock::new();
+    let (keys, tables) = TABLES.get_or_init(|| {
+        let tables: Vec<Vec<_>> = lexicon::TABLES.iter().map(|t| t.pairs().collect()).collect();
+        let keys: Vec<(&'static str, u32)> = tables.iter().enumerate().flat_map(|(i, t)| t.iter().map(move |&(k, _)| (k, 1 << i))).collect();
+        (WordIndex::from_words(&keys), tables)
     });
-    if keys.folded_classes(word) == 0 {
+    if keys.folded_classes(word) & 1 << table.0 == 0 {
         return None;
     }
+    let table = tables.get(table.0)?;
     table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
 }
 

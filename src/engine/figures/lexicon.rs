@@ -4,7 +4,7 @@
 //! lookup is a binary search); the test at the end keeps it so. A list's words are also indexed
 //! ([`Words::has`]), so the reader asks "is this token a force noun?" with one hash lookup.
 
-use crate::engine::wordset::WordIndex;
+use crate::engine::wordset::{words, WordIndex};
 use std::sync::OnceLock;
 
 /// A closed word list: its number (its place in [`ALL`]) and its words, in lower case and sorted,
@@ -18,6 +18,18 @@ impl Words {
         static INDEXES: OnceLock<Vec<WordIndex>> = OnceLock::new();
         let indexes = INDEXES.get_or_init(|| ALL.iter().map(|list| WordIndex::new(&[list.1])).collect());
         indexes.get(self.0).is_some_and(|index| index.folded_classes(word) != 0)
+    }
+}
+
+/// A closed table from words to values: its number (its place in [`TABLES`]) and its
+/// `word:value` pairs separated by whitespace, words in lower case and sorted.
+#[derive(Clone, Copy)]
+pub struct Table(pub usize, pub &'static str);
+
+impl Table {
+    /// The table's pairs, in order.
+    pub fn pairs(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        words(self.1).filter_map(|pair| pair.split_once(':'))
     }
 }
 
@@ -128,29 +140,25 @@ pub const BARE_FOLLOWERS: Words = Words(14, "
 ");
 
 /// Verbs and nouns before a figure that make it a casualty: "killing two commanders".
-pub const CASUALTY_BEFORE: &[(&str, &str)] = &[
-    ("abducted", "captured"), ("abducting", "captured"), ("arrested", "captured"), ("bodies", "killed"),
-    ("capture", "captured"), ("captured", "captured"), ("captures", "captured"), ("capturing", "captured"),
-    ("death", "killed"), ("deaths", "killed"), ("detained", "captured"), ("detaining", "captured"),
-    ("eliminated", "killed"), ("eliminating", "killed"), ("executed", "killed"), ("executing", "killed"),
-    ("hurting", "wounded"), ("injure", "wounded"), ("injured", "wounded"), ("injures", "wounded"),
-    ("injuring", "wounded"), ("kidnapped", "captured"), ("kill", "killed"), ("killed", "killed"),
-    ("killing", "killed"), ("kills", "killed"), ("lives", "killed"), ("lost", "killed"), ("neutralised", "killed"),
-    ("neutralized", "killed"), ("seized", "captured"), ("slew", "killed"), ("wound", "wounded"),
-    ("wounded", "wounded"), ("wounding", "wounded"), ("wounds", "wounded"),
-];
+pub const CASUALTY_BEFORE: Table = Table(0, "
+    abducted:captured abducting:captured arrested:captured bodies:killed capture:captured captured:captured
+    captures:captured capturing:captured death:killed deaths:killed detained:captured detaining:captured
+    eliminated:killed eliminating:killed executed:killed executing:killed hurting:wounded injure:wounded
+    injured:wounded injures:wounded injuring:wounded kidnapped:captured kill:killed killed:killed killing:killed
+    kills:killed lives:killed lost:killed neutralised:killed neutralized:killed seized:captured slew:killed
+    wound:wounded wounded:wounded wounding:wounded wounds:wounded
+");
 
 /// Words that may stand between a casualty verb and the figure: "killing at least ..., including".
 pub const CASUALTY_SKIP_BEFORE: Words = Words(15, "\" ' a also an another at his including its least of the their them ‘ ’ “ ”");
 
 /// Casualty words after a figure: "three US soldiers were killed".
-pub const CASUALTY_AFTER_ACTION: &[(&str, &str)] = &[
-    ("abducted", "captured"), ("arrested", "captured"), ("captured", "captured"), ("dead", "killed"),
-    ("detained", "captured"), ("die", "killed"), ("died", "killed"), ("executed", "killed"), ("hurt", "wounded"),
-    ("imprisoned", "captured"), ("injured", "wounded"), ("kia", "killed"), ("kidnapped", "captured"),
-    ("killed", "killed"), ("missing", "captured"), ("perished", "killed"), ("seized", "captured"),
-    ("slain", "killed"), ("surrendered", "captured"), ("taken", "captured"), ("wounded", "wounded"),
-];
+pub const CASUALTY_AFTER_ACTION: Table = Table(1, "
+    abducted:captured arrested:captured captured:captured dead:killed detained:captured die:killed died:killed
+    executed:killed hurt:wounded imprisoned:captured injured:wounded kia:killed kidnapped:captured killed:killed
+    missing:captured perished:killed seized:captured slain:killed surrendered:captured taken:captured
+    wounded:wounded
+");
 
 /// Words that may stand between a figure and its casualty word.
 pub const CASUALTY_SKIP_AFTER: Words = Words(16, "
@@ -168,39 +176,28 @@ pub const HAVE_WORDS: Words = Words(17, "
 pub const SUFFER_VERBS: Words = Words(18, "incurred lose loses lost suffer suffered suffers sustained sustains");
 
 /// Verbs and nouns that say what happens to a force.
-pub const ACTION_WORDS: &[(&str, &str)] = &[
-    ("airlifted", "deploy"), ("arrival", "deploy"), ("arrive", "deploy"), ("arrived", "deploy"),
-    ("arrives", "deploy"), ("arriving", "deploy"), ("augment", "reinforce"), ("based", "present"),
-    ("bolster", "reinforce"), ("bolstered", "reinforce"), ("bolstering", "reinforce"), ("boost", "reinforce"),
-    ("boosted", "reinforce"), ("boosting", "reinforce"), ("currently", "present"), ("cut", "reduce"),
-    ("cuts", "reduce"), ("cutting", "reduce"), ("depart", "withdraw"), ("departed", "withdraw"),
-    ("departing", "withdraw"), ("deploy", "deploy"), ("deployed", "deploy"), ("deploying", "deploy"),
-    ("deployment", "deploy"), ("deployments", "deploy"), ("deploys", "deploy"), ("dispatch", "deploy"),
-    ("dispatched", "deploy"), ("dispatches", "deploy"), ("dispatching", "deploy"), ("downsize", "reduce"),
-    ("drawdown", "reduce"), ("evacuate", "withdraw"), ("evacuated", "withdraw"), ("exit", "withdraw"),
-    ("expand", "reinforce"), ("expanded", "reinforce"), ("expanding", "reinforce"), ("expel", "withdraw"),
-    ("expelled", "withdraw"), ("expelling", "withdraw"), ("garrisoned", "present"), ("grow", "reinforce"),
-    ("halve", "reduce"), ("halved", "reduce"), ("headed", "deploy"), ("heading", "deploy"), ("increase", "reinforce"),
-    ("increased", "reinforce"), ("increasing", "reinforce"), ("landed", "deploy"), ("leave", "withdraw"),
-    ("leaving", "withdraw"), ("left", "withdraw"), ("lowered", "reduce"), ("mobilisation", "deploy"),
-    ("mobilise", "deploy"), ("mobilised", "deploy"), ("mobilising", "deploy"), ("mobilization", "deploy"),
-    ("mobilize", "deploy"), ("mobilized", "deploy"), ("mobilizing", "deploy"), ("moved", "deploy"),
-    ("number", "present"), ("numbered", "present"), ("presence", "present"), ("pull", "withdraw"),
-    ("pulled", "withdraw"), ("pulling", "withdraw"), ("pullout", "withdraw"), ("quit", "withdraw"),
-    ("reduce", "reduce"), ("reduced", "reduce"), ("reduces", "reduce"), ("reducing", "reduce"),
-    ("reduction", "reduce"), ("reinforce", "reinforce"), ("reinforced", "reinforce"), ("reinforcement", "reinforce"),
-    ("reinforcements", "reinforce"), ("reinforces", "reinforce"), ("reinforcing", "reinforce"), ("relieve", "rotate"),
-    ("relieved", "rotate"), ("remain", "present"), ("remained", "present"), ("remains", "present"),
-    ("repatriate", "withdraw"), ("repatriated", "withdraw"), ("replace", "rotate"), ("replaced", "rotate"),
-    ("replaces", "rotate"), ("replacing", "rotate"), ("rotate", "rotate"), ("rotated", "rotate"),
-    ("rotates", "rotate"), ("rotating", "rotate"), ("rotation", "rotate"), ("rotations", "rotate"),
-    ("scaled", "reduce"), ("send", "deploy"), ("sending", "deploy"), ("sends", "deploy"), ("sent", "deploy"),
-    ("serve", "present"), ("serving", "present"), ("station", "deploy"), ("stationed", "present"),
-    ("stationing", "deploy"), ("stations", "deploy"), ("stay", "present"), ("stayed", "present"),
-    ("stays", "present"), ("surge", "reinforce"), ("trim", "reduce"), ("trimmed", "reduce"), ("withdraw", "withdraw"),
-    ("withdrawal", "withdraw"), ("withdrawing", "withdraw"), ("withdrawn", "withdraw"), ("withdraws", "withdraw"),
-    ("withdrew", "withdraw"),
-];
+pub const ACTION_WORDS: Table = Table(2, "
+    airlifted:deploy arrival:deploy arrive:deploy arrived:deploy arrives:deploy arriving:deploy augment:reinforce
+    based:present bolster:reinforce bolstered:reinforce bolstering:reinforce boost:reinforce boosted:reinforce
+    boosting:reinforce currently:present cut:reduce cuts:reduce cutting:reduce depart:withdraw departed:withdraw
+    departing:withdraw deploy:deploy deployed:deploy deploying:deploy deployment:deploy deployments:deploy
+    deploys:deploy dispatch:deploy dispatched:deploy dispatches:deploy dispatching:deploy downsize:reduce
+    drawdown:reduce evacuate:withdraw evacuated:withdraw exit:withdraw expand:reinforce expanded:reinforce
+    expanding:reinforce expel:withdraw expelled:withdraw expelling:withdraw garrisoned:present grow:reinforce
+    halve:reduce halved:reduce headed:deploy heading:deploy increase:reinforce increased:reinforce
+    increasing:reinforce landed:deploy leave:withdraw leaving:withdraw left:withdraw lowered:reduce
+    mobilisation:deploy mobilise:deploy mobilised:deploy mobilising:deploy mobilization:deploy mobilize:deploy
+    mobilized:deploy mobilizing:deploy moved:deploy number:present numbered:present presence:present pull:withdraw
+    pulled:withdraw pulling:withdraw pullout:withdraw quit:withdraw reduce:reduce reduced:reduce reduces:reduce
+    reducing:reduce reduction:reduce reinforce:reinforce reinforced:reinforce reinforcement:reinforce
+    reinforcements:reinforce reinforces:reinforce reinforcing:reinforce relieve:rotate relieved:rotate
+    remain:present remained:present remains:present repatriate:withdraw repatriated:withdraw replace:rotate
+    replaced:rotate replaces:rotate replacing:rotate rotate:rotate rotated:rotate rotates:rotate rotating:rotate
+    rotation:rotate rotations:rotate scaled:reduce send:deploy sending:deploy sends:deploy sent:deploy serve:present
+    serving:present station:deploy stationed:present stationing:deploy stations:deploy stay:present stayed:present
+    stays:present surge:reinforce trim:reduce trimmed:reduce withdraw:withdraw withdrawal:withdraw
+    withdrawing:withdraw withdrawn:withdraw withdraws:withdraw withdrew:withdraw
+");
 
 /// Words in a figure's chain that mean more troops: "1,500 additional soldiers".
 pub const REINFORCE_MODIFIERS: Words = Words(19, "additional another extra fresh further more");
@@ -297,6 +294,9 @@ pub const STATE_FORCES: &[(&str, &str)] = &[
     ("Operation Barkhane", "France"), ("Malian Armed Forces", "Mali"),
 ];
 
+/// Every table, each at its number.
+pub const TABLES: &[Table] = &[CASUALTY_BEFORE, CASUALTY_AFTER_ACTION, ACTION_WORDS];
+
 /// Every list, each at its number.
 pub const ALL: &[Words] = &[
     FORCE_NOUNS,
@@ -337,7 +337,6 @@ pub const ALL: &[Words] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::wordset::words;
 
     fn sorted_lower(name: &str, words: &[&str]) {
         assert!(words.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted or has duplicates");
@@ -367,7 +366,11 @@ mod tests {
             assert_eq!(list.0, i, "the list numbered {} stands at {i} in ALL", list.0);
         }
         for (name, table) in [("CASUALTY_BEFORE", CASUALTY_BEFORE), ("CASUALTY_AFTER_ACTION", CASUALTY_AFTER_ACTION), ("ACTION_WORDS", ACTION_WORDS)] {
-            sorted_lower(name, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>());
+            sorted_lower(name, &table.pairs().map(|(w, _)| w).collect::<Vec<_>>());
+            assert_eq!(table.pairs().count(), words(table.1).count(), "{name} has a word without its value");
+        }
+        for (i, table) in TABLES.iter().enumerate() {
+            assert_eq!(table.0, i, "the table numbered {} stands at {i} in TABLES", table.0);
         }
     }
 }
