@@ -5,8 +5,9 @@
 #![cfg(all(target_arch = "wasm32", feature = "embed"))]
 
 use js_sys::JsString;
-use muster::api::js::annotate;
-use muster::Annotations;
+use muster::api::js::annotate_packed;
+use muster::{Annotations, OffsetUnit};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,10 +17,40 @@ const MIXED: &str = "🇺🇦🔥 Kyiv, Monday: around 2,500 Ukrainian troops mo
 مراسل 📡 reported that 300 Russian soldiers were killed near Bakhmut. \
 General Jérôme Koné said France would withdraw 1,000 soldiers from Mali 🇲🇱 by June.";
 
-/// Calls the exported `annotate` as JS would and reads the plain JS object back.
+#[wasm_bindgen(module = "/www/embed/lib/unpack.js")]
+extern "C" {
+    /// The package's reader of `annotate_packed`'s result (what its `annotate` returns).
+    fn unpack(text: &str, packed: &js_sys::Array) -> JsValue;
+}
+
+/// Annotates as the package's `annotate(text, options)` does: the wasm export, then `unpack.js`.
+fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    annotate_packed(text, options).map(|packed| unpack(text, &packed))
+}
+
+/// The package's `annotate(text)`, read back into the schema's types.
 fn annotate_js(text: &str) -> Annotations {
-    let value = annotate(text, wasm_bindgen::JsValue::UNDEFINED).expect("annotate returns a value");
+    let value = annotate(text, JsValue::UNDEFINED).expect("annotate returns a value");
     serde_wasm_bindgen::from_value(value).expect("the JS object follows the schema")
+}
+
+/// Every input text of the case corpus (tests/testdata/*.json).
+fn corpus_texts() -> Vec<String> {
+    let files = [include_str!("testdata/figures.json"), include_str!("testdata/actors.json"), include_str!("testdata/claims.json")];
+    files
+        .iter()
+        .flat_map(|file| serde_json::from_str::<Vec<serde_json::Value>>(file).expect("a case file is a JSON list"))
+        .filter_map(|case| case["text"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_package_returns_exactly_what_the_engine_found() {
+    let texts = corpus_texts();
+    assert!(texts.len() > 900, "only {} corpus texts", texts.len());
+    for text in texts.iter().map(String::as_str).chain([MIXED, "", "\u{0}\u{1} 200 troops \u{0}"]) {
+        assert_eq!(annotate_js(text), muster::annotate_with(text, OffsetUnit::Utf16), "for {text:?}");
+    }
 }
 
 /// Every `(start, end, text)` in the result.

@@ -83,8 +83,8 @@ try {
   await page.goto(site.url);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await page.evaluate(async () => {
-    const api = await import(new URL('embed/muster_wasm.js', location.href).href);
-    await api.default();
+    const api = await import(new URL('embed/index.js', location.href).href);
+    await api.init();
     window.musterApi = api;
   });
   await page.addScriptTag({ path: join(ROOT, 'node_modules/compromise/builds/compromise.js') });

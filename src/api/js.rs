@@ -1,8 +1,9 @@
-//! The JS API for embedders (`docs/EMBEDDING.md`): `annotate(text, options?)` with UTF-16
+//! The JS API for embedders (`docs/EMBEDDING.md`): `annotate_packed(text, options?)` (the package's `annotate`) with UTF-16
 //! offsets, `ledger(articles)` across articles, and `version()`. The npm package wraps these with `init`, `highlight` and the
 //! `<muster-annotator>` element.
 
 use crate::api::options::Categories;
+use crate::Annotations;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,11 +26,13 @@ fn error(message: impl std::fmt::Display) -> JsValue {
     js_sys::TypeError::new(&format!("muster: {message}")).into()
 }
 
-/// Annotates `text`; offsets are UTF-16 code units, as `String.prototype.slice` counts.
-/// `options.categories` (e.g. `["figures", "claims"]`) keeps only those lists.
-/// Returns plain objects (`null` for absent values); throws a `TypeError` on bad options.
+/// Annotates `text` for the package's `annotate` (`www/embed/lib/unpack.js` turns the result back
+/// into the schema's plain objects); offsets are UTF-16 code units, as `String.prototype.slice` counts.
+/// `options.categories` (e.g. `["figures", "claims"]`) keeps only those lists; bad options throw a
+/// `TypeError`. The result is packed (see [`Packer`]) so that crossing into JS is two copies
+/// rather than a call per field.
 #[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn annotate_packed(text: &str, options: JsValue) -> Result<js_sys::Array, JsValue> {
     let options: AnnotateOptions = if options.is_undefined() || options.is_null() {
         AnnotateOptions::default()
     } else {
@@ -45,8 +48,76 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     .map_err(error)?;
     let mut result = crate::annotate_with(text, crate::OffsetUnit::Utf16);
     categories.apply(&mut result);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&result, &serializer).map_err(error)
+    let packed = Packer::pack(&result);
+    Ok(js_sys::Array::of2(&js_sys::Float64Array::from(&packed.numbers[..]), &JsValue::from_str(&packed.strings)))
+}
+
+/// [`Annotations`] as one list of numbers and one string, read back in the same order by
+/// `unpack.js`. A string is its length in UTF-16 units (its text follows the previous ones in
+/// `strings`), or -1 for none; an absent number is -1; an enum is its variant's index; a list
+/// is its length, then its items. Spans' `text` is left out: it is the input's slice.
+/// - figures: id, start, end, kind, value, min, max, qualifier, owner, location, action;
+/// - actors: id, name, kind, role, then mentions (start, end);
+/// - claims: id, start, end, source, cue, stance, contested (0/1), then contested_by (ids).
+struct Packer {
+    numbers: Vec<f64>,
+    strings: String,
+}
+
+impl Packer {
+    fn pack(result: &Annotations) -> Packer {
+        let mut p = Packer { numbers: Vec::new(), strings: String::new() };
+        p.count(result.figures.len());
+        for f in &result.figures {
+            p.string(Some(&f.id));
+            p.numbers.extend([f.start as f64, f.end as f64, f.kind as u8 as f64]);
+            for bound in [f.value, f.min, f.max] {
+                p.numbers.push(bound.map_or(-1.0, |n| n as f64));
+            }
+            p.numbers.push(f.qualifier as u8 as f64);
+            for text in [&f.owner, &f.location, &f.action] {
+                p.string(text.as_deref());
+            }
+        }
+        p.count(result.actors.len());
+        for a in &result.actors {
+            p.string(Some(&a.id));
+            p.string(Some(&a.name));
+            p.numbers.push(a.kind as u8 as f64);
+            p.string(a.role.as_deref());
+            p.count(a.mentions.len());
+            for m in &a.mentions {
+                p.numbers.extend([m.start as f64, m.end as f64]);
+            }
+        }
+        p.count(result.claims.len());
+        for c in &result.claims {
+            p.string(Some(&c.id));
+            p.numbers.extend([c.start as f64, c.end as f64]);
+            p.string(c.source.as_deref());
+            p.string(Some(&c.cue));
+            p.numbers.extend([c.stance as u8 as f64, f64::from(u8::from(c.contested))]);
+            p.count(c.contested_by.len());
+            for id in &c.contested_by {
+                p.string(Some(id));
+            }
+        }
+        p
+    }
+
+    fn count(&mut self, n: usize) {
+        self.numbers.push(n as f64);
+    }
+
+    fn string(&mut self, text: Option<&str>) {
+        match text {
+            None => self.numbers.push(-1.0),
+            Some(text) => {
+                self.count(text.encode_utf16().count());
+                self.strings.push_str(text);
+            }
+        }
+    }
 }
 
 /// One open article given to [`ledger`].

@@ -87,8 +87,8 @@ let api;
 export async function apiAnnotate(_page, text) {
   if (!api) {
     if (!existsSync(join(PKG, 'muster_wasm_bg.wasm'))) execFileSync(join(ROOT, 'scripts/build-embed'), [PKG], { cwd: ROOT, stdio: 'inherit' });
-    api = await import(pathToFileURL(join(PKG, 'muster_wasm.js')).href);
-    api.initSync({ module: readFileSync(join(PKG, 'muster_wasm_bg.wasm')) });
+    api = await import(pathToFileURL(join(PKG, 'index.js')).href);
+    await api.init(readFileSync(join(PKG, 'muster_wasm_bg.wasm')));
   }
   return api.annotate(text);
 }

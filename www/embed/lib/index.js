@@ -2,6 +2,7 @@
 // Everything runs locally in WebAssembly; no text leaves the page, no request is made
 // except loading muster_wasm_bg.wasm next to this file (or what you pass to `init`).
 import initWasm, * as wasm from './muster_wasm.js';
+import { unpack } from './unpack.js';
 
 let loading = null;
 let loaded = false;
@@ -29,7 +30,8 @@ function ready() {
  */
 export function annotate(text, options) {
   ready();
-  return wasm.annotate(String(text), options);
+  const input = String(text);
+  return unpack(input, wasm.annotate_packed(input, options));
 }
 
 /** The library's version. */
@@ -131,7 +133,7 @@ export function highlight(element, options) {
   ready();
   unhighlight(element);
   const { text, pieces } = readText(element);
-  const result = wasm.annotate(text, options);
+  const result = annotate(text, options);
   const spans = spansOf(result);
   const made = [];
   for (const { node, start } of pieces) {
