@@ -120,13 +120,12 @@ const YEAR_CUES: [&str; 16] = [
 
 /// Every word that can open an expression (sorted): "a", "between", "half", "several",
 /// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
-const OPENERS: &str = "
-    a about above almost an approx approximately around as at below between circa close closer dozens eight eighteen
-    eighty eleven entre environ estimated fewer fifteen fifty five forty four fourteen half hundreds in just less
-    millions more nearly nine nineteen ninety no north not one over plus près quelque roughly scores seven seventeen
-    seventy several six sixteen sixty slightly some ten tens the thirteen thirty thousands three twelve twenty two
-    under up upward upwards well
-";
+const OPENERS: &str = "\
+    a about above almost an approx approximately around as at below between circa close closer dozens eight eighteen \
+    eighty eleven entre environ estimated fewer fifteen fifty five forty four fourteen half hundreds in just less \
+    millions more nearly nine nineteen ninety no north not one over plus près quelque roughly scores seven seventeen \
+    seventy several six sixteen sixty slightly some ten tens the thirteen thirty thousands three twelve twenty two \
+    under up upward upwards well";
 
 /// Qualifiers before the number, longest first, with what they mean.
 const PRE_QUALIFIERS: [(&[&str], Qualifier); 48] = [

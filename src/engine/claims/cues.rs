@@ -237,14 +237,12 @@ const CAPITAL: u32 = 1 << 30;
 const NEGATES: u32 = 1 << 31;
 
 const BREAKS: &str = ", ; \u{2014} \u{2013} but despite while although whereas however yet";
-const FILLERS: &str = "
-    the a an on in at he she they it we i speaking meanwhile but and monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october november december last
-    earlier later also this that his her according there amid however after as if while when our their its you
-";
-const ROTATIONS: &str = "
-    rotation rotations replacing replacement replace relieve relieving rotate rotating rotational
-";
+const FILLERS: &str = "\
+    the a an on in at he she they it we i speaking meanwhile but and monday tuesday wednesday thursday friday \
+    saturday sunday january february march april may june july august september october november december last \
+    earlier later also this that his her according there amid however after as if while when our their its you";
+const ROTATIONS: &str = "\
+    rotation rotations replacing replacement replace relieve relieving rotate rotating rotational";
 const CONDITIONS: &str = "if whether until unless";
 const RULES: &str = "rule rules ruled ruling";
 const COPULAS: &str = "is was has";
@@ -301,46 +299,40 @@ pub(super) struct Cue {
     pub len: usize,
 }
 
-const REPORT: &str = "
-    said says told tells reported announced announces announcing stated confirmed confirms estimated estimates
-    warned warns noted notes added adds stressed stresses stressing emphasized emphasised emphasizes emphasises
-    underscored underscores acknowledged acknowledges insisted insists argued argues arguing remarked wrote writes
-    tweeted revealed disclosed declared declares asserted asserts explained saying quoted cited blamed blames
-    predicted indicated briefed testified conceded admitted admits vowed vows pledged pledges promised promises say
-    described describes
-";
-const HEDGE: &str = "
-    alleged, allegedly, purportedly, purported, reportedly, supposedly, ostensibly, unconfirmed, unverified,
-    speculation, speculations, rumours, rumors, rumour, rumor, rumoured, rumored, pretext, pretexts, so - called,
-    what is called, what it called, what it calls, what they call, what they called, accused of, is to be believed,
-    are to be believed, independently verify, independently verified, independently confirm,
-    independently confirmed, not be verified, not be confirmed, without providing evidence,
-    without offering evidence, without evidence, provided no evidence, offered no evidence, gave no evidence,
-    believed to, thought to, is said to, are said to, was said to, were said to, if confirmed, unable to verify,
-    unable to confirm, not able to verify, not been able to verify, not able to confirm, not been able to confirm,
-    not confirmed, not confirm, not officially confirmed, not been confirmed, neither confirmed
-";
-const DENIAL: &str = "
-    deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed dismissing
-    refute refutes refuted rebutted rebuts disputed disputes contradicted categorically
-";
-const DISMISSAL: &str = "
-    no truth, not true, untrue, baseless, unfounded, groundless, fabricated, fabrication, fabrications, fake news,
-    just speech, just talk, mere speculation, nothing but rumours, nothing but rumors, ruled out, rules out,
-    rule out, false reports, false claims, disinformation, misinformation, nonsense, hoax, pure invention,
-    pure fiction, fantasy, fantasies, absurd, lies and, exaggerated, exaggeration, overstated, inflated,
-    pure propaganda, mere propaganda, just propaganda, nothing but propaganda, no support from, no backing from,
-    no weapons from, no military support, no assistance from, incorrectly, erroneously, misstated, earlier version
-";
+const REPORT: &str = "\
+    said says told tells reported announced announces announcing stated confirmed confirms estimated estimates \
+    warned warns noted notes added adds stressed stresses stressing emphasized emphasised emphasizes emphasises \
+    underscored underscores acknowledged acknowledges insisted insists argued argues arguing remarked wrote writes \
+    tweeted revealed disclosed declared declares asserted asserts explained saying quoted cited blamed blames \
+    predicted indicated briefed testified conceded admitted admits vowed vows pledged pledges promised promises say \
+    described describes";
+const HEDGE: &str = "\
+    alleged, allegedly, purportedly, purported, reportedly, supposedly, ostensibly, unconfirmed, unverified, \
+    speculation, speculations, rumours, rumors, rumour, rumor, rumoured, rumored, pretext, pretexts, so - called, \
+    what is called, what it called, what it calls, what they call, what they called, accused of, is to be believed, \
+    are to be believed, independently verify, independently verified, independently confirm, \
+    independently confirmed, not be verified, not be confirmed, without providing evidence, \
+    without offering evidence, without evidence, provided no evidence, offered no evidence, gave no evidence, \
+    believed to, thought to, is said to, are said to, was said to, were said to, if confirmed, unable to verify, \
+    unable to confirm, not able to verify, not been able to verify, not able to confirm, not been able to confirm, \
+    not confirmed, not confirm, not officially confirmed, not been confirmed, neither confirmed";
+const DENIAL: &str = "\
+    deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed dismissing \
+    refute refutes refuted rebutted rebuts disputed disputes contradicted categorically";
+const DISMISSAL: &str = "\
+    no truth, not true, untrue, baseless, unfounded, groundless, fabricated, fabrication, fabrications, fake news, \
+    just speech, just talk, mere speculation, nothing but rumours, nothing but rumors, ruled out, rules out, \
+    rule out, false reports, false claims, disinformation, misinformation, nonsense, hoax, pure invention, \
+    pure fiction, fantasy, fantasies, absurd, lies and, exaggerated, exaggeration, overstated, inflated, \
+    pure propaganda, mere propaganda, just propaganda, nothing but propaganda, no support from, no backing from, \
+    no weapons from, no military support, no assistance from, incorrectly, erroneously, misstated, earlier version";
 /// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
-const WEAK_DENIAL: &str = "
-    questioned questions questioning challenged challenges challenging contested contests
-";
-const NEGATION: &str = "
-    no plans, no plan, not planning, not plan, no intention, not aware, does not need, do not need, did not need,
-    doesn ' not need, don ' not need, no need, not received, not considering, not intend, never planned, no such,
-    there are no, there is no, there were no, there was no, there have been no, there has been no
-";
+const WEAK_DENIAL: &str = "\
+    questioned questions questioning challenged challenges challenging contested contests";
+const NEGATION: &str = "\
+    no plans, no plan, not planning, not plan, no intention, not aware, does not need, do not need, did not need, \
+    doesn ' not need, don ' not need, no need, not received, not considering, not intend, never planned, no such, \
+    there are no, there is no, there were no, there was no, there have been no, there has been no";
 /// Nouns that make the object of a denial claim-like ("denied reports that ...").
 const CLAIM_NOUNS: &[&str] = &[
     "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
@@ -361,10 +353,9 @@ struct Lead {
 }
 
 /// Words that start a cue only with special handling in [`cue_at`].
-const SPECIAL: &str = "
-    called calling labelled labeled branded termed fake false lies accuses accusing according claimed claims claim
-    claiming reports states estimate report tell warn insist deny put say
-";
+const SPECIAL: &str = "\
+    called calling labelled labeled branded termed fake false lies accuses accusing according claimed claims claim \
+    claiming reports states estimate report tell warn insist deny put say";
 
 /// Every word that can start a cue, with what it can start.
 fn leads() -> &'static WordMap<&'static str, Lead> {
@@ -645,15 +636,13 @@ pub(super) enum Event {
 /// An event a clause asserts (`true`) or denies (`false`).
 pub(super) type Polar = (Event, bool);
 
-const FORCE_NOUNS: &str = "
-    troops troop soldiers forces force personnel units unit brigade brigades battalion battalions division marines
-    army military reinforcements servicemen contingent peacekeepers fighters mercenaries boots coalition presence
-    advisers advisors members instructors trainers garrison platoons platoon regiment regiments squadron sailors
-    airmen reservists conscripts recruits militiamen paratroopers commandos battlegroup legionnaires
-";
-const NEGATORS: &str = "
-    not no never without deny denies denied denying reject rejected rejects dismissed dismisses refuted refutes nor
-";
+const FORCE_NOUNS: &str = "\
+    troops troop soldiers forces force personnel units unit brigade brigades battalion battalions division marines \
+    army military reinforcements servicemen contingent peacekeepers fighters mercenaries boots coalition presence \
+    advisers advisors members instructors trainers garrison platoons platoon regiment regiments squadron sailors \
+    airmen reservists conscripts recruits militiamen paratroopers commandos battlegroup legionnaires";
+const NEGATORS: &str = "\
+    not no never without deny denies denied denying reject rejected rejects dismissed dismisses refuted refutes nor";
 
 /// Word beginnings that open an event whatever stands around them (each starts with one of
 /// the letters [`lex`] checks first).
