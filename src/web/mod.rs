@@ -34,14 +34,14 @@ use analysis::Target;
 use document::DocumentView;
 use editor::Editor;
 use help::Help;
-use legend::Legend;
-use notice::NoticeBar;
+use legend::legend;
+use notice::notice_bar;
 use panel::Panel;
 use popover::Popover;
 use samples::SAMPLES;
 use state::{Action, Category, State, Via};
-use tabs::Tabs;
-use toolbar::Toolbar;
+use tabs::tabs;
+use toolbar::toolbar;
 
 /// How long typing must pause before the text is annotated again.
 const TYPING_PAUSE: Duration = Duration::from_millis(180);
@@ -270,19 +270,19 @@ fn app() -> Html {
                         <p class="tagline">{ "Troop figures, actors and contested claims in military news. Runs in your browser; your text never leaves it." }</p>
                     </div>
                 </div>
-                <Toolbar title={article.display_title()} analysis={state.analysis.clone()} dispatch={dispatch.clone()} />
+                { toolbar(&article.display_title(), &state.analysis, &dispatch) }
             </header>
             if state.busy {
                 <p class="busy" role="status">{ format!("Annotating a long article ({})…", size(article.text.len())) }</p>
             }
             if let Some(notice) = &state.notice {
-                <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
+                { notice_bar(notice, &dispatch) }
             }
-            <Tabs {titles} active={state.active} dispatch={dispatch.clone()} />
+            { tabs(&titles, state.active, &dispatch) }
             <main class="workspace">
                 <Editor text={article.text.clone()} loaded={state.loaded} {on_edit} />
                 <section class="reader" aria-label="Reading view">
-                    <Legend analysis={state.analysis.clone()} filters={state.filters.clone()} dispatch={dispatch.clone()} />
+                    { legend(&state.analysis, &state.filters, &dispatch) }
                     if empty {
                         <div class="welcome">
                             <h2>{ "Paste an article, drop a file, or try a sample" }</h2>
