@@ -10,15 +10,14 @@
 //! Regions cover every token, in order, and never overlap.
 
 use super::text::{Token, TokenKind};
+use super::wordset::WordIndex;
 use super::Span;
+use std::sync::OnceLock;
 
-/// Words that end with a period without ending the sentence (lower case, no dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt", "cmdr", "adm",
-    "brig", "gov", "sen", "rep", "pres", "st", "mt", "ft", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "jr", "sr", "etc", "approx",
-    "est", "dept", "gov't", "govt", "rev", "hon", "messrs", "fig", "al",
-];
+/// Words that end with a period without ending the sentence (lower case, no dot; matched ignoring ASCII case).
+const ABBREVIATIONS: &str = "\
+    mr mrs ms dr prof gen lt col maj sgt capt cpl pvt cmdr adm brig gov sen rep pres st mt ft no nos vs jan feb mar \
+    apr jun jul aug sep sept oct nov dec inc co corp ltd jr sr etc approx est dept gov't govt rev hon messrs fig al";
 
 /// Sentence regions of `text`, in order, covering every token.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
@@ -123,8 +122,8 @@ fn is_abbreviation(text: &str, tokens: &[Token], first: usize, stop: usize) -> b
     if w.chars().count() == 1 || dotted {
         return true;
     }
-    let lower = super::text::lowercase(w);
-    ABBREVIATIONS.contains(&lower.as_str())
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(&[ABBREVIATIONS])).folded_classes(w) != 0
 }
 
 /// Whether the line that starts at token `i` continues the sentence of the line before:
