@@ -65,15 +65,16 @@ pub fn tagged(lists: &[&'static str]) -> Vec<(&'static str, u32)> {
 ///
 /// An open-addressing table of words up to 16 bytes (nearly all), each held as two integers and
 /// its length, so a lookup is one multiply and an integer compare or two, with no string compare;
-/// longer words go to a [`WordMap`].
+/// longer words (a few) go to a sorted list.
 pub struct WordIndex {
     /// A power of two long, at most a quarter full (most lookups miss: short probes); empty slots have length 0.
     /// A boxed slice, not a `Vec`: indexing it is inline, where `Vec`'s `Index` is a call at opt-level "z".
     slots: Box<[Slot]>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
-    /// Words longer than 16 bytes.
-    long: WordMap<&'static str, u32>,
+    /// Words longer than 16 bytes (a few), sorted, with their list bits: a binary search, not a
+    /// hash map (one more map type would cost the wasm its own copy of the map's code).
+    long: Box<[(&'static str, u32)]>,
 }
 
 /// One word of a [`WordIndex`] with its list bits.
@@ -124,10 +125,14 @@ impl WordIndex {
     /// Indexes words each with the bits of the lists holding it (a word may come more than once: its bits add up).
     pub fn from_words(words: &[(&'static str, u32)]) -> WordIndex {
         let bits = (4 * words.len()).max(2).next_power_of_two().trailing_zeros();
-        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: WordMap::default() };
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: Box::default() };
+        let mut long: Vec<(&'static str, u32)> = Vec::new();
         for &(w, classes) in words {
             if w.len() > SHORT {
-                *index.long.entry(w).or_insert(0) |= classes;
+                match long.iter_mut().find(|(x, _)| *x == w) {
+                    Some(entry) => entry.1 |= classes,
+                    None => long.push((w, classes)),
+                }
             } else if !w.is_empty() {
                 let k = key(w.as_bytes());
                 let slot = index.find(k, w.len());
@@ -135,6 +140,8 @@ impl WordIndex {
                 *slot = Slot { key: k, len: w.len() as u32, classes: slot.classes | classes };
             }
         }
+        crate::engine::sort::sort_by_key(&mut long, |&(w, _)| w);
+        index.long = long.into_boxed_slice();
         index
     }
 
@@ -158,7 +165,7 @@ impl WordIndex {
         match word.len() {
             0 => 0,
             1..=SHORT => self.slots[self.find(key(word.as_bytes()), word.len())].classes,
-            _ => self.long.get(word).copied().unwrap_or(0),
+            _ => self.long.binary_search_by(|&(w, _)| w.cmp(word)).map_or(0, |at| self.long[at].1),
         }
     }
 
