@@ -7,12 +7,10 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, folded_cmp, same_word, NumberExpr};
+use super::numbers::{self, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{Token, TokenKind};
-use super::wordset::WordIndex;
 use super::{Doc, Span};
-use std::sync::OnceLock;
 
 mod lexicon;
 use lexicon::*;
@@ -104,11 +102,15 @@ struct Reader<'a> {
     sentence: Box<[u32]>,
     /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
     actor_of: Vec<Option<usize>>,
+    /// The lexicon lists and tables holding every token ([`lexicon::classes`]; 0 for numbers).
+    classes: Box<[u64]>,
 }
 
 impl<'a> Reader<'a> {
     fn new(doc: &'a Doc<'a>, actors: &'a FoundActors) -> Self {
         let toks = &doc.tokens[..];
+        // No list holds a number.
+        let classes: Box<[u64]> = toks.iter().map(|t| if t.kind == TokenKind::Number { 0 } else { classes(t.text(doc.text)) }).collect();
         let mut sentence = Vec::with_capacity(toks.len());
         let mut id = 0u32;
         let mut region = 0;
@@ -118,7 +120,7 @@ impl<'a> Reader<'a> {
                 region += 1;
                 id += 1;
             }
-            if i > 0 && (t.newline_before || Self::ends_sentence(doc, i - 1)) {
+            if i > 0 && (t.newline_before || Self::ends_sentence(doc, &classes, i - 1)) {
                 id += 1;
             }
             sentence.push(id);
@@ -133,11 +135,11 @@ impl<'a> Reader<'a> {
                 slot.get_or_insert(a);
             }
         }
-        Reader { doc, toks, actors, sentence: sentence.into_boxed_slice(), actor_of }
+        Reader { doc, toks, actors, sentence: sentence.into_boxed_slice(), actor_of, classes }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.
-    fn ends_sentence(doc: &Doc, i: usize) -> bool {
+    fn ends_sentence(doc: &Doc, classes: &[u64], i: usize) -> bool {
         // Runs for every token: bytes compared inline (a `str` compare is a call at opt-level "z").
         let Some(t) = doc.tokens.get(i) else { return false };
         match doc.text.as_bytes().get(t.span.start..t.span.end) {
@@ -147,7 +149,7 @@ impl<'a> Reader<'a> {
         }
         let Some(next) = doc.tokens.get(i + 1) else { return true };
         let prev = i.checked_sub(1).map_or("", |p| doc.tokens[p].text(doc.text));
-        let abbreviation = prev.chars().count() == 1 || ABBREVIATIONS.has(prev);
+        let abbreviation = prev.chars().count() == 1 || i.checked_sub(1).is_some_and(|p| classes[p] & ABBREVIATIONS.bit() != 0);
         next.space_before && !abbreviation && (next.is_capitalized(doc.text) || next.kind == TokenKind::Number)
     }
 
@@ -165,18 +167,29 @@ impl<'a> Reader<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        same_word(self.word(i), w)
+        self.toks.get(i).is_some_and(|t| t.is_word(self.doc.text, w))
     }
 
-    /// Token `i` is one of the words of a short inline `list`.
+    /// Token `i` is one of the words of a short inline `list` (ignoring ASCII case).
     fn any(&self, i: usize, list: &[&str]) -> bool {
-        let w = self.word(i);
-        !w.is_empty() && list.iter().any(|x| same_word(x, w))
+        let Some(t) = self.toks.get(i) else { return false };
+        // Lengths first, inline: most words of the list have another.
+        let len = t.span.end.wrapping_sub(t.span.start);
+        list.iter().any(|w| w.len() == len && t.is_word(self.doc.text, w))
     }
 
     /// Token `i` is a word of a lexicon list.
     fn among(&self, i: usize, list: Words) -> bool {
-        list.has(self.word(i))
+        self.classes.get(i).is_some_and(|c| c & list.bit() != 0)
+    }
+
+    /// The value of token `k` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
+    fn lookup(&self, table: Table, k: usize) -> Option<&'static str> {
+        // Most tokens are in no table: their class bits turn them away before the binary search.
+        if self.classes.get(k).is_none_or(|c| c & TABLE_KEY == 0) {
+            return None;
+        }
+        table.get(self.word(k))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -224,7 +237,7 @@ impl<'a> Reader<'a> {
             shape.start > 0 && self.any(shape.start - 1, &["and", ",", "or"]) && self.token_end(f.span.end) + 1 == shape.start
         });
         // "300 dead soldiers", "12 wounded troops"
-        let in_chain = (shape.chain.0..shape.chain.1).find_map(|k| lookup(CASUALTY_AFTER_ACTION, self.word(k)));
+        let in_chain = (shape.chain.0..shape.chain.1).find_map(|k| self.lookup(CASUALTY_AFTER_ACTION, k));
         let casualty = self
             .casualty(shape.start, shape.end)
             .or(in_chain)
@@ -355,7 +368,7 @@ impl<'a> Reader<'a> {
                 // Not "The IDF detained 40 men": there the group acts on the men.
                 let group_members = self.any(k, &["men", "members", "volunteers", "instructors", "advisers", "advisors", "guards"])
                     && self.armed_before(first)
-                    && !(first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && lookup(CASUALTY_BEFORE, self.word(j)).is_some());
+                    && !(first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && self.lookup(CASUALTY_BEFORE, j).is_some());
                 // "The army has suffered 20,000 casualties": a force named before by its noun.
                 let force_before = (first.saturating_sub(10)..first).any(|j| self.same_sentence(j, first) && (self.among(j, GROUP_NOUNS) || self.is(j, "military")));
                 let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first) || force_before);
@@ -533,7 +546,7 @@ impl<'a> Reader<'a> {
         match self.toks[end].kind {
             TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
             TokenKind::Number => None,
-            TokenKind::Word => (self.among(end, BARE_FOLLOWERS) || lookup(CASUALTY_AFTER_ACTION, w).is_some()).then_some(end),
+            TokenKind::Word => (self.among(end, BARE_FOLLOWERS) || self.lookup(CASUALTY_AFTER_ACTION, end).is_some()).then_some(end),
         }
     }
 
@@ -563,7 +576,7 @@ impl<'a> Reader<'a> {
         let words = self.toks[num].kind == TokenKind::Word;
         if let Some(prev) = previous {
             let prev = prev?; // the count before was not a figure: this one is like it
-            let casualty_verb = first > 0 && lookup(CASUALTY_BEFORE, self.word(first - 1)).is_some();
+            let casualty_verb = first > 0 && self.lookup(CASUALTY_BEFORE, first - 1).is_some();
             if words && !others && !casualty_verb && self.casualty(first, stop).is_none() {
                 return None;
             }
@@ -621,7 +634,7 @@ impl<'a> Reader<'a> {
         }
         // "..., killed 20 civilians" is what they did, not what befell them.
         let active = self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) || self.any(k + 1, &["a", "an", "the", "at"]);
-        lookup(CASUALTY_AFTER_ACTION, self.word(k)).filter(|_| !active && self.same_sentence(k, end.saturating_sub(1)))
+        self.lookup(CASUALTY_AFTER_ACTION, k).filter(|_| !active && self.same_sentence(k, end.saturating_sub(1)))
     }
 
     /// Killed / wounded / captured, from a cue right before or after the figure.
@@ -632,14 +645,14 @@ impl<'a> Reader<'a> {
                 break;
             }
             k -= 1;
-            if let Some(a) = lookup(CASUALTY_BEFORE, self.word(k)) {
+            if let Some(a) = self.lookup(CASUALTY_BEFORE, k) {
                 // "the deaths of three soldiers"
                 return Some(a);
             }
             // "killing at least 12 people, including four soldiers"
             if self.any(k, &["including", "among"]) {
                 let from = k.saturating_sub(10);
-                if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| lookup(CASUALTY_BEFORE, self.word(j))) {
+                if let Some(a) = (from..k).rev().filter(|&j| self.same_sentence(j, k)).find_map(|j| self.lookup(CASUALTY_BEFORE, j)) {
                     return Some(a);
                 }
                 if let Some(a) = self.casualty_after_aside(end) {
@@ -659,7 +672,7 @@ impl<'a> Reader<'a> {
             if !self.same_sentence(k, end.saturating_sub(1)) {
                 break;
             }
-            if let Some(a) = lookup(CASUALTY_AFTER_ACTION, self.word(k)) {
+            if let Some(a) = self.lookup(CASUALTY_AFTER_ACTION, k) {
                 // "The column of 2,000, including 300 commandos, killed 20 civilians": what they did.
                 let active = self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) || self.any(k + 1, &["a", "an", "the", "at"]);
                 return (aside.is_none() || !active).then_some(a);
@@ -718,7 +731,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
-            let Some(mut action) = lookup(ACTION_WORDS, self.word(k)).or(call_up.then_some("deploy")) else { continue };
+            let Some(mut action) = self.lookup(ACTION_WORDS, k).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
             if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
                 continue; // "New York-based"
@@ -866,7 +879,7 @@ impl<'a> Reader<'a> {
             }
         }
         let after = if self.is(end + 1, "the") { end + 2 } else { end + 1 };
-        let leaving = (start.saturating_sub(8)..start).any(|k| lookup(ACTION_WORDS, self.word(k)).is_some_and(|a| matches!(a, "withdraw" | "reduce")));
+        let leaving = (start.saturating_sub(8)..start).any(|k| self.lookup(ACTION_WORDS, k).is_some_and(|a| matches!(a, "withdraw" | "reduce")));
         let origin = self.is(end, "from") && !leaving && !matches!(action, Some("withdraw" | "reduce")) && matches!(self.actor_kind(after), Some(ActorKind::State | ActorKind::ArmedGroup));
         // "inflicted losses of up to 300 servicemen on Ukrainian forces": the losses are theirs.
         let inflicted_on = kind == FigureKind::Casualty && self.is(end, "on");
@@ -945,7 +958,7 @@ impl<'a> Reader<'a> {
 
     /// The actor mention at `k` does the harm rather than suffers it: "an attack by JNIM fighters", "Hamas killed".
     fn is_agent(&self, k: usize) -> bool {
-        (k.saturating_sub(3)..k).any(|j| self.is(j, "by")) || (k + 1..k + 4).any(|j| lookup(CASUALTY_BEFORE, self.word(j)).is_some())
+        (k.saturating_sub(3)..k).any(|j| self.is(j, "by")) || (k + 1..k + 4).any(|j| self.lookup(CASUALTY_BEFORE, j).is_some())
     }
 
     /// The actor mention at `k` stands after a place preposition ("troops in Iraq") or before a
@@ -972,22 +985,6 @@ fn lookup_value(w: &str) -> bool {
 
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "–" | "—" | "‑")
-}
-
-/// The value of `word` in a lexicon table, ignoring ASCII case.
-fn lookup(table: Table, word: &str) -> Option<&'static str> {
-    // Most tokens are in no table: one hash lookup (each table's keys set its bit) turns them away before the binary search.
-    static TABLES: OnceLock<(WordIndex, Vec<Vec<(&'static str, &'static str)>>)> = OnceLock::new();
-    let (keys, tables) = TABLES.get_or_init(|| {
-        let tables: Vec<Vec<_>> = lexicon::TABLES.iter().map(|t| t.pairs().collect()).collect();
-        let keys: Vec<(&'static str, u32)> = tables.iter().enumerate().flat_map(|(i, t)| t.iter().map(move |&(k, _)| (k, 1 << i))).collect();
-        (WordIndex::from_words(&keys), tables)
-    });
-    if keys.folded_classes(word) & 1 << table.0 == 0 {
-        return None;
-    }
-    let table = tables.get(table.0)?;
-    table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
 }
 
 #[cfg(test)]

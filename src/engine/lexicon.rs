@@ -259,10 +259,15 @@ impl Lexicon {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let bytes = text.as_bytes();
-        let mut after_word = false;
+        // The char at byte `at` (on a char boundary): whether it is a word char, and its length.
+        let char_at = |at: usize| {
+            let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (is_word_char(c), c.len_utf8())
+        };
+        // `start` never follows a word char: forms start only there.
         let mut start = 0;
         while let Some(&byte) = bytes.get(start) {
-            if !after_word && self.forms.starts(byte) {
+            if self.forms.starts(byte) {
                 self.forms.prefixes(&bytes[start..], |pattern, len| {
                     let end = start + len;
                     // A form ends on a char boundary (it is valid UTF-8 matched byte for byte).
@@ -273,45 +278,53 @@ impl Lexicon {
                     }
                 });
             }
-            if byte.is_ascii() {
-                after_word = byte.is_ascii_alphanumeric();
-                start += 1;
-            } else {
-                let c = text.get(start..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
-                after_word = is_word_char(c);
-                start += c.len_utf8();
+            // Past this char; after a word char, past the rest of the word and the char that ends it
+            // (a tight loop over the bytes of words, which are most of a text).
+            while let Some(&byte) = bytes.get(start) {
+                let (word, len) = if byte.is_ascii() { (byte.is_ascii_alphanumeric(), 1) } else { char_at(start) };
+                start += len;
+                if !word {
+                    break;
+                }
             }
         }
-        // Hits come by start (shorter first). Only hits that overlap compete, so the longest-first
-        // choice runs on each cluster of overlapping hits alone; most clusters are one hit.
-        let mut kept = Vec::with_capacity(hits.len());
-        let mut first = 0;
-        while first < hits.len() {
-            let mut end = hits[first].span.end;
-            let mut next = first + 1;
-            while next < hits.len() && hits[next].span.start < end {
-                end = end.max(hits[next].span.end);
-                next += 1;
-            }
-            if next == first + 1 {
-                kept.push(hits[first]);
-            } else {
-                let mut cluster = hits[first..next].to_vec();
-                crate::engine::sort::sort_by_key(&mut cluster, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start));
-                kept.extend(keep_disjoint(cluster, |h| h.span));
-            }
-            first = next;
-        }
-        kept
+        // Hits come by start (shorter first); where they overlap, the longest wins.
+        keep_winners(hits, |h| h.span, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start))
     }
 }
 
-/// Keeps, from `items` in priority order, each one that overlaps none kept before it;
-/// returns them in text order. O(n log n).
-pub fn keep_disjoint<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut kept = Vec::new();
+/// Keeps, from `items` in text order (sorted by start), those that win where they overlap: the
+/// first by `priority` (a stable order), then the next that overlaps none kept, and so on. Returns
+/// them in text order. Only items that overlap compete, so the choice runs on each cluster of
+/// overlapping items alone, and most clusters are one item. O(n log n).
+pub fn keep_winners<T, K: Ord>(items: Vec<T>, span: impl Fn(&T) -> Span, priority: impl Fn(&T) -> K) -> Vec<T> {
+    // An empty span still takes its start, as in `keep_disjoint`.
+    let end_of = |item: &T| span(item).end.max(span(item).start + 1);
+    let mut kept = Vec::with_capacity(items.len());
+    let mut cluster: Vec<T> = Vec::new();
+    let mut end = 0;
     for item in items {
+        if span(&item).start >= end {
+            keep_disjoint(&mut cluster, &mut kept, &span, &priority);
+        }
+        end = end.max(end_of(&item));
+        cluster.push(item);
+    }
+    keep_disjoint(&mut cluster, &mut kept, &span, &priority);
+    kept
+}
+
+/// Moves to `kept`, from one `cluster` of overlapping items, each one that overlaps none kept
+/// before it in `priority` order, in text order; leaves `cluster` empty.
+fn keep_disjoint<T, K: Ord>(cluster: &mut Vec<T>, kept: &mut Vec<T>, span: impl Fn(&T) -> Span, priority: impl Fn(&T) -> K) {
+    if cluster.len() <= 1 {
+        kept.append(cluster);
+        return;
+    }
+    crate::engine::sort::sort_by_key(cluster, &priority);
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let from = kept.len();
+    for item in cluster.drain(..) {
         let s = span(&item);
         let clash = taken.range(..s.end.max(s.start + 1)).next_back().is_some_and(|(&start, &end)| end > s.start || start == s.start);
         if !clash {
@@ -319,8 +332,7 @@ pub fn keep_disjoint<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
             kept.push(item);
         }
     }
-    crate::engine::sort::sort_by_key(&mut kept, |i| span(i).start);
-    kept
+    crate::engine::sort::sort_by_key(&mut kept[from..], |i| span(i).start);
 }
 
 #[cfg(test)]

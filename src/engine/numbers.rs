@@ -278,7 +278,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        same_word(self.word(i), w)
+        self.toks.get(i).is_some_and(|t| t.is_word(self.text, w))
     }
 
     fn is_number(&self, i: usize) -> bool {

@@ -43,6 +43,13 @@ impl Token {
         text.as_bytes().get(self.span.start..self.span.end) == Some(s.as_bytes())
     }
 
+    /// Whether the token's text is `word` ignoring ASCII case: the lengths are compared first, and the
+    /// bytes are compared without slicing a `str` (no char-boundary checks), so a miss costs a few instructions.
+    pub fn is_word(&self, text: &str, word: &str) -> bool {
+        self.span.end.wrapping_sub(self.span.start) == word.len()
+            && text.as_bytes().get(self.span.start..self.span.end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    }
+
     /// Whether its first char is an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
         self.text(text).chars().next().is_some_and(char::is_uppercase)

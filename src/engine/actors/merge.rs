@@ -1,12 +1,13 @@
 //! Merging mentions into actors: lexicon identity, transliteration-tolerant person
 //! names, organisation names, and the later short forms (surnames, acronyms).
 
-use super::runs::UnitKind;
+use super::runs::{starts_upper, UnitKind};
 use super::scan::Context;
 use super::{is_acronym, is_all_caps, words, Candidate, FoundActor, FoundActors, Source};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::schema::ActorKind;
 use crate::engine::text::{lower, lowercase};
+use crate::engine::wordset::WordMap;
 use crate::engine::{Doc, Span};
 use std::collections::HashMap;
 
@@ -21,23 +22,33 @@ struct NameKey {
 }
 
 /// Drops an Arabic article: "al-Sudani" → "Sudani", "Alshabandar" → "shabandar".
+/// (Bytes compared inline: this runs for every person's name.)
 fn strip_article(w: &str) -> &str {
-    for p in ["al-", "Al-", "el-", "El-", "AL-"] {
-        if let Some(rest) = w.strip_prefix(p) {
-            return rest;
-        }
+    let b = w.as_bytes();
+    let article = b.get(..2).filter(|a| matches!(a, [b'a' | b'A' | b'e' | b'E', b'l'] | [b'A', b'L']));
+    if article.is_some() && b.get(2) == Some(&b'-') {
+        return &w[3..];
     }
-    if (w.starts_with("Al") || w.starts_with("El")) && w.chars().count() >= 8 && w.chars().nth(2).is_some_and(char::is_lowercase) {
+    if article.is_some_and(|a| matches!(a, [b'A' | b'E', b'l'])) && b.len() >= 8 && w.chars().count() >= 8 && w.chars().nth(2).is_some_and(char::is_lowercase) {
         return &w[2..];
     }
     w
+}
+
+/// `c` lower-cased (as [`lower`] does) if it is a letter; ASCII tested inline.
+fn folded_letter(c: char) -> Option<char> {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase())
+    } else {
+        c.is_alphabetic().then(|| lower(c))
+    }
 }
 
 /// Lower-case consonant skeleton: "Mohammed", "Mohamed", "Muhammad" → "mhmd".
 pub(super) fn skeleton(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut last = None;
-    for c in strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower) {
+    for c in strip_article(w).chars().filter_map(folded_letter) {
         let c = match c {
             'q' | 'c' => 'k',
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ï' | 'ë' => continue,
@@ -57,21 +68,28 @@ pub(super) fn skeleton(w: &str) -> String {
 
 fn bare(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
-    out.extend(strip_article(w).chars().filter(|c| c.is_alphabetic()).map(lower));
+    out.extend(strip_article(w).chars().filter_map(folded_letter));
     out
 }
 
 impl NameKey {
     fn new(name: &str) -> NameKey {
-        let parts: Vec<&str> = name.split_whitespace().filter(|p| p.chars().next().is_some_and(char::is_uppercase) || p.contains('-')).collect();
-        let first = parts.first().copied().unwrap_or(name);
-        let last = parts.last().copied().unwrap_or(name);
+        // The name's parts (capitalised or hyphenated words), counted in one pass with no list.
+        let mut parts = name.split_whitespace().filter(|p| starts_upper(p) || p.contains('-'));
+        let (mut first, mut last, mut count, mut short) = (name, name, 0, true);
+        if let Some(p) = parts.next() {
+            (first, last, count, short) = (p, p, 1, p.chars().count() <= 4);
+        }
+        for p in parts {
+            (last, count) = (p, count + 1);
+            short &= p.chars().count() <= 4;
+        }
         // "Kim Jong Un", "Choe Son Hui": short three-part names put the family name first,
         // and so do "Kim Yong-hyun", "Lee Seong-kweun" (a given name with a lower-case syllable).
         let korean_given = |p: &str| p.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
-        let family_first = (parts.len() == 3 && parts.iter().all(|p| p.chars().count() <= 4)) || (parts.len() == 2 && korean_given(last));
+        let family_first = (count == 3 && short) || (count == 2 && korean_given(last));
         let (given, family) = if family_first { (last, first) } else { (first, last) };
-        NameKey { first: skeleton(given), last: skeleton(family), parts: parts.len(), surname: bare(family) }
+        NameKey { first: skeleton(given), last: skeleton(family), parts: count, surname: bare(family) }
     }
 
     /// Whether two names can be the same person.
@@ -88,20 +106,16 @@ struct Draft {
     person: Option<NameKey>,
 }
 
-/// What makes two mentions the same actor: a lexicon entry, or a kind and a lower-case name.
-#[derive(PartialEq, Eq, Hash)]
-enum Identity {
-    Entry(usize),
-    Named(ActorKind, String),
-}
 
 /// Assembles drafts; every lookup goes through a hash map so that long texts stay linear.
 #[derive(Default)]
 pub(super) struct Builder {
     drafts: Vec<Draft>,
     adjectives: Vec<(Span, usize)>,
-    /// Draft by identity.
-    by_key: HashMap<Identity, usize>,
+    /// Draft by lexicon entry (keys from the fixed lexicon: the cheap hasher).
+    by_entry: WordMap<usize, usize>,
+    /// Draft by kind and lower-case name, for actors the lexicon does not know.
+    by_name: HashMap<(ActorKind, String), usize>,
     /// People by the skeleton of their last name.
     by_last: HashMap<String, Vec<usize>>,
     /// Acronyms defined in the text, with their actor.
@@ -122,20 +136,34 @@ impl Builder {
     }
 
     fn draft(&mut self, name: &str, kind: ActorKind, entry: Option<usize>) -> usize {
-        let key = match entry {
-            Some(e) => Identity::Entry(e),
-            None => Identity::Named(kind, lowercase(name)),
+        // What makes two mentions the same actor: a lexicon entry, or a kind and a lower-case name.
+        let name_key = match entry {
+            Some(e) => {
+                if let Some(&i) = self.by_entry.get(&e) {
+                    return i;
+                }
+                None
+            }
+            None => {
+                let key = (kind, lowercase(name));
+                if let Some(&i) = self.by_name.get(&key) {
+                    return i;
+                }
+                Some(key)
+            }
         };
-        if let Some(&i) = self.by_key.get(&key) {
-            return i;
-        }
         let i = self.drafts.len();
         let person = (kind == ActorKind::Person).then(|| NameKey::new(name));
         if let Some(p) = &person {
             self.by_last.entry(p.last.clone()).or_default().push(i);
         }
         self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person });
-        self.by_key.insert(key, i);
+        if let Some(e) = entry {
+            self.by_entry.insert(e, i);
+        }
+        if let Some(key) = name_key {
+            self.by_name.insert(key, i);
+        }
         i
     }
 
@@ -206,12 +234,10 @@ impl Builder {
     }
 
     /// "Popular Mobilization Forces (PMF)": the acronym names the actor just before it.
-    pub(super) fn add_acronym_aliases(&mut self, doc: &Doc, accepted: &[Candidate]) {
+    /// `parentheses`: the tokens that open "(ACRONYM)" ([`super::acronyms_in_parentheses`]).
+    pub(super) fn add_acronym_aliases(&mut self, doc: &Doc, parentheses: &[usize], accepted: &[Candidate]) {
         let (text, tokens) = (doc.text, &doc.tokens);
-        for i in 1..tokens.len().saturating_sub(2) {
-            if !tokens[i].is(text, "(") || !tokens[i + 2].is(text, ")") || !is_acronym(tokens[i + 1].text(text)) {
-                continue;
-            }
+        for &i in parentheses {
             let before = tokens[i - 1].span.end;
             // The actor ends right before "(" (or before its possessive "’s").
             let Some(c) = accepted.partition_point(|c| c.span.end <= before).checked_sub(1) else { continue };
@@ -277,7 +303,7 @@ impl Builder {
                     }
                 }
                 let mut seg = &run[s..e];
-                while seg.first().is_some_and(|u| u.kind != UnitKind::Cap || words::is_stop(ctx.unit_text(u))) {
+                while seg.first().is_some_and(|u| u.kind != UnitKind::Cap || u.stop) {
                     seg = &seg[1..];
                 }
                 while seg.last().is_some_and(|u| u.kind != UnitKind::Cap) {

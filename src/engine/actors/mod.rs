@@ -19,7 +19,7 @@ mod runs;
 mod scan;
 mod words;
 
-use super::lexicon::{keep_disjoint, lexicon, Form, Hit};
+use super::lexicon::{keep_winners, lexicon, Form, Hit};
 use super::schema::ActorKind;
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
@@ -141,7 +141,8 @@ pub fn find(doc: &Doc) -> FoundActors {
             }
         }
     }
-    ctx.acronym_definitions(&mut cands);
+    let parentheses = acronyms_in_parentheses(doc);
+    ctx.acronym_definitions(&parentheses, &mut cands);
     // Titles found before names, so that known people keep theirs ("President Hassan
     // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
     let mut roles: HashMap<usize, String> = cands
@@ -164,15 +165,16 @@ pub fn find(doc: &Doc) -> FoundActors {
     for c in &accepted {
         b.add(text, c);
     }
-    b.add_acronym_aliases(doc, &accepted);
+    b.add_acronym_aliases(doc, &parentheses, &accepted);
     b.add_short_forms(&ctx, &runs);
     b.finish()
 }
 
 /// Keeps candidates longest first, dropping any that overlap one already kept; text order.
 fn longest_first(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    crate::engine::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start));
-    keep_disjoint(cands, |c| c.span)
+    // In text order first (the candidates come in a few runs in order): only overlapping ones compete.
+    crate::engine::sort::sort_by_key(&mut cands, |c| c.span.start);
+    keep_winners(cands, |c| c.span, |c| (std::cmp::Reverse(c.span.end - c.span.start), c.rank(), c.span.start))
 }
 
 /// "US army", "Russian Navy": a state's armed service, named after the state.
@@ -212,13 +214,30 @@ fn adopt_known_acronyms(text: &str, accepted: &mut [Candidate]) {
     }
 }
 
+/// The tokens `i` (never the first) that open a parenthesised acronym, "(" `i`, "PMF", ")": found
+/// once for the definitions and the aliases. The brackets are compared as bytes, inline.
+fn acronyms_in_parentheses(doc: &Doc) -> Vec<usize> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
+    let is = |t: &Token, byte: u8| t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&byte);
+    (1..tokens.len().saturating_sub(2)).filter(|&i| is(&tokens[i], b'(') && is(&tokens[i + 2], b')') && is_acronym(tokens[i + 1].text(text))).collect()
+}
+
 /// Index of the token starting at byte `at`, if any.
 fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
     tokens.binary_search_by_key(&at, |t| t.span.start).ok()
 }
 
+/// Whether `w` has at least two letters and no lower-case one ("NATO", "U.S."): one pass, ASCII tested inline.
 fn is_all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    let mut letters = 0;
+    for c in w.chars() {
+        let (lower, letter) = if c.is_ascii() { (c.is_ascii_lowercase(), c.is_ascii_alphabetic()) } else { (c.is_lowercase(), c.is_alphabetic()) };
+        if lower {
+            return false;
+        }
+        letters += usize::from(letter);
+    }
+    letters >= 2
 }
 
 /// The lexicon hits (disjoint, in text order) that stand for actors here. Hits and tokens are

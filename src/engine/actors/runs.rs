@@ -6,6 +6,7 @@
 //! A run is a stretch of adjacent units on one line ("Prime Minister Mohammed Shia’
 //! al-Sudani"), with lower-case connectors ("of", "and", "bin") allowed inside.
 
+use super::super::schema::ActorKind;
 use super::super::text::{Token, TokenKind};
 use super::words;
 use super::super::Span;
@@ -41,6 +42,10 @@ pub struct Unit {
     pub possessive: bool,
     /// A title or rank ([`words::is_title`]), decided once per unit.
     pub title: bool,
+    /// A word that never starts a name ([`words::is_stop`]), decided once per unit.
+    pub stop: bool,
+    /// The kind of body a head word ends ([`words::head_kind`]), decided once per `Cap` unit.
+    pub head: Option<ActorKind>,
 }
 
 const PARTICLES: &[&str] = &["bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
@@ -71,18 +76,38 @@ fn is_apostrophe(s: &str) -> bool {
     s == "’" || s == "'"
 }
 
-/// Splits the tokens into name units (linear time).
-/// Whether `w` is in the short `list`: lengths compared inline first (`<[&str]>::contains` calls a
-/// string compare per entry at opt-level "z", and it runs for most words).
+/// Whether `w` is in the short `list`: lengths and first bytes compared inline first
+/// (`<[&str]>::contains` calls a string compare per entry at opt-level "z", and this runs for most short words).
+#[inline(always)]
 fn listed(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.len() == w.len() && *x == w)
+    let first = w.as_bytes().first();
+    // An index loop: at opt-level "z" an iterator's `any` stays a call per entry.
+    let mut i = 0;
+    while i < list.len() {
+        let x = list[i];
+        if x.len() == w.len() && x.as_bytes().first() == first && x == w {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
+/// Whether `w` starts with an upper-case letter (an ASCII first byte tested inline).
+pub(super) fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Splits the tokens into name units (linear time).
 pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
     let glued = |i: usize| tokens.get(i).is_some_and(|t| !t.space_before);
-    let punct = |i: usize, p: &str| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.is(text, p));
-    let capital = |i: usize| word(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // One ASCII punctuation byte, compared inline.
+    let punct = |i: usize, p: u8| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&p));
+    let capital = |i: usize| word(i).is_some_and(starts_upper);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -91,11 +116,13 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         let mut kind = None;
         let mut j = i;
         if let Some(w) = word(i) {
-            if punct(i + 1, "-") && listed(HYPHEN_PARTICLES, w) && glued(i + 1) && glued(i + 2) && capital(i + 2) {
+            if punct(i + 1, b'-') && listed(HYPHEN_PARTICLES, w) && glued(i + 1) && glued(i + 2) && capital(i + 2) {
                 kind = Some(UnitKind::Cap);
                 j = i + 2;
-            } else if capital(i) {
-                kind = Some(if w.chars().nth(1).is_none() { UnitKind::Initial } else { UnitKind::Cap });
+            } else if starts_upper(w) {
+                // One char (of at most four bytes).
+                let single = w.len() == 1 || w.len() <= 4 && w.chars().nth(1).is_none();
+                kind = Some(if single { UnitKind::Initial } else { UnitKind::Cap });
             } else if w.len() > 4 {
                 // No particle, connector or lower-case service word is longer.
             } else if listed(PARTICLES, w) {
@@ -118,18 +145,19 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         if matches!(kind, UnitKind::Cap | UnitKind::Initial) {
             loop {
                 let next = end_tok + 1;
-                if punct(next, "-") && glued(next) && glued(next + 1) && (capital(next + 1) || tokens.get(next + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+                let hyphen = punct(next, b'-') && glued(next) && glued(next + 1);
+                if hyphen && (capital(next + 1) || tokens.get(next + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
                     end_tok = next + 1;
-                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(next + 1).is_some_and(|w| matches!(w, "in" | "of" | "de" | "du" | "la")) && punct(next + 2, "-") && glued(next + 2) && glued(next + 3) && capital(next + 3) {
+                } else if hyphen && word(next + 1).is_some_and(|w| matches!(w, "in" | "of" | "de" | "du" | "la")) && punct(next + 2, b'-') && glued(next + 2) && glued(next + 3) && capital(next + 3) {
                     // "Commander-in-Chief", "Saint-de-Something": a lower-case link inside a hyphenated word.
                     end_tok = next + 3;
-                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(next + 1) == Some("elect") {
+                } else if hyphen && word(next + 1) == Some("elect") {
                     // "President-elect".
                     end_tok = next + 1;
-                } else if punct(next, "-") && glued(next) && glued(next + 1) && word(end_tok).is_some_and(is_korean_syllable) && word(next + 1).is_some_and(is_korean_syllable) {
+                } else if hyphen && word(end_tok).is_some_and(is_korean_syllable) && word(next + 1).is_some_and(is_korean_syllable) {
                     // "Kim Yong-hyun", "Kim Yo-jong": a Korean given name's lower-case second syllable.
                     end_tok = next + 1;
-                } else if punct(next, ".") && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| listed(DOTTED, w))) {
+                } else if punct(next, b'.') && glued(next) && (kind == UnitKind::Initial || word(end_tok).is_some_and(|w| listed(DOTTED, w))) {
                     end_tok = next;
                     break;
                 } else if tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && is_apostrophe(t.text(text))) && glued(next) {
@@ -156,7 +184,11 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         }
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
-        out.push(Unit { span, kind, tokens: (i, last), possessive, title: words::is_title(span.of(text)) });
+        // Only capitalised words are titles or stop words (every one starts with a capital; a title has two letters or more).
+        let w = span.of(text);
+        let cap = kind == UnitKind::Cap;
+        let stop = (cap || kind == UnitKind::Initial) && words::is_stop(w);
+        out.push(Unit { span, kind, tokens: (i, last), possessive, title: cap && words::is_title(w), stop, head: if cap { words::head_kind(w) } else { None } });
         i = last + 1;
     }
     out

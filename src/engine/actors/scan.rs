@@ -2,7 +2,7 @@
 //! and acronyms defined in parentheses.
 
 use super::runs::{Unit, UnitKind};
-use super::{is_acronym, is_all_caps, words, Candidate, Source};
+use super::{is_all_caps, words, Candidate, Source, MAX_RUN};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::text::lowercase;
 use crate::engine::schema::ActorKind;
@@ -57,10 +57,10 @@ impl Context<'_, '_> {
             UnitKind::Initial | UnitKind::Particle => true,
             UnitKind::Cap => {
                 let w = self.unit_text(u);
-                !words::is_stop(w)
+                !u.title
+                    && !u.stop
                     && !is_all_caps(w)
-                    && !u.title
-                    && words::head_kind(w).is_none()
+                    && u.head.is_none()
                     && self.hit_in(u).is_none_or(|h| lexicon().entries[h.entry].kind == ActorKind::Person)
             }
             _ => false,
@@ -91,10 +91,12 @@ impl Context<'_, '_> {
         self.doc.tokens.get(i).map(|t| t.text(self.doc.text))
     }
 
-    /// Looks for people and organisations in one run.
+    /// Looks for people and organisations in one run (of at most [`MAX_RUN`] units: any more are ignored).
     pub(super) fn scan_run(&self, run: &[Unit], out: &mut Vec<Candidate>) {
         let text = self.text();
-        let mut used = vec![false; run.len()];
+        let run = &run[..run.len().min(MAX_RUN)];
+        // The units taken by titled people; on the stack, since this runs for every run.
+        let mut used = [false; MAX_RUN];
         // People after titles: "Air Force Major General Patrick Ryder".
         let mut i = 0;
         while i < run.len() {
@@ -171,7 +173,7 @@ impl Context<'_, '_> {
     fn scan_segment(&self, seg: &[Unit], out: &mut Vec<Candidate>) {
         let text = self.text();
         let mut s = 0;
-        while s < seg.len() && (words::is_stop(self.unit_text(&seg[s])) || seg[s].kind != UnitKind::Cap && seg[s].kind != UnitKind::Ordinal) {
+        while s < seg.len() && (seg[s].stop || seg[s].kind != UnitKind::Cap && seg[s].kind != UnitKind::Ordinal) {
             s += 1;
         }
         let mut seg = &seg[s..];
@@ -197,7 +199,7 @@ impl Context<'_, '_> {
             return;
         }
         // "the 256th Infantry Brigade Combat Team of the Louisiana army National Guard": two units.
-        let is_head = |u: &Unit| u.kind == UnitKind::Cap && words::head_kind(self.unit_text(u)).is_some();
+        let is_head = |u: &Unit| u.head.is_some();
         if let Some(h) = (1..seg.len().saturating_sub(2)).find(|&h| is_head(&seg[h]) && seg[h + 1].kind == UnitKind::Connector && seg[h + 2..].iter().any(is_head)) {
             self.scan_segment(&seg[..=h], out);
             self.scan_segment(&seg[h + 1..], out);
@@ -219,7 +221,7 @@ impl Context<'_, '_> {
         }
         let tokens = &self.doc.tokens;
         let first_tok = seg[0].tokens.0;
-        let head = (0..seg.len()).rev().find(|&h| seg[h].kind == UnitKind::Cap && words::head_kind(self.unit_text(&seg[h])).is_some());
+        let head = (0..seg.len()).rev().find(|&h| is_head(&seg[h]));
         // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch";
         // "the Eastern Front": a front line, not an armed group.
         let verb_head = head == Some(0) && self.unit_text(&seg[0]) == "Watch";
@@ -235,8 +237,9 @@ impl Context<'_, '_> {
         if let Some(h) = head {
             // "Ministry of Defence of the Russian Federation": the head is the word before "of".
             let of_head = (0..h).find(|&i| is_head(&seg[i]) && matches!(self.unit_text(&seg[i + 1]), "of" | "for"));
-            let head_word = self.unit_text(&seg[of_head.unwrap_or(h)]);
-            let mut kind = words::head_kind(head_word).unwrap_or(ActorKind::Organization);
+            let head_unit = &seg[of_head.unwrap_or(h)];
+            let head_word = self.unit_text(head_unit);
+            let mut kind = head_unit.head.unwrap_or(ActorKind::Organization);
             let mut start = seg[0].span.start;
             let the_before = first_tok.checked_sub(1).and_then(|p| self.word(p)) == Some("The");
             let mut end = h;
@@ -251,16 +254,19 @@ impl Context<'_, '_> {
             }
             let name_span = Span::new(start, seg[end].span.end);
             let name = name_span.of(text);
-            if kind == ActorKind::Organization && ["Defen", "War", "Peshmerga", "Armed"].iter().any(|w| name.contains(w)) && matches!(head_word, "Ministry" | "Department") {
+            if kind == ActorKind::Organization && matches!(head_word, "Ministry" | "Department") && contains_any(name, &["Defen", "War", "Peshmerga", "Armed"]) {
                 kind = ActorKind::Military;
             }
-            if head_word == "Agency" && (name.contains("News") || name.contains("Press")) {
+            if head_word == "Agency" && contains_any(name, &["News", "Press"]) {
                 kind = ActorKind::Media;
             }
             if kind == ActorKind::Organization && is_security_service(name) {
                 kind = ActorKind::Military;
             }
-            if kind != ActorKind::Media && ["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen", "Independence", "Revolutionary", "Rebel"].iter().any(|w| name.contains(w)) && !name.contains("Organization") && !name.contains("Republic") {
+            if kind != ActorKind::Media
+                && contains_any(name, &["Liberation", "Islamic", "Jihad", "Resistance", "Mujahideen", "Independence", "Revolutionary", "Rebel"])
+                && !contains_any(name, &["Organization", "Republic"])
+            {
                 kind = ActorKind::ArmedGroup;
             }
             // "The Associated Press": the lexicon already knows the name without "The".
@@ -279,7 +285,7 @@ impl Context<'_, '_> {
         }
         // "the ruling Georgian Dream party", "the Likud party": a party named before the word.
         let after_seg = self.word(seg[seg.len() - 1].tokens.1 + 1);
-        if after_seg == Some("party") && seg.iter().any(|u| u.kind == UnitKind::Cap && self.hit_in(u).is_none()) && !seg.iter().any(|u| words::is_stop(self.unit_text(u))) {
+        if after_seg == Some("party") && seg.iter().any(|u| u.kind == UnitKind::Cap && self.hit_in(u).is_none()) && !seg.iter().any(|u| u.stop) {
             let span = Span::new(seg[0].span.start, seg[seg.len() - 1].span.end);
             out.push(Candidate { span, source: Source::Org(ActorKind::Organization, span.of(text).to_string()) });
             return;
@@ -291,7 +297,7 @@ impl Context<'_, '_> {
         }
         let whole = &seg[s..];
         // "state television RTN", "the newspaper Kommersant": an outlet.
-        let media = whole.iter().take_while(|u| u.kind == UnitKind::Cap && !words::is_stop(self.unit_text(u))).count();
+        let media = whole.iter().take_while(|u| u.kind == UnitKind::Cap && !u.stop).count();
         if media > 0 && self.words_before(whole[0].tokens.0).0.is_some_and(words::is_media_noun) && self.hit_in(&whole[0]).is_none() {
             let span = Span::new(whole[0].span.start, whole[media - 1].span.end);
             out.push(Candidate { span, source: Source::Org(ActorKind::Media, span.of(text).to_string()) });
@@ -349,10 +355,10 @@ impl Context<'_, '_> {
         // "A spokesperson for the foreign ministry, Lin Jian, said": a name set off by commas
         // after a lower-case noun, before a verb of saying.
         // "The commander of the SDF, Mazloum Abdi, said": a role of a body before the comma.
-        let role_of_body = (first.saturating_sub(7)..first.saturating_sub(1)).any(|k| self.word(k).is_some_and(words::is_role) && self.word(k + 1) == Some("of"));
+        let role_of_body = || (first.saturating_sub(7)..first.saturating_sub(1)).any(|k| self.word(k).is_some_and(words::is_role) && self.word(k + 1) == Some("of"));
         let enclosed = first >= 2
             && self.tok(first - 1) == Some(",")
-            && (self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase) || words::is_role(&lowercase(w))) || role_of_body)
+            && (self.word(first - 2).is_some_and(|w| w.chars().all(char::is_lowercase) || words::is_role(&lowercase(w))) || role_of_body())
             && self.tok(last + 1) == Some(",")
             && self.word(last + 2).is_some_and(words::is_say);
         let told = matches!(prev, Some("told")) || (prev == Some("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("according")));
@@ -449,12 +455,12 @@ impl Context<'_, '_> {
     fn body_ending_at(&self, at: usize) -> Option<&str> {
         let last = self.units.partition_point(|u| u.tokens.1 < at);
         let unit = self.units.get(last).filter(|u| u.tokens.1 == at && u.kind == UnitKind::Cap)?;
-        words::head_kind(self.unit_text(unit))?;
+        unit.head?;
         let mut first = last;
         while first > 0 && last - first < 6 && self.units[first - 1].tokens.1 + 1 == self.units[first].tokens.0 && !self.units[first - 1].possessive && !self.doc.tokens[self.units[first].tokens.0].newline_before {
             first -= 1;
         }
-        while first < last && (self.units[first].kind != UnitKind::Cap || words::is_stop(self.unit_text(&self.units[first]))) {
+        while first < last && (self.units[first].kind != UnitKind::Cap || self.units[first].stop) {
             first += 1;
         }
         (last > first).then(|| Span::new(self.units[first].span.start, unit.span.end).of(self.text()))
@@ -487,17 +493,12 @@ impl Context<'_, '_> {
     }
 
     /// "Iraq's News Agency (INA)": the words whose initials spell a parenthesised acronym.
-    pub(super) fn acronym_definitions(&self, out: &mut Vec<Candidate>) {
+    /// `parentheses`: the tokens that open "(ACRONYM)" ([`super::acronyms_in_parentheses`]).
+    pub(super) fn acronym_definitions(&self, parentheses: &[usize], out: &mut Vec<Candidate>) {
         let tokens = &self.doc.tokens;
         let text = self.text();
-        for i in 1..tokens.len().saturating_sub(2) {
-            if !tokens[i].is(text, "(") || !tokens[i + 2].is(text, ")") {
-                continue;
-            }
+        for &i in parentheses {
             let acr = tokens[i + 1].text(text);
-            if !is_acronym(acr) {
-                continue;
-            }
             // Units ending right before "(", initials matched from the right.
             let last = self.units.partition_point(|u| u.tokens.1 + 1 < i);
             if self.units.get(last).is_none_or(|u| u.tokens.1 + 1 != i) {
@@ -533,7 +534,7 @@ impl Context<'_, '_> {
             let span = Span::new(self.units[k].span.start, self.units[last].span.end);
             let name = span.of(text);
             let kind = match name.rsplit(' ').find_map(words::head_kind) {
-                Some(ActorKind::Organization) if name.contains("News") || name.contains("Press") => ActorKind::Media,
+                Some(ActorKind::Organization) if contains_any(name, &["News", "Press"]) => ActorKind::Media,
                 Some(ActorKind::Organization) if is_security_service(name) => ActorKind::Military,
                 Some(kind) => kind,
                 None => ActorKind::Organization,
@@ -553,5 +554,12 @@ fn is_group_noun(w: &str) -> bool {
 /// Intelligence and security services count as military bodies, as the lexicon's do
 /// ("National Intelligence Service", "Defense Intelligence Agency", "State Security Service").
 fn is_security_service(name: &str) -> bool {
-    name.contains("Intelligence") || name.contains("Security Service")
+    contains_any(name, &["Intelligence", "Security Service"])
+}
+
+/// Whether `name` contains any of `words`, which all start with an ASCII capital: one pass over
+/// the capitals of `name` (a `contains` per word scans it once per word).
+fn contains_any(name: &str, words: &[&str]) -> bool {
+    let bytes = name.as_bytes();
+    (0..bytes.len()).any(|i| bytes[i].is_ascii_uppercase() && words.iter().any(|w| w.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(w.as_bytes())))
 }

@@ -243,5 +243,9 @@ mod tests {
             let list: Vec<&str> = words(list).collect();
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
+        // `runs::units` asks only capitalised words of two letters or more whether they are titles.
+        assert!(words(TITLE).all(|t| t.len() >= 2 && t.starts_with(|c: char| c.is_ascii_uppercase())));
+        // ... and only capitalised ones whether they are stop words.
+        assert!(words(STOP).chain(words(CALENDAR)).all(|t| t.starts_with(|c: char| c.is_ascii_uppercase())));
     }
 }

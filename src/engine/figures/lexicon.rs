@@ -1,23 +1,22 @@
 //! Word lists the figure reader matches (case-insensitively) around numbers.
 //!
 //! Every list is in lower case and sorted by bytes (tables by their first column; a table
-//! lookup is a binary search); the test at the end keeps it so. A list's words are also indexed
-//! ([`Words::has`]), so the reader asks "is this token a force noun?" with one hash lookup.
+//! lookup is a binary search); the test at the end keeps it so. Every list's words are also indexed
+//! ([`classes`]), so the reader classifies each token once and asks "is this token a force noun?" with a bit test.
 
-use crate::engine::wordset::{words, WordIndex};
+use crate::engine::numbers::folded_cmp;
+use crate::engine::wordset::{tagged, words, WordIndex};
 use std::sync::OnceLock;
 
 /// A closed word list: its number (its place in [`ALL`]) and its words, in lower case and sorted,
-/// in one string separated by whitespace ([`crate::engine::wordset::words`]).
+/// in one string separated by whitespace ([`words`]).
 #[derive(Clone, Copy)]
 pub struct Words(pub usize, pub &'static str);
 
 impl Words {
-    /// Whether `word` is in the list, ignoring ASCII case.
-    pub fn has(self, word: &str) -> bool {
-        static INDEXES: OnceLock<Vec<WordIndex>> = OnceLock::new();
-        let indexes = INDEXES.get_or_init(|| ALL.iter().map(|list| WordIndex::new(&[list.1])).collect());
-        indexes.get(self.0).is_some_and(|index| index.folded_classes(word) != 0)
+    /// This list's bit in [`classes`].
+    pub const fn bit(self) -> u64 {
+        1 << self.0
     }
 }
 
@@ -31,6 +30,31 @@ impl Table {
     pub fn pairs(self) -> impl Iterator<Item = (&'static str, &'static str)> {
         words(self.1).filter_map(|pair| pair.split_once(':'))
     }
+
+    /// The value of `word` in the table, ignoring ASCII case (a binary search).
+    pub fn get(self, word: &str) -> Option<&'static str> {
+        static PAIRS: OnceLock<Vec<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+        let table = PAIRS.get_or_init(|| TABLES.iter().map(|t| t.pairs().collect()).collect()).get(self.0)?;
+        table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
+    }
+}
+
+/// The bit in [`classes`] of a key of a table ([`TABLES`]).
+pub const TABLE_KEY: u64 = 1 << ALL.len();
+
+/// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case.
+/// The reader asks this once per token, then answers "is token k a force noun?" with a bit test.
+pub fn classes(word: &str) -> u64 {
+    // A `WordIndex` holds 32 lists: the first 32 in one, the others and the tables' keys in a second.
+    static INDEXES: OnceLock<[WordIndex; 2]> = OnceLock::new();
+    let [low, high] = INDEXES.get_or_init(|| {
+        let lists: Vec<&'static str> = ALL.iter().map(|list| list.1).collect();
+        let (low, high) = lists.split_at(32);
+        let mut high = tagged(high);
+        high.extend(TABLES.iter().flat_map(|t| t.pairs()).map(|(key, _)| (key, (TABLE_KEY >> 32) as u32)));
+        [WordIndex::new(low), WordIndex::from_words(&high)]
+    });
+    u64::from(low.folded_classes(word)) | u64::from(high.folded_classes(word)) << 32
 }
 
 /// Nouns that name members of an armed force on their own.
