@@ -25,13 +25,13 @@ pub fn legend(analysis: &Analysis, filters: &Filters, dispatch: &UseReducerDispa
         html! {
             <button
                 type="button"
-                class={classes!("toggle", format!("toggle-{}", category.as_str()))}
+                class={format!("toggle toggle-{}", category.as_str())}
                 aria-pressed={on.to_string()}
                 data-toggle={category.as_str()}
                 title={format!("Show or hide {} (key {})", category.label().to_ascii_lowercase(), &category.as_str()[..1])}
                 {onclick}
             >
-                <span class={classes!("swatch", format!("m-{}", category.as_str()))} aria-hidden="true">{ "Aa" }</span>
+                <span class={format!("swatch m-{}", category.as_str())} aria-hidden="true">{ "Aa" }</span>
                 { category.label() }
                 <span class="count" data-count={category.as_str()}>{ count }</span>
             </button>
@@ -44,7 +44,7 @@ pub fn legend(analysis: &Analysis, filters: &Filters, dispatch: &UseReducerDispa
         html! {
             <button
                 type="button"
-                class={classes!("subfilter", format!("sub-{}", category.as_str()))}
+                class={format!("subfilter sub-{}", category.as_str())}
                 aria-pressed={on.to_string()}
                 data-sub={sub}
                 disabled={!filters.shows(category)}

@@ -260,7 +260,7 @@ fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Open { title: title.into(), text: text.into() }))
     };
     html! {
-        <div class={classes!("app", dragging.then_some("dragging"))}
+        <div class={if *dragging { "app dragging" } else { "app" }}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <header class="top">
                 <div class="brand">

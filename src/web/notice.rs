@@ -16,7 +16,7 @@ pub fn notice_bar(notice: &Notice, dispatch: &UseReducerDispatcher<State>) -> Ht
         Callback::from(move |_| dispatch.dispatch(Action::Dismiss))
     };
     html! {
-        <div class={classes!("notice", notice.error.then_some("error"))} role={if notice.error { "alert" } else { "status" }}>
+        <div class={if notice.error { "notice error" } else { "notice" }} role={if notice.error { "alert" } else { "status" }}>
             <span>{ &notice.text }</span>
             if notice.undoable { <button type="button" class="undo" onclick={undo}>{ "Undo" }</button> }
             <button type="button" class="dismiss" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>

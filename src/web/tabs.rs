@@ -18,7 +18,7 @@ pub fn tabs(titles: &[String], active: usize, dispatch: &UseReducerDispatcher<St
             Callback::from(move |_| dispatch.dispatch(Action::Close(index)))
         };
         html! {
-            <div class={classes!("tab", selected.then_some("active"))}>
+            <div class={if selected { "tab active" } else { "tab" }}>
                 <button type="button" role="tab" class="tab-title" aria-selected={selected.to_string()} onclick={show} title={title.clone()}>
                     { title }
                 </button>
