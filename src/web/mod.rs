@@ -33,7 +33,7 @@ use yew::prelude::*;
 use analysis::Target;
 use document::DocumentView;
 use editor::Editor;
-use help::Help;
+use help::help;
 use legend::legend;
 use notice::notice_bar;
 use panel::Panel;
@@ -177,6 +177,11 @@ fn app() -> Html {
         use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
     }
     use_effect_with((), |_| warm_up());
+    use_effect_with(state.help, |&open| {
+        if open {
+            browser::focus_id("help-close");
+        }
+    });
 
     let typing_generation = use_mut_ref(|| 0u64);
     let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
@@ -301,7 +306,7 @@ fn app() -> Html {
                 <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
             </main>
             <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
-            if state.help { <Help dispatch={dispatch.clone()} /> }
+            if state.help { { help(&dispatch) } }
             <div class="drop-hint" aria-hidden="true">{ "Drop .txt, .md, .html or .json files to open them" }</div>
         </div>
     }
