@@ -723,14 +723,14 @@ impl<'a> Reader<'a> {
         let mut best: Option<(usize, &'static str, usize)> = None;
         // Back to a contrast at most: in "welcomed the deployment but warned that the army, at 73,000
         // soldiers, ..." the deployment is not the army's.
-        let from = (start.saturating_sub(10)..start).rev().find(|&k| self.any(k, &["but", "while", "whereas", "although", "though"])).unwrap_or(start.saturating_sub(10));
+        let from = (start.saturating_sub(10)..start).rev().find(|&k| self.among(k, CONTRASTS)).unwrap_or(start.saturating_sub(10));
         let before = (from..start).rev();
         let after = end..(end + 12).min(self.toks.len());
         for k in before.chain(after) {
             if !self.same_sentence(k, start) {
                 continue;
             }
-            let call_up = self.any(k, &["call", "calls", "called", "calling"]) && self.is(k + 1, "up");
+            let call_up = self.among(k, CALL_VERBS) && self.is(k + 1, "up");
             let Some(mut action) = self.lookup(ACTION_WORDS, k).or(call_up.then_some("deploy")) else { continue };
             let dist = if k < start { start - k } else { k - end + 1 };
             if k > 0 && is_dash(self.word(k - 1)) && self.glued(k) {
@@ -778,7 +778,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
-            let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
+            let idiom = k > 0 && self.among(k - 1, IDIOM_HEADS);
             if !idiom && (self.among(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
                 if let Some((place, _)) = self.place(k + 1) {
                     return Some(place);
@@ -789,11 +789,11 @@ impl<'a> Reader<'a> {
         let mut k = start;
         while k > start.saturating_sub(20) && k > 0 {
             k -= 1;
-            if !self.same_sentence(k, start) || self.any(k, &["while", "whereas", "but"]) {
+            if !self.same_sentence(k, start) || self.among(k, CLAUSE_CONTRASTS) {
                 break;
             }
-            let idiom = k > 0 && self.any(k - 1, &["according", "due", "thanks", "owing", "prior", "addition"]);
-            if !idiom && self.any(k, &["in", "to", "into", "inside", "near", "at", "along"]) {
+            let idiom = k > 0 && self.among(k - 1, IDIOM_HEADS);
+            if !idiom && self.among(k, PLACE_BEFORE) {
                 if let Some((place, pend)) = self.place(k + 1) {
                     if pend <= start {
                         return Some(place);
@@ -908,8 +908,8 @@ impl<'a> Reader<'a> {
         }
         // "said it would withdraw its 2,500 troops", "Britain said it would send": the speaker owns them.
         // For casualties only a possessive counts: in "the IDF said it killed 20 fighters" the speaker is the killer.
-        let pronouns: &[&str] = if kind == FigureKind::Force { &["its", "their", "our", "it", "they", "we"] } else { &["its", "their", "our"] };
-        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.any(k, pronouns));
+        let pronouns = if kind == FigureKind::Force { OWNER_PRONOUNS } else { OWNER_POSSESSIVES };
+        let possessed = (start.saturating_sub(12)..shape.chain.1.max(start)).any(|k| self.same_sentence(k, start) && self.among(k, pronouns));
         let armed = |k: usize| match self.actor_kind(k) {
             Some(ActorKind::Military | ActorKind::ArmedGroup) => true,
             Some(ActorKind::State) => kind == FigureKind::Force || possessed,

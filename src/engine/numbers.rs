@@ -9,7 +9,7 @@
 
 use super::schema::Qualifier;
 use super::text::{Token, TokenKind};
-use super::wordset::WordIndex;
+use super::wordset::{words, WordIndex};
 use super::{Doc, Span};
 use std::sync::OnceLock;
 
@@ -210,10 +210,31 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case: one hash lookup.
+/// The bits of [`word_classes`] below this one: bit `k` for a word that opens `PRE_QUALIFIERS[k]`.
+const QUALIFIER_HEADS: u64 = (1 << PRE_QUALIFIERS.len()) - 1;
+/// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
+const OPENS: u64 = 1 << PRE_QUALIFIERS.len();
+/// The bit of [`word_classes`] for a word that can start a number: a number word, a vague amount,
+/// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
+const STARTS_ATOM: u64 = OPENS << 1;
+
+/// [`QUALIFIER_HEADS`], [`OPENS`] and [`STARTS_ATOM`] for `word`, ignoring ASCII case: one hash lookup.
+fn word_classes(word: &str) -> u64 {
+    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
+        let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
+        let mut tagged: Vec<(&'static str, u64)> = PRE_QUALIFIERS.iter().enumerate().map(|(k, (phrase, _))| (phrase[0], 1 << k)).collect();
+        tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
+        tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
+        WordIndex::from_words(&tagged)
+    });
+    index.folded_classes(word)
+}
+
+/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case.
 fn is_opener(word: &str) -> bool {
-    static INDEX: OnceLock<WordIndex> = OnceLock::new();
-    INDEX.get_or_init(|| WordIndex::new(&[OPENERS])).folded_classes(word) != 0
+    word_classes(word) & OPENS != 0
 }
 
 /// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
@@ -342,11 +363,17 @@ impl<'a> Scanner<'a> {
 
     /// A qualifier ending right before a number; returns it and its length in tokens.
     fn pre_qualifier(&self, i: usize) -> (Qualifier, usize) {
-        let first = self.word(i);
-        // By reference: iterating the array by value copies all of it on every call.
-        for &(words, q) in &PRE_QUALIFIERS {
+        // Most expressions open on their digits, and no qualifier does.
+        if self.is_number(i) {
+            return (Qualifier::Exact, 0);
+        }
+        // The qualifiers that open with this word, in order (one lookup, not a scan of them all).
+        let mut heads = word_classes(self.word(i)) & QUALIFIER_HEADS;
+        while heads != 0 {
+            let (words, q) = PRE_QUALIFIERS[heads.trailing_zeros() as usize];
+            heads &= heads - 1;
             let rest_matches = || words.iter().enumerate().skip(1).all(|(k, w)| self.is(i + k, w));
-            if same_word(words[0], first) && rest_matches() && self.starts_atom(i + words.len()) {
+            if rest_matches() && self.starts_atom(i + words.len()) {
                 return (q, words.len());
             }
         }
@@ -549,6 +576,10 @@ impl<'a> Scanner<'a> {
     /// One number (digits or words, with scale) starting at token `i`.
     fn atom(&self, i: usize) -> Option<Atom> {
         let t = self.tok(i)?;
+        // Most words tried ("the", "in", "more") cannot start one: one lookup turns them away.
+        if t.kind != TokenKind::Number && word_classes(self.word(i)) & STARTS_ATOM == 0 {
+            return None;
+        }
         if let Some((lo, hi, end)) = self.vague_at(i) {
             let amount = Amount { vague: Some((lo, hi)), ..Amount::plain(0) };
             return Some(Atom { amount, start: i, end, words: true, ordinal: false });
@@ -750,13 +781,16 @@ mod tests {
 
     #[test]
     fn openers_are_sorted_and_cover_every_way_to_open_an_expression() {
-        let openers: Vec<&str> = crate::engine::wordset::words(OPENERS).collect();
+        let openers: Vec<&str> = words(OPENERS).collect();
         assert!(openers.windows(2).all(|w| w[0] < w[1]) && openers.iter().all(|w| *w == w.to_ascii_lowercase()));
         let starters = ["a", "an", "between", "entre", "half", "several", "tens", "hundreds", "thousands", "millions", "dozens", "scores"];
         let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
         let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
-        for w in words.chain(qualifiers) {
+        for w in words.clone().chain(qualifiers) {
             assert!(is_opener(w), "{w} cannot open an expression");
+        }
+        for w in words.filter(|w| !matches!(**w, "between" | "entre")) {
+            assert!(word_classes(w) & STARTS_ATOM != 0, "{w} cannot start a number");
         }
     }
 

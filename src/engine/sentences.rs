@@ -77,7 +77,8 @@ fn is_opener(c: &str) -> bool {
 /// If token `i` starts a run of stops (`.`, `!`, `?`, `…`) with closers glued after
 /// it, the index of the run's last token.
 fn stop_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    let is_stop = |t: &Token| t.kind == TokenKind::Punct && (t.is(text, ".") || t.is(text, "!") || t.is(text, "?") || t.is(text, "\u{2026}"));
+    // Bytes matched inline: this runs for every token (`…` is E2 80 A6 in UTF-8).
+    let is_stop = |t: &Token| t.kind == TokenKind::Punct && matches!(text.as_bytes().get(t.span.start..t.span.end), Some(b"." | b"!" | b"?" | b"\xE2\x80\xA6"));
     if !is_stop(&tokens[i]) {
         return None;
     }
@@ -123,7 +124,16 @@ fn is_abbreviation(text: &str, tokens: &[Token], first: usize, stop: usize) -> b
         return true;
     }
     static INDEX: OnceLock<WordIndex> = OnceLock::new();
-    INDEX.get_or_init(|| WordIndex::new(&[ABBREVIATIONS])).folded_classes(w) != 0
+    let index = INDEX.get_or_init(|| WordIndex::new(&[ABBREVIATIONS]));
+    // The index ignores ASCII case; other capitals ("İ") are lowered first, and rarely seen.
+    let lower;
+    let w = if w.is_ascii() {
+        w
+    } else {
+        lower = super::text::lowercase(w);
+        &lower
+    };
+    index.folded_classes(w) != 0
 }
 
 /// Whether the line that starts at token `i` continues the sentence of the line before:

@@ -56,6 +56,8 @@ impl Token {
     }
 }
 
+/// Inlined into the tokenizer's word loop, its one caller: a call per char at opt-level "z" otherwise.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || !c.is_ascii() && (c.is_alphanumeric() || extends_previous(c))
 }

@@ -1,12 +1,13 @@
 //! Fast membership tests for closed word lists, for every stage.
 //!
-//! A [`WordIndex`] maps each word of up to 32 lists to the set of lists holding it, so
+//! A [`WordIndex`] maps each word of up to 32 lists (64 with `u64` bits) to the set of lists holding it, so
 //! one hash lookup answers "is it a title? a month? a head word?" at once: far cheaper
 //! than a binary search (a string comparison per step) or a linear scan per list.
 //! Build it once, in a `static` [`std::sync::OnceLock`].
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::{BitAnd, BitOr, Shl};
 
 /// A quick, non-cryptographic hash for short words (the Fx multiply-rotate scheme).
 /// Lists are fixed and compiled in, so no hash-flooding defence is needed.
@@ -46,6 +47,12 @@ impl Hasher for WordHasher {
 /// input, which could be chosen to collide: those go in a std `HashMap`).
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// The bit set of a [`WordIndex`]: `u32` (32 lists, the default) or `u64` (64 lists).
+pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {}
+
+impl Classes for u32 {}
+impl Classes for u64 {}
+
 /// The words of a closed list compiled in as one string, separated by ASCII whitespace.
 ///
 /// Lists are kept so, not as `&[&str]`: a `&str` in a slice also costs its pointer and length
@@ -55,10 +62,10 @@ pub fn words(list: &'static str) -> std::str::SplitAsciiWhitespace<'static> {
 }
 
 /// Every word of `lists` (each as [`words`] reads it) with the bit of its list: `1 << i` for the list
-/// at position `i` (at most 32 lists); for [`WordIndex::from_words`].
-pub fn tagged(lists: &[&'static str]) -> Vec<(&'static str, u32)> {
-    assert!(lists.len() <= 32, "a WordIndex holds at most 32 lists");
-    lists.iter().enumerate().flat_map(|(i, &list)| words(list).map(move |w| (w, 1 << i))).collect()
+/// at position `i` (at most as many lists as `C` has bits); for [`WordIndex::from_words`].
+pub fn tagged<C: Classes>(lists: &[&'static str]) -> Vec<(&'static str, C)> {
+    assert!(lists.len() <= 8 * std::mem::size_of::<C>(), "a WordIndex holds one list per bit");
+    lists.iter().enumerate().flat_map(|(i, &list)| words(list).map(move |w| (w, C::from(1) << i))).collect()
 }
 
 /// Words of several closed lists, each word with a bit per list that holds it.
@@ -66,23 +73,23 @@ pub fn tagged(lists: &[&'static str]) -> Vec<(&'static str, u32)> {
 /// An open-addressing table of words up to 16 bytes (nearly all), each held as two integers and
 /// its length, so a lookup is one multiply and an integer compare or two, with no string compare;
 /// longer words (a few) go to a sorted list.
-pub struct WordIndex {
+pub struct WordIndex<C = u32> {
     /// A power of two long, at most a quarter full (most lookups miss: short probes); empty slots have length 0.
     /// A boxed slice, not a `Vec`: indexing it is inline, where `Vec`'s `Index` is a call at opt-level "z".
-    slots: Box<[Slot]>,
+    slots: Box<[Slot<C>]>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
     /// Words longer than 16 bytes (a few), sorted, with their list bits: a binary search, not a
     /// hash map (one more map type would cost the wasm its own copy of the map's code).
-    long: Box<[(&'static str, u32)]>,
+    long: Box<[(&'static str, C)]>,
 }
 
 /// One word of a [`WordIndex`] with its list bits.
 #[derive(Clone, Copy, Default)]
-struct Slot {
+struct Slot<C> {
     key: (u64, u64),
     len: u32,
-    classes: u32,
+    classes: C,
 }
 
 /// The most bytes a word held in a slot has.
@@ -115,22 +122,22 @@ pub(crate) fn fold(x: u64) -> u64 {
     x | upper >> 2
 }
 
-impl WordIndex {
+impl<C: Classes> WordIndex<C> {
     /// Indexes `lists`, each one string of words separated by ASCII whitespace (see [`words`]); the
-    /// list at position `i` sets bit `1 << i` (at most 32 lists).
-    pub fn new(lists: &[&'static str]) -> WordIndex {
-        WordIndex::from_words(&tagged(lists))
+    /// list at position `i` sets bit `1 << i` (at most as many lists as `C` has bits).
+    pub fn new(lists: &[&'static str]) -> Self {
+        Self::from_words(&tagged(lists))
     }
 
     /// Indexes words each with the bits of the lists holding it (a word may come more than once: its bits add up).
-    pub fn from_words(words: &[(&'static str, u32)]) -> WordIndex {
+    pub fn from_words(words: &[(&'static str, C)]) -> Self {
         let bits = (4 * words.len()).max(2).next_power_of_two().trailing_zeros();
         let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: Box::default() };
-        let mut long: Vec<(&'static str, u32)> = Vec::new();
+        let mut long: Vec<(&'static str, C)> = Vec::new();
         for &(w, classes) in words {
             if w.len() > SHORT {
                 match long.iter_mut().find(|(x, _)| *x == w) {
-                    Some(entry) => entry.1 |= classes,
+                    Some(entry) => entry.1 = entry.1 | classes,
                     None => long.push((w, classes)),
                 }
             } else if !w.is_empty() {
@@ -161,32 +168,32 @@ impl WordIndex {
     }
 
     /// The bits of the lists holding `word` (0 if none); exact, case-sensitive match.
-    pub fn classes(&self, word: &str) -> u32 {
+    pub fn classes(&self, word: &str) -> C {
         match word.len() {
-            0 => 0,
+            0 => C::default(),
             1..=SHORT => self.slots[self.find(key(word.as_bytes()), word.len())].classes,
-            _ => self.long.binary_search_by(|&(w, _)| w.cmp(word)).map_or(0, |at| self.long[at].1),
+            _ => self.long.binary_search_by(|&(w, _)| w.cmp(word)).map_or(C::default(), |at| self.long[at].1),
         }
     }
 
     /// The bits of the lists holding `word` with its ASCII letters lowered: for lists in lower
     /// case, a match that ignores ASCII case, with no allocation for words of up to 16 bytes.
-    pub fn folded_classes(&self, word: &str) -> u32 {
+    pub fn folded_classes(&self, word: &str) -> C {
         match word.len() {
-            0 => 0,
+            0 => C::default(),
             1..=SHORT => {
                 let k = key(word.as_bytes());
                 self.slots[self.find((fold(k.0), fold(k.1)), word.len())].classes
             }
-            _ if self.long.is_empty() => 0,
+            _ if self.long.is_empty() => C::default(),
             _ => self.classes(&word.to_ascii_lowercase()),
         }
     }
 
     /// Whether any list in the bit set `lists` holds `word`.
     #[inline(always)]
-    pub fn any(&self, lists: u32, word: &str) -> bool {
-        self.classes(word) & lists != 0
+    pub fn any(&self, lists: C, word: &str) -> bool {
+        self.classes(word) & lists != C::default()
     }
 }
 
@@ -208,7 +215,7 @@ mod tests {
 
     #[test]
     fn answers_for_every_list_at_once() {
-        let index = WordIndex::new(&["army navy", "navy\n  said", "a-very-long-word-indeed sixteen-byte-wrd eight-by four a"]);
+        let index: WordIndex = WordIndex::new(&["army navy", "navy\n  said", "a-very-long-word-indeed sixteen-byte-wrd eight-by four a"]);
         assert_eq!(index.classes("navy"), 0b011);
         assert_eq!(index.classes("army"), 0b001);
         assert_eq!(index.classes("a-very-long-word-indeed"), 0b100);
@@ -226,5 +233,10 @@ mod tests {
         assert_eq!(index.folded_classes("A-Very-Long-Word-Indeed"), 0b100);
         assert_eq!(index.folded_classes("Navies"), 0);
         assert_eq!(index.folded_classes(""), 0);
+        // Up to 64 lists with `u64` bits.
+        let mut lists: Vec<&'static str> = vec![""; 40];
+        lists.push("army");
+        let wide: WordIndex<u64> = WordIndex::new(&lists);
+        assert_eq!(wide.folded_classes("Army"), 1 << 40);
     }
 }

@@ -243,7 +243,7 @@ fn is_all_caps(w: &str) -> bool {
 /// The lexicon hits (disjoint, in text order) that stand for actors here. Hits and tokens are
 /// both in text order, so one merged pass finds the tokens each hit starts and ends on.
 fn kept_hits(doc: &Doc, hits: Vec<Hit>) -> Vec<Hit> {
-    let tokens = &doc.tokens;
+    let tokens = &doc.tokens[..];
     let mut first = 0;
     hits.into_iter()
         .filter(|h| {

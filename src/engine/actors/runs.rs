@@ -93,6 +93,25 @@ fn listed(list: &[&str], w: &str) -> bool {
     false
 }
 
+/// The first bytes of `list`'s words as bits of a mask (all ASCII: checked when compiling).
+const fn first_bytes(list: &[&str]) -> u128 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes()[0];
+        assert!(b < 128, "a word of a short list starts with a non-ASCII byte");
+        mask |= 1 << b;
+        i += 1;
+    }
+    mask
+}
+
+/// Whether `w` starts with a byte of the mask `firsts` (see [`first_bytes`]): one test
+/// rules most words out of a list before [`listed`] compares any.
+fn may_start(firsts: u128, w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(&b) if b < 128 && firsts >> b & 1 == 1)
+}
+
 /// Whether `w` starts with an upper-case letter (an ASCII first byte tested inline).
 pub(super) fn starts_upper(w: &str) -> bool {
     match w.as_bytes().first() {
@@ -125,9 +144,9 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 kind = Some(if single { UnitKind::Initial } else { UnitKind::Cap });
             } else if w.len() > 4 {
                 // No particle, connector or lower-case service word is longer.
-            } else if listed(PARTICLES, w) {
+            } else if may_start(const { first_bytes(PARTICLES) }, w) && listed(PARTICLES, w) {
                 kind = Some(UnitKind::Particle);
-            } else if listed(CONNECTORS, w) {
+            } else if may_start(const { first_bytes(CONNECTORS) }, w) && listed(CONNECTORS, w) {
                 kind = Some(UnitKind::Connector);
             } else if w == "army" || w == "navy" {
                 kind = Some(UnitKind::LowerService);

@@ -1,7 +1,7 @@
 //! Looking for unknown people and organisations in name runs: titles, cues, head words
 //! and acronyms defined in parentheses.
 
-use super::runs::{Unit, UnitKind};
+use super::runs::{starts_upper, Unit, UnitKind};
 use super::{is_all_caps, words, Candidate, Source, MAX_RUN};
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::text::lowercase;
@@ -16,7 +16,7 @@ pub(super) fn is_headline(doc: &Doc, line: Span) -> bool {
     let (mut caps, mut lower) = (0, 0);
     for t in doc.tokens[first..].iter().take_while(|t| t.span.end <= line.end).filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        if starts_upper(w) {
             caps += 1;
         } else if w.len() > 3 {
             lower += 1;
@@ -79,7 +79,7 @@ impl Context<'_, '_> {
 
     /// The two words before token `i`, looking past symbols glued to it ("told °®Name").
     fn words_before(&self, i: usize) -> (Option<&str>, Option<&str>) {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let mut p = i;
         while p > 0 && p + 2 > i && !tokens[p].space_before && tokens[p - 1].kind == TokenKind::Punct && !"(\"“‘'’,.;:—–-".contains(tokens[p - 1].text(self.text())) {
             p -= 1;
@@ -219,7 +219,7 @@ impl Context<'_, '_> {
                 return self.scan_segment(&seg[p + 1..], out);
             }
         }
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let first_tok = seg[0].tokens.0;
         let head = (0..seg.len()).rev().find(|&h| is_head(&seg[h]));
         // "Watch for the Kaliningrad garrison": a verb opening a sentence, not "Human Rights Watch";
@@ -415,7 +415,7 @@ impl Context<'_, '_> {
     /// The lower-case role words right before token `at` ("defence minister"), with the
     /// state or body named before them ("Iraqi defence minister" → "defence minister (Iraq)").
     pub(super) fn role_before(&self, at: usize) -> Option<String> {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let mut start = at;
         let possessive_s = |i: usize| self.word(i) == Some("s") && i > 0 && self.tok(i - 1).is_some_and(|t| t == "’" || t == "'");
         let article = |w: &str| matches!(w, "a" | "an" | "the" | "and" | "or" | "but" | "with" | "by" | "to" | "as" | "at" | "in" | "on" | "for" | "from" | "that" | "which" | "who");
@@ -468,7 +468,7 @@ impl Context<'_, '_> {
 
     /// The role in an apposition starting at token `from`: "the head of the Congo River Alliance".
     fn apposition(&self, from: usize) -> Option<String> {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let mut i = from;
         while self.word(i).is_some_and(|w| matches!(w, "the" | "a" | "an" | "who")) {
             i += 1;
@@ -495,7 +495,7 @@ impl Context<'_, '_> {
     /// "Iraq's News Agency (INA)": the words whose initials spell a parenthesised acronym.
     /// `parentheses`: the tokens that open "(ACRONYM)" ([`super::acronyms_in_parentheses`]).
     pub(super) fn acronym_definitions(&self, parentheses: &[usize], out: &mut Vec<Candidate>) {
-        let tokens = &self.doc.tokens;
+        let tokens = &self.doc.tokens[..];
         let text = self.text();
         for &i in parentheses {
             let acr = tokens[i + 1].text(text);

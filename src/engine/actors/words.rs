@@ -166,6 +166,14 @@ pub fn is_title(w: &str) -> bool {
     while end > 0 && bytes[end - 1] == b'.' {
         end -= 1;
     }
+    // Most words have no hyphen: one lookup (an index loop; `contains` is a call to `memchr`).
+    let mut i = 0;
+    while i < end && bytes[i] != b'-' {
+        i += 1;
+    }
+    if i == end {
+        return has(List::Title, Span::new(0, end).of(w));
+    }
     if bytes[..end].ends_with(b"-elect") {
         end -= "-elect".len();
     }

@@ -64,7 +64,9 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
     let index = classes();
     let apostrophe = index.classes("'");
     let not = index.classes("not");
-    let mut class = vec![0u32; tokens.len()];
+    let mut token_classes = vec![0u32; tokens.len()];
+    // Slices, not `Vec`s, in the loop: indexing a `Vec` is a call at opt-level "z".
+    let (class, lowered) = (&mut token_classes[..], &mut lower[..]);
     for &(first, end) in sentences {
         for k in first..end.min(tokens.len()) {
             let t = &tokens[k];
@@ -72,14 +74,14 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
                 // No list holds a number, and digits are never capitals.
                 continue;
             }
-            let word = lower[k];
+            let word = lowered[k];
             let mut bits = index.classes(word);
             let after_apostrophe = k > first && class[k - 1] & APOSTROPHE != 0;
             if bits & APOSTROPHE != 0 && word != "'" {
-                lower[k] = "'";
+                lowered[k] = "'";
                 bits = apostrophe;
             } else if after_apostrophe && word == "t" {
-                lower[k] = "not";
+                lowered[k] = "not";
                 bits = not;
             } else if word.len() >= 6 && bits & TRIGGER_BITS == 0 && matches!(word.as_bytes()[0], b'd' | b'r' | b'p' | b'w') {
                 if let Some(&(_, trigger)) = EVENT_STEMS.iter().find(|(stem, _)| stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)) {
@@ -107,7 +109,7 @@ pub(super) fn lex<'a>(text: &'a str, tokens: &[Token], sentences: &[(usize, usiz
             class[k] = bits;
         }
     }
-    (lower, class)
+    (lower, token_classes)
 }
 
 /// How many bytes at the start of `bytes` are ASCII; eight at a time.
@@ -179,6 +181,11 @@ impl<'a> Words<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
+    /// The classes of every token (bits such as [`FORCE`]), for loops over many tokens.
+    pub fn classes(&self) -> &'a [u32] {
+        self.class
+    }
+
     /// Whether the words `seq` start at `i`.
     pub fn matches(&self, i: usize, seq: &[&str]) -> bool {
         seq.iter().enumerate().all(|(k, w)| self.at(i + k) == *w)
@@ -232,7 +239,7 @@ const TRIGGERS_FROM: u32 = 11;
 /// The bits of all event triggers.
 const TRIGGER_BITS: u32 = ((1 << TRIGGERS.len()) - 1) << TRIGGERS_FROM;
 /// Not a list: set by [`lex`] on a word that starts with a capital and stands apart.
-const CAPITAL: u32 = 1 << 30;
+pub(super) const CAPITAL: u32 = 1 << 30;
 /// Not a list: set by [`lex`] on a token that negates its clause (a negator, or "ruled" before "out").
 const NEGATES: u32 = 1 << 31;
 
@@ -771,8 +778,9 @@ pub(super) fn events(w: &Words, from: usize, to: usize) -> Vec<Polar> {
     let mut clause_start = from;
     let to = to.min(w.len());
     // Only a trigger, a rotation or troops said to be "there" make an event, and most sentences have none.
+    // ("there" is a filler word: its class bit is tested before its text.)
     let can_hold_event = |from: usize, to: usize| {
-        w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) || w.force && (from..to).any(|k| w.at(k) == "there")
+        w.class[from..to].iter().any(|c| c & (TRIGGER_BITS | ROTATION) != 0) || w.force && (from..to).any(|k| w.is(k, FILLER) && w.at(k) == "there")
     };
     if from >= to || !can_hold_event(from, to) {
         return out;
@@ -855,6 +863,8 @@ mod tests {
         assert!(FINISHED.iter().all(|seq| COPULAS.contains(&seq[0])));
         // `Context::source_in` looks for pronouns among the fillers only.
         assert!(["he", "she", "they", "it", "we", "i"].iter().all(|p| words(FILLERS).any(|w| w == *p)));
+        // `events` looks for "there" among the fillers only.
+        assert!(words(FILLERS).any(|w| w == "there"));
     }
 
     #[test]

@@ -14,9 +14,9 @@ mod sides;
 use super::actors::FoundActors;
 use super::figures::FoundFigure;
 use super::schema::{ActorKind, Stance};
-use super::text::TokenKind;
+use super::text::{Token, TokenKind};
 use super::{Doc, Span};
-use cues::{Cue, CueKind, Polar, Words, FILLER, FORCE};
+use cues::{Cue, CueKind, Polar, Words, CAPITAL, FILLER, FORCE};
 
 /// A claim as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -262,12 +262,13 @@ fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &
 fn token_ranges(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut cursor = 0;
+    let tokens = &doc.tokens[..];
     for &span in &doc.sentences {
-        while cursor < doc.tokens.len() && doc.tokens[cursor].span.start < span.start {
+        while cursor < tokens.len() && tokens[cursor].span.start < span.start {
             cursor += 1;
         }
         let first = cursor;
-        while cursor < doc.tokens.len() && doc.tokens[cursor].span.end <= span.end {
+        while cursor < tokens.len() && tokens[cursor].span.end <= span.end {
             cursor += 1;
         }
         out.push((first, cursor));
@@ -289,15 +290,20 @@ struct Context<'a, 't> {
 }
 
 impl<'a> Context<'a, '_> {
+    /// The document's tokens, as a slice (indexing a `Vec` is a call at opt-level "z").
+    fn tokens(&self) -> &'a [Token] {
+        &self.doc.tokens
+    }
+
     /// The byte span of tokens `a..b` of the sentence that starts at token `first`.
     fn span(&self, first: usize, a: usize, b: usize) -> Span {
-        Span::new(self.doc.tokens[first + a].span.start, self.doc.tokens[first + b.max(a + 1) - 1].span.end)
+        Span::new(self.tokens()[first + a].span.start, self.tokens()[first + b.max(a + 1) - 1].span.end)
     }
 
     /// The source of a cue within the tokens `a..b` of sentence `s`.
     fn source_in(&self, s: &Sentence<'a>, (a, b): (usize, usize), cue_at: usize) -> Speaker<'a> {
         let w = &s.words;
-        let cue = self.doc.tokens[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
+        let cue = self.tokens()[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
         let comma = (a..b).rev().take(10).find(|&k| w.at(k).as_bytes() == b",").map(|k| k + 1).filter(|&k| k < b);
         let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
@@ -316,10 +322,10 @@ impl<'a> Context<'a, '_> {
         let source = in_comma
             .or_else(|| (!unnamed).then(|| self.named_source(self.span(s.first, a, b), cue)).flatten())
             .or_else(|| adjective_source(self.span(s.first, narrow, b)));
-        let key = (a..b).rev().find(|&k| w.capital(k) && self.doc.tokens[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
+        let key = (a..b).rev().find(|&k| w.capital(k) && self.tokens()[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
         // Every pronoun is a filler word: the class bit first.
         let pronoun = (a..b).any(|k| w.is(k, FILLER) && is_pronoun(w.at(k)));
-        let head = (a..b).rev().find(|&k| self.doc.tokens[s.first + k].kind == TokenKind::Word).map(|k| w.at(k));
+        let head = (a..b).rev().find(|&k| self.tokens()[s.first + k].kind == TokenKind::Word).map(|k| w.at(k));
         let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital(k));
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
     }
@@ -392,26 +398,31 @@ impl<'a> Context<'a, '_> {
         }
         let span = self.span(s.first, from, to);
         let entries = self.index.starting_in(span);
-        let inside = || entries.iter().filter(|e| e.0.end <= span.end);
+        let inside = |e: &(Span, usize, bool)| e.0.end <= span.end;
         let mut out: Vec<(Topic, bool)> = Vec::with_capacity(entries.len() + 8);
-        out.extend(inside().map(|e| (Topic::Actor(e.1), !e.2)));
-        let mut next = inside().peekable();
+        out.extend(entries.iter().filter(|e| inside(e)).map(|e| (Topic::Actor(e.1), !e.2)));
+        // The first entry inside the span that does not end before the token at hand (an index, not a
+        // `Peekable`, whose `peek` is a call at opt-level "z").
+        let mut next = 0;
+        // Only forces and capitalised words are topics: their class bits are tested first, in a tight loop.
+        let classes = w.classes();
         for k in from..to {
-            let force = w.is(k, FORCE);
-            if !force && !w.capital(k) {
+            let class = classes.get(k).copied().unwrap_or(0);
+            if class & (FORCE | CAPITAL) == 0 {
                 continue;
             }
-            let at = self.doc.tokens[s.first + k].span.start;
-            while next.peek().is_some_and(|e| e.0.end <= at) {
-                next.next();
+            let force = class & FORCE != 0;
+            let at = self.tokens()[s.first + k].span.start;
+            while entries.get(next).is_some_and(|e| !inside(e) || e.0.end <= at) {
+                next += 1;
             }
-            if next.peek().is_some_and(|e| e.0.start <= at) {
+            if entries.get(next).is_some_and(|e| e.0.start <= at) {
                 continue;
             }
             let x = w.at(k);
             if force {
                 out.push((Topic::Troops, true));
-            } else if x.chars().count() > 1 && !w.is(k, FILLER) {
+            } else if class & FILLER == 0 && x.chars().nth(1).is_some() {
                 out.push((Topic::Name(x), true));
             }
         }
@@ -722,9 +733,10 @@ fn colon_source(s: &Sentence) -> Option<usize> {
 
 /// A "despite X's announcement ..." clause: its first token and its end.
 fn despite_clause(w: &Words) -> Option<(usize, usize)> {
-    // Lengths first: most words are compared with neither.
-    let d = (1..w.len()).find(|&i| {
-        let x = w.at(i);
+    // Lengths first: most words are compared with neither (and the words read from the slice: this runs
+    // over every token of every sentence, and `Words::at` is a call at opt-level "z").
+    let d = (1..w.lower.len()).find(|&i| {
+        let x = w.lower[i];
         (x.len() == 7 && x == "despite") || (x.len() == 8 && x == "contrary" && w.at(i + 1) == "to")
     })?;
     let said = (d + 1..(d + 8).min(w.len())).any(|k| {

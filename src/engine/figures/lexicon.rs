@@ -45,16 +45,14 @@ pub const TABLE_KEY: u64 = 1 << ALL.len();
 /// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case.
 /// The reader asks this once per token, then answers "is token k a force noun?" with a bit test.
 pub fn classes(word: &str) -> u64 {
-    // A `WordIndex` holds 32 lists: the first 32 in one, the others and the tables' keys in a second.
-    static INDEXES: OnceLock<[WordIndex; 2]> = OnceLock::new();
-    let [low, high] = INDEXES.get_or_init(|| {
+    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
         let lists: Vec<&'static str> = ALL.iter().map(|list| list.1).collect();
-        let (low, high) = lists.split_at(32);
-        let mut high = tagged(high);
-        high.extend(TABLES.iter().flat_map(|t| t.pairs()).map(|(key, _)| (key, (TABLE_KEY >> 32) as u32)));
-        [WordIndex::new(low), WordIndex::from_words(&high)]
+        let mut words = tagged(&lists);
+        words.extend(TABLES.iter().flat_map(|t| t.pairs()).map(|(key, _)| (key, TABLE_KEY)));
+        WordIndex::from_words(&words)
     });
-    u64::from(low.folded_classes(word)) | u64::from(high.folded_classes(word)) << 32
+    index.folded_classes(word)
 }
 
 /// Nouns that name members of an armed force on their own.
@@ -204,9 +202,9 @@ pub const ACTION_WORDS: Table = Table(2, "\
     reinforcements:reinforce reinforces:reinforce reinforcing:reinforce relieve:rotate relieved:rotate \
     remain:present remained:present remains:present repatriate:withdraw repatriated:withdraw replace:rotate \
     replaced:rotate replaces:rotate replacing:rotate rotate:rotate rotated:rotate rotates:rotate rotating:rotate \
-    rotation:rotate rotations:rotate scaled:reduce send:deploy sending:deploy sends:deploy sent:deploy serve:present \
-    serving:present station:deploy stationed:present stationing:deploy stations:deploy stay:present stayed:present \
-    stays:present surge:reinforce trim:reduce trimmed:reduce withdraw:withdraw withdrawal:withdraw \
+    rotation:rotate rotations:rotate scaled:reduce send:deploy sending:deploy sends:deploy sent:deploy \
+    serve:present serving:present station:deploy stationed:present stationing:deploy stations:deploy stay:present \
+    stayed:present stays:present surge:reinforce trim:reduce trimmed:reduce withdraw:withdraw withdrawal:withdraw \
     withdrawing:withdraw withdrawn:withdraw withdraws:withdraw withdrew:withdraw");
 
 /// Words in a figure's chain that mean more troops: "1,500 additional soldiers".
@@ -277,6 +275,27 @@ pub const SPONSORED: Words = Words(32, "\
     affiliated aligned allied armed backed controlled friendly funded inspired leaning linked made sponsored \
     supported trained");
 
+/// Possessives that make the speaker a figure's owner: "said it would withdraw its 2,500 troops".
+pub const OWNER_POSSESSIVES: Words = Words(33, "its our their");
+
+/// Possessives and subject pronouns that make the speaker a force's owner: "Britain said it would send 500 troops".
+pub const OWNER_PRONOUNS: Words = Words(34, "it its our their they we");
+
+/// Words of contrast that bound the search for a figure's action: "welcomed the deployment but warned ...".
+pub const CONTRASTS: Words = Words(35, "although but though whereas while");
+
+/// Clause contrasts that bound the search for a place before a figure.
+pub const CLAUSE_CONTRASTS: Words = Words(36, "but whereas while");
+
+/// "call up" reservists: a deployment.
+pub const CALL_VERBS: Words = Words(37, "call called calling calls");
+
+/// Words before a preposition that make it an idiom, not a place: "according to", "due to", "in addition to".
+pub const IDIOM_HEADS: Words = Words(38, "according addition due owing prior thanks");
+
+/// Prepositions before a figure that open its place: "in Iraq, 2,500 troops".
+pub const PLACE_BEFORE: Words = Words(39, "along at in inside into near to");
+
 /// International bodies that field forces of their own: "NATO will deploy 40,000 troops",
 /// "MINUSMA had 13,000 peacekeepers" (besides any body whose name ends in "Mission").
 pub const FORCE_BODIES: &[&str] = &[
@@ -330,6 +349,13 @@ pub const ALL: &[Words] = &[
     LOCATIVES,
     SPEECH_VERBS,
     SPONSORED,
+    OWNER_POSSESSIVES,
+    OWNER_PRONOUNS,
+    CONTRASTS,
+    CLAUSE_CONTRASTS,
+    CALL_VERBS,
+    IDIOM_HEADS,
+    PLACE_BEFORE,
 ];
 
 #[cfg(test)]
@@ -354,7 +380,9 @@ mod tests {
             ("DIRECTIONS", DIRECTIONS.1), ("NOT_PLACES", NOT_PLACES.1), ("PLACE_FOLLOWERS", PLACE_FOLLOWERS.1),
             ("GEO_HEADS", GEO_HEADS.1), ("ORG_WORDS", ORG_WORDS.1), ("QUANTITY_CUES", QUANTITY_CUES.1),
             ("DESIGNATORS", DESIGNATORS.1), ("ABBREVIATIONS", ABBREVIATIONS.1), ("LOCATIVES", LOCATIVES.1),
-            ("SPEECH_VERBS", SPEECH_VERBS.1), ("SPONSORED", SPONSORED.1),
+            ("SPEECH_VERBS", SPEECH_VERBS.1), ("SPONSORED", SPONSORED.1), ("OWNER_POSSESSIVES", OWNER_POSSESSIVES.1),
+            ("OWNER_PRONOUNS", OWNER_PRONOUNS.1), ("CONTRASTS", CONTRASTS.1), ("CLAUSE_CONTRASTS", CLAUSE_CONTRASTS.1),
+            ("CALL_VERBS", CALL_VERBS.1), ("IDIOM_HEADS", IDIOM_HEADS.1), ("PLACE_BEFORE", PLACE_BEFORE.1),
         ];
         for &(name, list) in lists {
             sorted_lower(name, &words(list).collect::<Vec<_>>());
