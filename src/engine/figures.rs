@@ -7,7 +7,7 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, folded_cmp, same_word, NumberExpr};
+use super::numbers::{self, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{is_dash, Token, TokenKind};
 use super::{Doc, Span};
@@ -185,13 +185,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The value of token `k` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
-    fn lookup(&self, table: &[(&str, &'static str)], k: usize) -> Option<&'static str> {
+    fn lookup(&self, table: Table, k: usize) -> Option<&'static str> {
         // Most tokens are in no table: their class bits turn them away before the binary search.
         if self.classes.get(k).is_none_or(|c| c & TABLE_KEY == 0) {
             return None;
         }
-        let word = self.word(k);
-        table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
+        table.get(self.word(k))
     }
 
     fn glued(&self, i: usize) -> bool {
