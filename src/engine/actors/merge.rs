@@ -256,10 +256,16 @@ impl Builder {
     /// acronyms and repeated organisation names.
     pub(super) fn add_short_forms(&mut self, ctx: &Context, runs: &[std::ops::Range<usize>]) {
         let text = ctx.text();
-        let mut taken: Vec<Span> = self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)).collect();
+        let mut taken: Vec<Span> = Vec::with_capacity(self.drafts.iter().map(|d| d.actor.mentions.len()).sum::<usize>() + self.adjectives.len());
+        taken.extend(self.drafts.iter().flat_map(|d| d.actor.mentions.iter().copied()).chain(self.adjectives.iter().map(|a| a.0)));
         crate::engine::sort::sort(&mut taken);
-        let covered = |span: Span| {
-            let after = taken.partition_point(|t| t.start < span.end);
+        // Units are asked in text order (runs and their units are), so the taken spans that start
+        // before a unit's end are counted by a cursor that only moves forward, not by a search.
+        let mut after = 0;
+        let mut covered = |span: Span| {
+            while taken.get(after).is_some_and(|t| t.start < span.end) {
+                after += 1;
+            }
             after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
         };
         let mut by_initials: HashMap<String, usize> = HashMap::new();
@@ -345,8 +351,9 @@ impl Builder {
 
     pub(super) fn finish(self) -> FoundActors {
         let mut order: Vec<usize> = (0..self.drafts.len()).collect();
-        let first = |d: &Draft| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-        crate::engine::sort::sort_by_key(&mut order, |&i| first(&self.drafts[i]));
+        // Each draft's first mention found once, not at every comparison.
+        let first: Vec<usize> = self.drafts.iter().map(|d| d.actor.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX)).collect();
+        crate::engine::sort::sort_by_key(&mut order, |&i| first[i]);
         let mut new_index = vec![0; self.drafts.len()];
         for (n, &i) in order.iter().enumerate() {
             new_index[i] = n;

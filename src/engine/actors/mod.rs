@@ -57,7 +57,8 @@ pub struct FoundActors {
 impl FoundActors {
     /// Actors and adjectives, indexed by position.
     fn new(actors: Vec<FoundActor>, listed: usize, mut adjectives: Vec<(Span, usize)>) -> FoundActors {
-        let mut by_position: Vec<(Span, usize)> = actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |&m| (m, a))).collect();
+        let mut by_position: Vec<(Span, usize)> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+        by_position.extend(actors.iter().enumerate().flat_map(|(a, actor)| actor.mentions.iter().map(move |&m| (m, a))));
         crate::engine::sort::sort(&mut by_position);
         crate::engine::sort::sort(&mut adjectives);
         FoundActors { actors, listed, adjectives, by_position }
@@ -127,11 +128,13 @@ pub fn find(doc: &Doc) -> FoundActors {
     let text = doc.text;
     let lx = lexicon();
     let hits = kept_hits(doc, lx.find(text));
-    let units = runs::units(text, &doc.tokens);
+    let units = runs::units(text, &doc.tokens, &hits);
     let runs = runs::runs(&doc.tokens, &units);
     let headlines = doc.sentences.iter().map(|&line| is_headline(doc, line)).collect();
     let ctx = Context { doc, hits: &hits, units: &units, headlines };
-    let mut cands: Vec<Candidate> = hits.iter().map(|&h| Candidate { span: h.span, source: Source::Lexicon(h) }).collect();
+    // Room for the names found in runs too: candidates are large, and growing copies them all.
+    let mut cands: Vec<Candidate> = Vec::with_capacity(2 * hits.len() + runs.len());
+    cands.extend(hits.iter().map(|&h| Candidate { span: h.span, source: Source::Lexicon(h) }));
     cands.extend(hits.iter().filter_map(|h| service_of(text, h)));
     for r in &runs {
         if !ctx.in_headline(units[r.start].span) {

@@ -6,6 +6,7 @@
 //! A run is a stretch of adjacent units on one line ("Prime Minister Mohammed Shia’
 //! al-Sudani"), with lower-case connectors ("of", "and", "bin") allowed inside.
 
+use super::super::lexicon::Hit;
 use super::super::schema::ActorKind;
 use super::super::text::{Token, TokenKind};
 use super::words;
@@ -46,6 +47,8 @@ pub struct Unit {
     pub stop: bool,
     /// The kind of body a head word ends ([`words::head_kind`]), decided once per `Cap` unit.
     pub head: Option<ActorKind>,
+    /// The lexicon hit that overlaps the unit, if any (an index into the hits given to [`units`]).
+    pub hit: Option<usize>,
 }
 
 const PARTICLES: &[&str] = &["bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"];
@@ -120,14 +123,18 @@ pub(super) fn starts_upper(w: &str) -> bool {
     }
 }
 
-/// Splits the tokens into name units (linear time).
-pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
+/// Splits the tokens into name units (linear time), each with the lexicon hit over it from
+/// `hits` (disjoint, in text order).
+pub fn units(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Unit> {
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
     let glued = |i: usize| tokens.get(i).is_some_and(|t| !t.space_before);
     // One ASCII punctuation byte, compared inline.
     let punct = |i: usize, p: u8| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&p));
     let capital = |i: usize| word(i).is_some_and(starts_upper);
-    let mut out = Vec::new();
+    // About one token in four is a name word or connector.
+    let mut out = Vec::with_capacity(tokens.len() / 4);
+    // How many hits start before the unit at hand ends: units come in text order, so it only grows.
+    let mut after = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -203,11 +210,18 @@ pub fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         }
         let span = Span::new(start, tokens[end_tok].span.end);
         let last = if possessive { end_tok + 2 } else { end_tok };
-        // Only capitalised words are titles or stop words (every one starts with a capital; a title has two letters or more).
+        // Only capitalised words are titles, stop words or head words (as `words`' tests check).
         let w = span.of(text);
-        let cap = kind == UnitKind::Cap;
-        let stop = (cap || kind == UnitKind::Initial) && words::is_stop(w);
-        out.push(Unit { span, kind, tokens: (i, last), possessive, title: cap && words::is_title(w), stop, head: if cap { words::head_kind(w) } else { None } });
+        let (title, stop, head) = match kind {
+            UnitKind::Cap => words::unit_facts(w),
+            UnitKind::Initial => (false, words::is_stop(w), None),
+            _ => (false, false, None),
+        };
+        while hits.get(after).is_some_and(|h| h.span.start < span.end) {
+            after += 1;
+        }
+        let hit = after.checked_sub(1).filter(|&h| hits[h].span.overlaps(&span));
+        out.push(Unit { span, kind, tokens: (i, last), possessive, title, stop, head, hit });
         i = last + 1;
     }
     out
@@ -257,7 +271,7 @@ mod tests {
 
     fn run_texts(text: &str) -> Vec<Vec<&str>> {
         let tokens = tokenize(text);
-        let us = units(text, &tokens);
+        let us = units(text, &tokens, &[]);
         runs(&tokens, &us).into_iter().map(|r| us[r].iter().map(|u| u.span.of(text)).collect()).collect()
     }
 

@@ -47,8 +47,7 @@ impl Context<'_, '_> {
 
     /// The lexicon hit covering a unit, if any.
     fn hit_in(&self, u: &Unit) -> Option<&Hit> {
-        let after = self.hits.partition_point(|h| h.span.start < u.span.end);
-        after.checked_sub(1).map(|i| &self.hits[i]).filter(|h| h.span.overlaps(&u.span))
+        u.hit.and_then(|i| self.hits.get(i))
     }
 
     /// Whether a unit can be part of a person's name.

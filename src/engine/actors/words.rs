@@ -260,12 +260,31 @@ pub fn is_government_compound(w: &str) -> bool {
     has(List::GovernmentCompound, w)
 }
 
+/// What a capitalised name unit is: a title ([`is_title`]), a stop word ([`is_stop`]) and the kind of
+/// body it heads ([`head_kind`]). A word without a hyphen or a dot, as most are, is looked up once.
+pub fn unit_facts(w: &str) -> (bool, bool, Option<super::ActorKind>) {
+    let bytes = w.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && bytes[i] != b'-' && bytes[i] != b'.' {
+        i += 1;
+    }
+    if i < bytes.len() {
+        return (is_title(w), is_stop(w), head_kind(w));
+    }
+    let classes = index().classes(w);
+    (classes & List::Title.bit() != 0, classes & (List::Stop.bit() | List::Calendar.bit()) != 0, head_of(classes))
+}
+
 /// The kind of organisation a head word makes, if it is one.
 pub fn head_kind(w: &str) -> Option<super::ActorKind> {
-    use super::ActorKind::*;
     // The last part of a hyphenated word ("Counter-Terrorism Service" heads on "Service").
     let last = w.as_bytes().iter().rposition(|&b| b == b'-').map_or(w, |at| &w[at + 1..]);
-    let classes = index().classes(last);
+    head_of(index().classes(last))
+}
+
+/// The kind of body a head word of these list `classes` makes, if it is one.
+fn head_of(classes: u32) -> Option<super::ActorKind> {
+    use super::ActorKind::*;
     let is = |list: List| classes & list.bit() != 0;
     if is(List::ArmedHead) {
         Some(ArmedGroup)

@@ -171,14 +171,13 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
     // Index into `drafts` of the claim the previous sentence made, if any.
     let mut previous: Option<usize> = None;
     for si in 0..sentences.len() {
-        let Some((first, second)) = claims_of(&ctx, &sentences, si, previous.map(|p| &drafts[p])) else {
+        let Some(second) = claims_of(&ctx, &sentences, si, previous, &mut drafts) else {
             previous = None;
             continue;
         };
         // "..., according to a source, though that figure could not be verified" doubts its own report.
         let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
         let unverified = !own_report && sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
-        drafts.push(first);
         if let (true, Some(p)) = (unverified, previous) {
             // "... could not be independently verified" doubts the claim just before.
             let this = drafts.len() - 1;
@@ -189,7 +188,7 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             let main = drafts.len() - 1;
             drafts[main].links.push(main + 1);
             second.links.push(main);
-            drafts.push(second);
+            drafts.push(*second);
         }
         previous = Some(drafts.len() - 1);
     }
@@ -231,7 +230,8 @@ fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &
         let words = Words::new(toks, &lower[first..end], &class[first..end]);
         let quoted_before = quoted;
         for (k, (w, t)) in words.lower.iter().zip(toks).enumerate() {
-            if t.kind != TokenKind::Punct {
+            // Quotation marks only (their first bytes tested inline first).
+            if t.kind != TokenKind::Punct || !matches!(w.as_bytes().first(), Some(0xE2 | b'"')) {
                 continue;
             }
             match *w {
@@ -347,14 +347,19 @@ impl<'a> Context<'a, '_> {
         let after_preposition = |m: &Span| {
             let before = text.get(..m.start).unwrap_or("").trim_end();
             let mut words = before.rsplit(|c: char| !c.is_alphabetic());
-            let (mut word, mut previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let mut word = words.next().unwrap_or("");
+            let preposition = |w: &str| (2..=7).contains(&w.len()) && matches!(w, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
+            // Most mentions follow neither a preposition nor "the": only then is the word before read.
+            if word != "the" && !preposition(word) {
+                return false;
+            }
+            let mut previous = words.next().unwrap_or("");
             // "clashes with the Taliban": an article may stand between ("a spokesman for the Bundeswehr",
             // "analysts at the Crisis Group" name the speaker's own body).
             if word == "the" && matches!(previous, "with" | "against" | "into" | "toward" | "towards") {
                 (word, previous) = (previous, words.next().unwrap_or(""));
             }
-            let preposition = matches!(word, "to" | "in" | "with" | "from" | "for" | "against" | "at" | "on" | "into" | "toward" | "towards");
-            preposition && !(word == "to" && previous.eq_ignore_ascii_case("according"))
+            preposition(word) && !(word == "to" && previous.eq_ignore_ascii_case("according"))
         };
         let rank = |k: ActorKind| match k {
             ActorKind::Person => 0,
@@ -469,8 +474,11 @@ struct Speaker<'a> {
     window: (usize, usize),
 }
 
-/// The claim (and the claim of its "despite ..." clause) sentence `si` makes, if any.
-fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<&Draft<'a>>) -> Option<(Draft<'a>, Option<Draft<'a>>)> {
+/// The claim sentence `si` makes, if any, pushed onto `drafts` (where `previous` is the
+/// previous sentence's), and the claim of its "despite ..." clause. (Pushed here and boxed: a
+/// draft is large, and each move copies it.)
+fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<usize>, drafts: &mut Vec<Draft<'a>>) -> Option<Option<Box<Draft<'a>>>> {
+    let previous = previous.and_then(|p| drafts.get(p));
     let doc = ctx.doc;
     let s = &sentences[si];
     let w = &s.words;
@@ -644,7 +652,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     let second = despite.map(|(d, end)| {
         let span = tok_span(d, end);
         let source = ctx.named_source(span, span.start).or_else(|| ctx.adjective_source(span));
-        Draft {
+        Box::new(Draft {
             span,
             source,
             source_key: (d + 1..end).find(|&k| w.capital(k) && !w.is(k, FILLER)).map(|k| w.at(k)),
@@ -656,12 +664,13 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
             topics: ctx.mentioned(s, d, end),
             subject: ctx.mentioned(s, d + 1, end),
             ..Draft::default()
-        }
+        })
     });
     if second.is_some() || answered_in_sentence(ctx, s) {
         draft.contested_alone = true;
     }
-    Some((draft, second))
+    drafts.push(draft);
+    Some(second)
 }
 
 /// "Houthis say they hit a warship; Pentagon says no ship was hit": two sources in one
@@ -705,7 +714,9 @@ fn source_window(w: &Words, c: &Cue) -> Option<(usize, usize)> {
         .flatten();
     let end = label.unwrap_or(c.at);
     let mut start = end;
-    while start > 0 && !matches!(w.at(start - 1), "\u{201D}" | "\"" | "that" | ";") {
+    // The first byte tested inline first: most words start with none of these (a string compare is a call at opt-level "z").
+    let stops_window = |x: &str| matches!(x.as_bytes().first(), Some(0xE2 | b'"' | b't' | b';')) && matches!(x, "\u{201D}" | "\"" | "that" | ";");
+    while start > 0 && !stops_window(w.at(start - 1)) {
         start -= 1;
     }
     // Skip the comma after a closing quotation ("...," McNulty said).
