@@ -83,6 +83,11 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
     out
 }
 
+/// “, ” and ’ in UTF-8, to match tokens' bytes.
+const LEFT_QUOTE: &[u8] = "“".as_bytes();
+const RIGHT_QUOTE: &[u8] = "”".as_bytes();
+const RIGHT_SINGLE_QUOTE: &[u8] = "’".as_bytes();
+
 /// How a number was tied to a force.
 struct Shape {
     /// Figure span, in tokens `[start, end)`.
@@ -161,6 +166,11 @@ impl<'a> Reader<'a> {
 
     fn token_end(&self, byte: usize) -> usize {
         self.toks.partition_point(|t| t.span.end <= byte)
+    }
+
+    /// The bytes of token `i` (empty past the end), for matching punctuation inline.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -774,15 +784,17 @@ impl<'a> Reader<'a> {
     /// Where the force is or goes: a place after the figure, else one before it in the sentence.
     fn location(&self, start: usize, end: usize, action: Option<&str>) -> Option<String> {
         let limit = (end + 16).min(self.toks.len());
+        let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
         let mut k = end;
         while k < limit && self.same_sentence(k, start) {
             let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
             // "... 70,000," the chief told reporters in Kyiv: the place of the telling, not of the force.
-            let telling = self.among(k, SPEECH_VERBS) || matches!(self.word(k), "\"" | "“" | "”");
-            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") || telling {
+            // Bytes matched inline (a `str` comparison is a call at opt-level "z"): ";", ":" and the quotation marks.
+            let punct = self.bytes(k);
+            let telling = self.among(k, SPEECH_VERBS) || matches!(punct, b"\"" | LEFT_QUOTE | RIGHT_QUOTE);
+            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(punct, b";" | b":") || telling {
                 break;
             }
-            let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
             let idiom = k > 0 && self.among(k - 1, IDIOM_HEADS);
             if !idiom && (self.among(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
                 if let Some((place, _)) = self.place(k + 1) {
@@ -878,7 +890,7 @@ impl<'a> Reader<'a> {
         if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).filter(|&k| !self.sponsor(k)).find_map(named) {
             return Some(a);
         }
-        if start >= 3 && matches!(self.word(start - 2), "’" | "'") && self.is(start - 1, "s") {
+        if start >= 3 && matches!(self.bytes(start - 2), RIGHT_SINGLE_QUOTE | b"'") && self.is(start - 1, "s") {
             if let Some(a) = named(start - 3) {
                 return Some(a);
             }
