@@ -10,7 +10,9 @@
 //! Regions cover every token, in order, and never overlap.
 
 use super::text::{Token, TokenKind};
+use super::wordset::WordIndex;
 use super::Span;
+use std::sync::OnceLock;
 
 /// Words that end with a period without ending the sentence (lower case, no dot; matched ignoring ASCII case).
 const ABBREVIATIONS: &str = "\
@@ -121,11 +123,17 @@ fn is_abbreviation(text: &str, tokens: &[Token], first: usize, stop: usize) -> b
     if w.chars().count() == 1 || dotted {
         return true;
     }
-    // ASCII case ignored in place (lengths first), with no lower-cased copy; other capitals ("İ") are rare.
-    if w.is_ascii() {
-        return ABBREVIATIONS.iter().any(|a| a.len() == w.len() && a.eq_ignore_ascii_case(w));
-    }
-    ABBREVIATIONS.contains(&super::text::lowercase(w).as_str())
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    let index = INDEX.get_or_init(|| WordIndex::new(&[ABBREVIATIONS]));
+    // The index ignores ASCII case; other capitals ("İ") are lowered first, and rarely seen.
+    let lower;
+    let w = if w.is_ascii() {
+        w
+    } else {
+        lower = super::text::lowercase(w);
+        &lower
+    };
+    index.folded_classes(w) != 0
 }
 
 /// Whether the line that starts at token `i` continues the sentence of the line before:
