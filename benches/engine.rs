@@ -9,6 +9,10 @@
 #[path = "../tests/common/articles.rs"]
 mod articles;
 
+/// The allocator of the CLI (src/main.rs), so that the figures are what `muster annotate` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -66,7 +66,7 @@ struct Packer {
 
 impl Packer {
     fn pack(result: &Annotations) -> Packer {
-        let mut p = Packer { numbers: Vec::new(), strings: String::new() };
+        let mut p = Packer { numbers: Vec::with_capacity(result.figures.len() * 11 + result.claims.len() * 9 + 64), strings: String::new() };
         p.count(result.figures.len());
         for f in &result.figures {
             p.string(Some(&f.id));
@@ -113,11 +113,18 @@ impl Packer {
         match text {
             None => self.numbers.push(-1.0),
             Some(text) => {
-                self.count(text.encode_utf16().count());
+                self.count(utf16_len(text));
                 self.strings.push_str(text);
             }
         }
     }
+}
+
+/// The length of `text` in UTF-16 code units: one per character, two for those beyond U+FFFF
+/// (counted from the bytes, without decoding: a character's first byte is not `10xxxxxx`, and
+/// a four-byte one's is `11110xxx`).
+fn utf16_len(text: &str) -> usize {
+    text.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 /// One open article given to [`ledger`].

@@ -7,7 +7,7 @@
 //! "injured two others"). Kind, action, location and owner are read from the same sentence.
 
 use super::actors::FoundActors;
-use super::numbers::{self, folded_cmp, same_word, NumberExpr};
+use super::numbers::{self, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
 use super::text::{is_dash, Token, TokenKind};
 use super::{Doc, Span};
@@ -82,6 +82,11 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
     }
     out
 }
+
+/// “, ” and ’ in UTF-8, to match tokens' bytes.
+const LEFT_QUOTE: &[u8] = "“".as_bytes();
+const RIGHT_QUOTE: &[u8] = "”".as_bytes();
+const RIGHT_SINGLE_QUOTE: &[u8] = "’".as_bytes();
 
 /// How a number was tied to a force.
 struct Shape {
@@ -163,6 +168,11 @@ impl<'a> Reader<'a> {
         self.toks.partition_point(|t| t.span.end <= byte)
     }
 
+    /// The bytes of token `i` (empty past the end), for matching punctuation inline.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.doc.text))
     }
@@ -185,13 +195,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The value of token `k` in a lexicon table (sorted by key, lower case), ignoring ASCII case.
-    fn lookup(&self, table: &[(&str, &'static str)], k: usize) -> Option<&'static str> {
+    fn lookup(&self, table: Table, k: usize) -> Option<&'static str> {
         // Most tokens are in no table: their class bits turn them away before the binary search.
         if self.classes.get(k).is_none_or(|c| c & TABLE_KEY == 0) {
             return None;
         }
-        let word = self.word(k);
-        table.binary_search_by(|(e, _)| folded_cmp(e, word)).ok().map(|i| table[i].1)
+        table.get(self.word(k))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -775,15 +784,17 @@ impl<'a> Reader<'a> {
     /// Where the force is or goes: a place after the figure, else one before it in the sentence.
     fn location(&self, start: usize, end: usize, action: Option<&str>) -> Option<String> {
         let limit = (end + 16).min(self.toks.len());
+        let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
         let mut k = end;
         while k < limit && self.same_sentence(k, start) {
             let ordinal = self.glued(k + 1) && self.any(k + 1, &["st", "nd", "rd", "th"]);
             // "... 70,000," the chief told reporters in Kyiv: the place of the telling, not of the force.
-            let telling = self.among(k, SPEECH_VERBS) || matches!(self.word(k), "\"" | "“" | "”");
-            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(self.word(k), ";" | ":") || telling {
+            // Bytes matched inline (a `str` comparison is a call at opt-level "z"): ";", ":" and the quotation marks.
+            let punct = self.bytes(k);
+            let telling = self.among(k, SPEECH_VERBS) || matches!(punct, b"\"" | LEFT_QUOTE | RIGHT_QUOTE);
+            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(punct, b";" | b":") || telling {
                 break;
             }
-            let from_ok = matches!(action, Some("withdraw" | "present" | "reduce"));
             let idiom = k > 0 && self.among(k - 1, IDIOM_HEADS);
             if !idiom && (self.among(k, PLACE_PREPOSITIONS) || (from_ok && self.is(k, "from"))) {
                 if let Some((place, _)) = self.place(k + 1) {
@@ -879,7 +890,7 @@ impl<'a> Reader<'a> {
         if let Some(a) = (shape.chain.0..shape.chain.1.max(shape.chain.0)).filter(|&k| !self.sponsor(k)).find_map(named) {
             return Some(a);
         }
-        if start >= 3 && matches!(self.word(start - 2), "’" | "'") && self.is(start - 1, "s") {
+        if start >= 3 && matches!(self.bytes(start - 2), RIGHT_SINGLE_QUOTE | b"'") && self.is(start - 1, "s") {
             if let Some(a) = named(start - 3) {
                 return Some(a);
             }

@@ -14,13 +14,10 @@ use super::wordset::WordIndex;
 use super::Span;
 use std::sync::OnceLock;
 
-/// Words that end with a period without ending the sentence (lower case, no dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt", "cmdr", "adm",
-    "brig", "gov", "sen", "rep", "pres", "st", "mt", "ft", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "jr", "sr", "etc", "approx",
-    "est", "dept", "gov't", "govt", "rev", "hon", "messrs", "fig", "al",
-];
+/// Words that end with a period without ending the sentence (lower case, no dot; matched ignoring ASCII case).
+const ABBREVIATIONS: &str = "\
+    mr mrs ms dr prof gen lt col maj sgt capt cpl pvt cmdr adm brig gov sen rep pres st mt ft no nos vs jan feb mar \
+    apr jun jul aug sep sept oct nov dec inc co corp ltd jr sr etc approx est dept gov't govt rev hon messrs fig al";
 
 /// Sentence regions of `text`, in order, covering every token.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {

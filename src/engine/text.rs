@@ -146,6 +146,9 @@ pub fn lowercase(text: &str) -> String {
     text.chars().map(lower).collect()
 }
 
+/// Dashes, quotes, bullets and the ellipsis (U+2010 to U+2027): punctuation the tokenizer knows without tables.
+const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
+
 /// Splits `text` into tokens; linear in its length, never fails.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -156,13 +159,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = at;
         at += len;
         // ASCII tested inline first: `char`'s Unicode predicates are calls at opt-level "z", once per char.
-        let space = if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' };
+        // Other chars beyond ASCII need Unicode tables, except the dashes, quotes, bullets and ellipsis of
+        // news text (U+2010 to U+2027): punctuation, neither space, letter nor mark.
+        let unicode = !c.is_ascii() && !PUNCTUATION.contains(&c);
+        let space = if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { unicode && (c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}') };
         if space {
             space_before = true;
             newline_before |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
             continue;
         }
-        if !c.is_ascii() && extends_previous(c) {
+        if unicode && extends_previous(c) {
             match tokens.last_mut() {
                 // A mark right after a token belongs to it.
                 Some(last) if !space_before => {
@@ -178,7 +184,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind = if c.is_ascii_digit() {
             at = run_end(text, at, |d| d.is_ascii_digit());
             TokenKind::Number
-        } else if c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() || unicode && c.is_alphabetic() {
             at = run_end(text, at, is_word_char);
             TokenKind::Word
         } else {
@@ -213,6 +219,14 @@ mod tests {
     #[test]
     fn keeps_marks_and_modifiers_on_their_base() {
         assert_eq!(texts("US\u{FE0F} 2,500\u{20E3} !\u{0301} \u{0301}x"), ["US\u{FE0F}", "2", ",", "500\u{20E3}", "!\u{0301}", "x"]);
+    }
+
+    #[test]
+    fn common_punctuation_is_neither_space_letter_nor_mark() {
+        for c in PUNCTUATION {
+            assert!(!c.is_whitespace() && !c.is_alphanumeric() && !extends_previous(c) && c != '\u{FEFF}' && c != '\u{200B}', "{c:?}");
+        }
+        assert_eq!(texts("“Stop”—now… ‘go’"), ["“", "Stop", "”", "—", "now", "…", "‘", "go", "’"]);
     }
 
     #[test]

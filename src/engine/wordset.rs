@@ -48,37 +48,40 @@ impl Hasher for WordHasher {
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// The bit set of a [`WordIndex`]: `u32` (32 lists, the default) or `u64` (64 lists).
-pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {
-    /// The bits of a set held as `u64` (the long words' map holds `u64`s for every `C`, so its code is not
-    /// compiled twice).
-    fn from_wide(bits: u64) -> Self;
+pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {}
+
+impl Classes for u32 {}
+impl Classes for u64 {}
+
+/// The words of a closed list compiled in as one string, separated by ASCII whitespace.
+///
+/// Lists are kept so, not as `&[&str]`: a `&str` in a slice also costs its pointer and length
+/// (8 bytes in wasm32, which compress badly), and the word lists are thousands of words.
+pub fn words(list: &'static str) -> std::str::SplitAsciiWhitespace<'static> {
+    list.split_ascii_whitespace()
 }
 
-impl Classes for u32 {
-    fn from_wide(bits: u64) -> Self {
-        bits as u32
-    }
-}
-
-impl Classes for u64 {
-    fn from_wide(bits: u64) -> Self {
-        bits
-    }
+/// Every word of `lists` (each as [`words`] reads it) with the bit of its list: `1 << i` for the list
+/// at position `i` (at most as many lists as `C` has bits); for [`WordIndex::from_words`].
+pub fn tagged<C: Classes>(lists: &[&'static str]) -> Vec<(&'static str, C)> {
+    assert!(lists.len() <= 8 * std::mem::size_of::<C>(), "a WordIndex holds one list per bit");
+    lists.iter().enumerate().flat_map(|(i, &list)| words(list).map(move |w| (w, C::from(1) << i))).collect()
 }
 
 /// Words of several closed lists, each word with a bit per list that holds it.
 ///
 /// An open-addressing table of words up to 16 bytes (nearly all), each held as two integers and
 /// its length, so a lookup is one multiply and an integer compare or two, with no string compare;
-/// longer words go to a [`WordMap`].
+/// longer words (a few) go to a sorted list.
 pub struct WordIndex<C = u32> {
     /// A power of two long, at most a quarter full (most lookups miss: short probes); empty slots have length 0.
     /// A boxed slice, not a `Vec`: indexing it is inline, where `Vec`'s `Index` is a call at opt-level "z".
     slots: Box<[Slot<C>]>,
     /// How far a hash is shifted right to index `slots`.
     shift: u32,
-    /// Words longer than 16 bytes, with their bits.
-    long: WordMap<&'static str, u64>,
+    /// Words longer than 16 bytes (a few), sorted, with their list bits: a binary search, not a
+    /// hash map (one more map type would cost the wasm its own copy of the map's code).
+    long: Box<[(&'static str, C)]>,
 }
 
 /// One word of a [`WordIndex`] with its list bits.
@@ -120,25 +123,32 @@ pub(crate) fn fold(x: u64) -> u64 {
 }
 
 impl<C: Classes> WordIndex<C> {
-    /// Indexes `lists`; the list at position `i` sets bit `1 << i` (at most as many lists as `C` has bits).
-    pub fn new(lists: &[&[&'static str]]) -> Self {
-        assert!(lists.len() <= 8 * std::mem::size_of::<C>(), "a WordIndex holds one list per bit");
-        let words: usize = lists.iter().map(|list| list.len()).sum();
-        let bits = (4 * words).max(2).next_power_of_two().trailing_zeros();
-        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: WordMap::default() };
-        for (i, list) in lists.iter().enumerate() {
-            let bit = C::from(1) << i;
-            for &w in *list {
-                if w.len() > SHORT {
-                    *index.long.entry(w).or_default() |= 1 << i;
-                } else if !w.is_empty() {
-                    let k = key(w.as_bytes());
-                    let slot = index.find(k, w.len());
-                    let slot = &mut index.slots[slot];
-                    *slot = Slot { key: k, len: w.len() as u32, classes: slot.classes | bit };
+    /// Indexes `lists`, each one string of words separated by ASCII whitespace (see [`words`]); the
+    /// list at position `i` sets bit `1 << i` (at most as many lists as `C` has bits).
+    pub fn new(lists: &[&'static str]) -> Self {
+        Self::from_words(&tagged(lists))
+    }
+
+    /// Indexes words each with the bits of the lists holding it (a word may come more than once: its bits add up).
+    pub fn from_words(words: &[(&'static str, C)]) -> Self {
+        let bits = (4 * words.len()).max(2).next_power_of_two().trailing_zeros();
+        let mut index = WordIndex { slots: vec![Slot::default(); 1 << bits].into_boxed_slice(), shift: 64 - bits, long: Box::default() };
+        let mut long: Vec<(&'static str, C)> = Vec::new();
+        for &(w, classes) in words {
+            if w.len() > SHORT {
+                match long.iter_mut().find(|(x, _)| *x == w) {
+                    Some(entry) => entry.1 = entry.1 | classes,
+                    None => long.push((w, classes)),
                 }
+            } else if !w.is_empty() {
+                let k = key(w.as_bytes());
+                let slot = index.find(k, w.len());
+                let slot = &mut index.slots[slot];
+                *slot = Slot { key: k, len: w.len() as u32, classes: slot.classes | classes };
             }
         }
+        crate::engine::sort::sort_by_key(&mut long, |&(w, _)| w);
+        index.long = long.into_boxed_slice();
         index
     }
 
@@ -162,7 +172,7 @@ impl<C: Classes> WordIndex<C> {
         match word.len() {
             0 => C::default(),
             1..=SHORT => self.slots[self.find(key(word.as_bytes()), word.len())].classes,
-            _ => C::from_wide(self.long.get(word).copied().unwrap_or_default()),
+            _ => self.long.binary_search_by(|&(w, _)| w.cmp(word)).map_or(C::default(), |at| self.long[at].1),
         }
     }
 
@@ -205,7 +215,7 @@ mod tests {
 
     #[test]
     fn answers_for_every_list_at_once() {
-        let index: WordIndex = WordIndex::new(&[&["army", "navy"], &["navy", "said"], &["a-very-long-word-indeed", "sixteen-byte-wrd", "eight-by", "four", "a"]]);
+        let index: WordIndex = WordIndex::new(&["army navy", "navy\n  said", "a-very-long-word-indeed sixteen-byte-wrd eight-by four a"]);
         assert_eq!(index.classes("navy"), 0b011);
         assert_eq!(index.classes("army"), 0b001);
         assert_eq!(index.classes("a-very-long-word-indeed"), 0b100);
@@ -224,8 +234,8 @@ mod tests {
         assert_eq!(index.folded_classes("Navies"), 0);
         assert_eq!(index.folded_classes(""), 0);
         // Up to 64 lists with `u64` bits.
-        let mut lists: Vec<&[&'static str]> = vec![&[]; 40];
-        lists.push(&["army"]);
+        let mut lists: Vec<&'static str> = vec![""; 40];
+        lists.push("army");
         let wide: WordIndex<u64> = WordIndex::new(&lists);
         assert_eq!(wide.folded_classes("Army"), 1 << 40);
     }

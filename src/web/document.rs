@@ -216,7 +216,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
         <>
             { for status }
             <article
-                class={classes!("document", props.filters.classes())}
+                class={props.filters.classes()}
                 data-muster="document"
                 aria-label="Annotated article"
                 tabindex="0"

@@ -4,13 +4,6 @@ use yew::prelude::*;
 
 use super::state::{Action, State};
 
-/// Properties of [`Help`].
-#[derive(Properties, PartialEq)]
-pub struct HelpProps {
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 /// Every shortcut, as shown in the overlay.
 pub const SHORTCUTS: [(&str, &str); 9] = [
     ("j / n", "Next annotation"),
@@ -24,12 +17,11 @@ pub const SHORTCUTS: [(&str, &str); 9] = [
     ("?", "This help"),
 ];
 
-/// The help dialog.
-#[function_component(Help)]
-pub fn help(props: &HelpProps) -> Html {
-    use_effect_with((), |_| super::browser::focus_id("help-close"));
+/// The help dialog (the app focuses its Close button when it opens). A plain function, not a
+/// component, as [`super::notice::notice_bar`] is.
+pub fn help(dispatch: &UseReducerDispatcher<State>) -> Html {
     let close = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Help(false)))
     };
     html! {

@@ -1,66 +1,53 @@
 //! The legend: a toggle and a count per category, and sub-filters.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::analysis::{actor_sub, figure_sub, Analysis};
 use super::popover::words;
 use super::state::{Action, Category, Filters, State};
 
-/// Properties of [`Legend`].
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    /// The annotations counted.
-    pub analysis: Rc<Analysis>,
-    /// What is shown.
-    pub filters: Filters,
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 const FIGURE_SUBS: [&str; 2] = ["force", "casualty"];
 const ACTOR_SUBS: [&str; 6] = ["person", "state", "military", "armed_group", "media", "organization"];
 
-/// The legend bar above the reading view.
-#[function_component(Legend)]
-pub fn legend(props: &LegendProps) -> Html {
-    let a = &props.analysis.annotations;
+/// The legend bar above the reading view: counts of `analysis`, toggles of `filters`. A plain
+/// function, not a component, as [`super::notice::notice_bar`] is.
+pub fn legend(analysis: &Analysis, filters: &Filters, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let a = &analysis.annotations;
     let sub_count = |sub: &str| -> usize {
         a.figures.iter().filter(|f| figure_sub(f) == sub).count()
             + a.actors.iter().filter(|x| actor_sub(x) == sub).count()
     };
     let toggles = Category::ALL.into_iter().map(|category| {
-        let on = props.filters.shows(category);
-        let dispatch = props.dispatch.clone();
+        let on = filters.shows(category);
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::Toggle(category)));
-        let count = props.analysis.count(category);
+        let count = analysis.count(category);
         html! {
             <button
                 type="button"
-                class={classes!("toggle", format!("toggle-{}", category.as_str()))}
+                class={format!("toggle toggle-{}", category.as_str())}
                 aria-pressed={on.to_string()}
                 data-toggle={category.as_str()}
                 title={format!("Show or hide {} (key {})", category.label().to_ascii_lowercase(), &category.as_str()[..1])}
                 {onclick}
             >
-                <span class={classes!("swatch", format!("m-{}", category.as_str()))} aria-hidden="true">{ "Aa" }</span>
+                <span class={format!("swatch m-{}", category.as_str())} aria-hidden="true">{ "Aa" }</span>
                 { category.label() }
                 <span class="count" data-count={category.as_str()}>{ count }</span>
             </button>
         }
     });
     let chip = |sub: &'static str, category: Category| {
-        let on = !props.filters.hidden_subs.contains(&sub);
-        let dispatch = props.dispatch.clone();
+        let on = !filters.hidden_subs.contains(&sub);
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::ToggleSub(sub)));
         html! {
             <button
                 type="button"
-                class={classes!("subfilter", format!("sub-{}", category.as_str()))}
+                class={format!("subfilter sub-{}", category.as_str())}
                 aria-pressed={on.to_string()}
                 data-sub={sub}
-                disabled={!props.filters.shows(category)}
+                disabled={!filters.shows(category)}
                 {onclick}
             >
                 { words(sub) }<span class="count">{ sub_count(sub) }</span>
@@ -69,7 +56,7 @@ pub fn legend(props: &LegendProps) -> Html {
     };
     let contested = a.claims.iter().filter(|c| c.contested).count();
     let contested_toggle = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ToggleContested))
     };
     html! {
@@ -87,9 +74,9 @@ pub fn legend(props: &LegendProps) -> Html {
                     <button
                         type="button"
                         class="subfilter sub-claim"
-                        aria-pressed={props.filters.contested_only.to_string()}
+                        aria-pressed={filters.contested_only.to_string()}
                         data-sub="contested-only"
-                        disabled={!props.filters.shows(Category::Claim)}
+                        disabled={!filters.shows(Category::Claim)}
                         onclick={contested_toggle}
                     >
                         { "contested only" }<span class="count">{ contested }</span>

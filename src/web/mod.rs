@@ -33,15 +33,15 @@ use yew::prelude::*;
 use analysis::Target;
 use document::DocumentView;
 use editor::Editor;
-use help::Help;
-use legend::Legend;
-use notice::NoticeBar;
+use help::help;
+use legend::legend;
+use notice::notice_bar;
 use panel::Panel;
 use popover::Popover;
 use samples::SAMPLES;
 use state::{Action, Category, State, Via};
-use tabs::Tabs;
-use toolbar::Toolbar;
+use tabs::tabs;
+use toolbar::toolbar;
 
 /// How long typing must pause before the text is annotated again.
 const TYPING_PAUSE: Duration = Duration::from_millis(180);
@@ -177,6 +177,11 @@ fn app() -> Html {
         use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
     }
     use_effect_with((), |_| warm_up());
+    use_effect_with(state.help, |&open| {
+        if open {
+            browser::focus_id("help-close");
+        }
+    });
 
     let typing_generation = use_mut_ref(|| 0u64);
     let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
@@ -260,7 +265,7 @@ fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Open { title: title.into(), text: text.into() }))
     };
     html! {
-        <div class={classes!("app", dragging.then_some("dragging"))}
+        <div class={if *dragging { "app dragging" } else { "app" }}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <header class="top">
                 <div class="brand">
@@ -270,19 +275,19 @@ fn app() -> Html {
                         <p class="tagline">{ "Troop figures, actors and contested claims in military news. Runs in your browser; your text never leaves it." }</p>
                     </div>
                 </div>
-                <Toolbar title={article.display_title()} analysis={state.analysis.clone()} dispatch={dispatch.clone()} />
+                { toolbar(&article.display_title(), &state.analysis, &dispatch) }
             </header>
             if state.busy {
                 <p class="busy" role="status">{ format!("Annotating a long article ({})…", size(article.text.len())) }</p>
             }
             if let Some(notice) = &state.notice {
-                <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
+                { notice_bar(notice, &dispatch) }
             }
-            <Tabs {titles} active={state.active} dispatch={dispatch.clone()} />
+            { tabs(&titles, state.active, &dispatch) }
             <main class="workspace">
                 <Editor text={article.text.clone()} loaded={state.loaded} {on_edit} />
                 <section class="reader" aria-label="Reading view">
-                    <Legend analysis={state.analysis.clone()} filters={state.filters.clone()} dispatch={dispatch.clone()} />
+                    { legend(&state.analysis, &state.filters, &dispatch) }
                     if empty {
                         <div class="welcome">
                             <h2>{ "Paste an article, drop a file, or try a sample" }</h2>
@@ -301,7 +306,7 @@ fn app() -> Html {
                 <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
             </main>
             <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
-            if state.help { <Help dispatch={dispatch.clone()} /> }
+            if state.help { { help(&dispatch) } }
             <div class="drop-hint" aria-hidden="true">{ "Drop .txt, .md, .html or .json files to open them" }</div>
         </div>
     }

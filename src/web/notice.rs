@@ -4,29 +4,19 @@ use yew::prelude::*;
 
 use super::state::{Action, Notice, State};
 
-/// Properties of [`NoticeBar`].
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    /// The message.
-    pub notice: Notice,
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
-/// The message bar.
-#[function_component(NoticeBar)]
-pub fn notice_bar(props: &NoticeProps) -> Html {
+/// The message bar. A plain function, not a component: it has no state of its own, and each
+/// component costs the page ~1 KB of wasm in Yew's machinery.
+pub fn notice_bar(notice: &Notice, dispatch: &UseReducerDispatcher<State>) -> Html {
     let undo = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Undo))
     };
     let dismiss = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Dismiss))
     };
-    let notice = &props.notice;
     html! {
-        <div class={classes!("notice", notice.error.then_some("error"))} role={if notice.error { "alert" } else { "status" }}>
+        <div class={if notice.error { "notice error" } else { "notice" }} role={if notice.error { "alert" } else { "status" }}>
             <span>{ &notice.text }</span>
             if notice.undoable { <button type="button" class="undo" onclick={undo}>{ "Undo" }</button> }
             <button type="button" class="dismiss" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>

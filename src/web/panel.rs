@@ -153,7 +153,7 @@ fn actors_list(props: &PanelProps, limit: usize) -> Html {
                             }
                         });
                         html! {
-                            <li class={classes!("actor-row", selected.then_some("selected"))} data-id={a.id.clone()}>
+                            <li class={if selected { "actor-row selected" } else { "actor-row" }} data-id={a.id.clone()}>
                                 <button type="button" class="actor-pick" aria-pressed={selected.to_string()} onclick={pick}>
                                     <span class="name">{ &a.name }</span>
                                     <span class="count">{ a.mentions.len() }</span>
@@ -174,7 +174,7 @@ fn claim_card(props: &PanelProps, claim: &crate::Claim) -> Html {
     let target = Target::claim(claim);
     let source = claim.source.as_deref().map(|s| analysis.actor_name(s)).unwrap_or_else(|| "Unattributed".into());
     html! {
-        <button type="button" class={classes!("claim-card", format!("stance-{}", claim_sub(claim)))} onclick={jump(&props.dispatch, target)}>
+        <button type="button" class={format!("claim-card stance-{}", claim_sub(claim))} onclick={jump(&props.dispatch, target)}>
             <span class="who">{ source }<span class="stance">{ format!(" · {} · “{}”", claim_sub(claim), claim.cue) }</span></span>
             <span class="what">{ excerpt(&claim.text, 160) }</span>
         </button>

@@ -176,7 +176,7 @@ pub fn popover(props: &PopoverProps) -> Html {
     html! {
         <div
             ref={node}
-            class={classes!("popover", format!("pop-{}", target.kind.as_str()))}
+            class={format!("popover pop-{}", target.kind.as_str())}
             role="dialog"
             aria-label={format!("{} details", target.kind.as_str())}
             data-muster="details"

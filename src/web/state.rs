@@ -137,19 +137,23 @@ impl Filters {
             && !(self.contested_only && target.kind == Category::Claim && !target.contested)
     }
 
-    /// CSS classes for the reading view that hide what is filtered out.
-    pub fn classes(&self) -> Classes {
-        let mut classes = Classes::new();
+    /// The reading view's CSS classes: `document`, and those that hide what is filtered out.
+    /// (A string, not Yew's `Classes`: the page builds no `Classes` at all, which keeps its
+    /// set type out of the wasm.)
+    pub fn classes(&self) -> String {
+        let mut classes = String::from("document");
         for category in Category::ALL {
             if !self.shows(category) {
-                classes.push(format!("hide-{}", category.as_str()));
+                classes.push_str(" hide-");
+                classes.push_str(category.as_str());
             }
         }
         for sub in &self.hidden_subs {
-            classes.push(format!("hide-{sub}"));
+            classes.push_str(" hide-");
+            classes.push_str(sub);
         }
         if self.contested_only {
-            classes.push("contested-only");
+            classes.push_str(" contested-only");
         }
         classes
     }

@@ -4,32 +4,21 @@ use yew::prelude::*;
 
 use super::state::{Action, State};
 
-/// Properties of [`Tabs`].
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    /// Each tab's title.
-    pub titles: Vec<String>,
-    /// The index of the tab shown.
-    pub active: usize,
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
-/// The tab strip.
-#[function_component(Tabs)]
-pub fn tabs(props: &TabsProps) -> Html {
-    let tabs = props.titles.iter().enumerate().map(|(index, title)| {
-        let selected = index == props.active;
+/// The tab strip: each article's title (`titles`), the one shown at `active`. A plain function,
+/// not a component, as [`super::notice::notice_bar`] is.
+pub fn tabs(titles: &[String], active: usize, dispatch: &UseReducerDispatcher<State>) -> Html {
+    let tabs = titles.iter().enumerate().map(|(index, title)| {
+        let selected = index == active;
         let show = {
-            let dispatch = props.dispatch.clone();
+            let dispatch = dispatch.clone();
             Callback::from(move |_| dispatch.dispatch(Action::Switch(index)))
         };
         let close = {
-            let dispatch = props.dispatch.clone();
+            let dispatch = dispatch.clone();
             Callback::from(move |_| dispatch.dispatch(Action::Close(index)))
         };
         html! {
-            <div class={classes!("tab", selected.then_some("active"))}>
+            <div class={if selected { "tab active" } else { "tab" }}>
                 <button type="button" role="tab" class="tab-title" aria-selected={selected.to_string()} onclick={show} title={title.clone()}>
                     { title }
                 </button>
@@ -38,7 +27,7 @@ pub fn tabs(props: &TabsProps) -> Html {
         }
     });
     let add = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::NewTab))
     };
     html! {

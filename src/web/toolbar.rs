@@ -12,29 +12,18 @@ use super::files;
 use super::samples::SAMPLES;
 use super::state::{Action, State};
 
-/// Properties of [`Toolbar`].
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
-    /// The title of the article shown.
-    pub title: String,
-    /// Its annotations (text included).
-    pub analysis: Rc<Analysis>,
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
-/// The header's controls.
-#[function_component(Toolbar)]
-pub fn toolbar(props: &ToolbarProps) -> Html {
+/// The header's controls for the article shown: its `title` and its annotations (text included).
+/// A plain function, not a component, as [`super::notice::notice_bar`] is.
+pub fn toolbar(title: &str, analysis: &Rc<Analysis>, dispatch: &UseReducerDispatcher<State>) -> Html {
     let samples = SAMPLES.iter().map(|(label, title, text)| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| {
             dispatch.dispatch(Action::Open { title: title.to_string(), text: text.to_string() })
         });
         html! { <button type="button" class="sample" {onclick}>{ *label }</button> }
     });
     let on_files = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             files::open_files(files::file_list(input.files()), dispatch.clone());
@@ -42,9 +31,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let export = |kind: &'static str| {
-        let title = props.title.clone();
-        let analysis = props.analysis.clone();
-        let dispatch = props.dispatch.clone();
+        let title = title.to_string();
+        let analysis = analysis.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: MouseEvent| {
             if let Some(menu) = event
                 .target()
@@ -67,14 +56,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let clear = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ClearAll))
     };
     let help = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Help(true)))
     };
-    let empty = props.analysis.text.trim().is_empty();
+    let empty = analysis.text.trim().is_empty();
     html! {
         <div class="toolbar">
             <div class="samples" role="group" aria-label="Sample articles">

@@ -123,6 +123,8 @@ test('keyboard: j/k step through annotations, Enter pins, ? opens help, Esc clos
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.waitFor();
+  // Keyboard users land on its Close button.
+  await page.waitForFunction(() => document.activeElement?.id === 'help-close');
   await screenshot(page, 'ui-help');
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });

@@ -96,14 +96,15 @@ fn listed(list: &[&str], w: &str) -> bool {
     false
 }
 
-/// The first bytes of `list`'s words as bits of a mask (all ASCII: checked when compiling).
-const fn first_bytes(list: &[&str]) -> u128 {
-    let mut mask = 0;
+/// The first bytes of `list`'s words as bits of a mask, 64 byte values per word (all ASCII:
+/// checked when compiling). Two `u64`s rather than a `u128`, whose shifts are library calls in wasm.
+const fn first_bytes(list: &[&str]) -> [u64; 2] {
+    let mut mask = [0; 2];
     let mut i = 0;
     while i < list.len() {
         let b = list[i].as_bytes()[0];
         assert!(b < 128, "a word of a short list starts with a non-ASCII byte");
-        mask |= 1 << b;
+        mask[(b >> 6) as usize] |= 1 << (b & 63);
         i += 1;
     }
     mask
@@ -111,8 +112,8 @@ const fn first_bytes(list: &[&str]) -> u128 {
 
 /// Whether `w` starts with a byte of the mask `firsts` (see [`first_bytes`]): one test
 /// rules most words out of a list before [`listed`] compares any.
-fn may_start(firsts: u128, w: &str) -> bool {
-    matches!(w.as_bytes().first(), Some(&b) if b < 128 && firsts >> b & 1 == 1)
+fn may_start(firsts: [u64; 2], w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(&b) if b < 128 && firsts[usize::from(b >> 6)] >> (b & 63) & 1 == 1)
 }
 
 /// Whether `w` starts with an upper-case letter. Asked of nearly every word: forced inline (a
