@@ -6,28 +6,25 @@
 use std::cmp::Ordering;
 
 /// The order of `len` items sorted stably by `compare` (which compares two indices):
-/// position `i` of the result holds the index of the item that belongs at `i`.
-fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+/// position `i` of the result holds the index of the item that belongs at `i`. `None` when
+/// they are in order already (often so: mentions and spans found left to right).
+fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Option<Vec<usize>> {
+    if (1..len).all(|i| compare(i - 1, i) != Ordering::Greater) {
+        return None;
+    }
     let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| compare(a, b));
-    order
+    Some(order)
 }
 
 /// Sorts `items` stably by `compare`, as `slice::sort_by` does.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    // Items often come in order already (mentions and spans found left to right): one pass says so,
-    // with `compare` called directly (a loop, not an iterator: at opt-level "z" its `next` is a call).
-    let mut i = 1;
-    while i < items.len() && compare(&items[i - 1], &items[i]) != Ordering::Greater {
-        i += 1;
-    }
-    if i >= items.len() {
+    if items.len() < 2 {
         return;
     }
-    // Slices, not `Vec`s: indexing a `Vec` is a call at opt-level "z".
-    let order = &sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b]))[..];
+    let Some(order) = sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b])) else { return };
     // Apply the permutation cycle by cycle: each item moves once.
-    let placed = &mut vec![false; items.len()][..];
+    let mut placed = vec![false; items.len()];
     for start in 0..items.len() {
         let mut at = start;
         while !placed[at] {
