@@ -65,7 +65,7 @@ impl NumberExpr {
 
 /// Every numeric expression in the document, in text order.
 pub fn find(doc: &Doc) -> Vec<NumberExpr> {
-    let s = Scanner { text: doc.text, toks: &doc.tokens };
+    let s = Scanner { text: doc.text, toks: &doc.tokens, classes: token_classes(doc) };
     let mut out: Vec<NumberExpr> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
@@ -210,6 +210,17 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// The bit of [`word_classes`] for a month's name or abbreviation ([`MONTHS`]).
+const MONTH: u64 = STARTS_ATOM << 1;
+/// The bit of [`word_classes`] for a currency's name after an amount ([`CURRENCY_WORDS`]).
+const CURRENCY_WORD: u64 = MONTH << 1;
+/// The bit of [`word_classes`] for a currency's code before an amount ([`CURRENCY_CODES`]).
+const CURRENCY_CODE: u64 = CURRENCY_WORD << 1;
+/// The bit of [`word_classes`] for a word before a 4-digit number that makes it a year ([`YEAR_CUES`]).
+const YEAR_CUE: u64 = CURRENCY_CODE << 1;
+/// The bit of [`word_classes`] for a word that makes "from A to B" a change ([`CHANGE_WORDS`]).
+const CHANGE: u64 = YEAR_CUE << 1;
+
 /// The bits of [`word_classes`] below this one: bit `k` for a word that opens `PRE_QUALIFIERS[k]`.
 const QUALIFIER_HEADS: u64 = (1 << PRE_QUALIFIERS.len()) - 1;
 /// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
@@ -218,7 +229,8 @@ const OPENS: u64 = 1 << PRE_QUALIFIERS.len();
 /// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
 const STARTS_ATOM: u64 = OPENS << 1;
 
-/// [`QUALIFIER_HEADS`], [`OPENS`] and [`STARTS_ATOM`] for `word`, ignoring ASCII case: one hash lookup.
+/// [`QUALIFIER_HEADS`], [`OPENS`], [`STARTS_ATOM`] and the list bits ([`MONTH`]...) for `word`, ignoring
+/// ASCII case: one hash lookup.
 fn word_classes(word: &str) -> u64 {
     static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
@@ -227,14 +239,25 @@ fn word_classes(word: &str) -> u64 {
         let mut tagged: Vec<(&'static str, u64)> = PRE_QUALIFIERS.iter().enumerate().map(|(k, (phrase, _))| (phrase[0], 1 << k)).collect();
         tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
         tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
+        let lists: [(&[&'static str], u64); 5] =
+            [(&MONTHS, MONTH), (&CURRENCY_WORDS, CURRENCY_WORD), (&CURRENCY_CODES, CURRENCY_CODE), (&YEAR_CUES, YEAR_CUE), (&CHANGE_WORDS, CHANGE)];
+        for (list, bit) in lists {
+            tagged.extend(list.iter().map(|&w| (w, bit)));
+        }
         WordIndex::from_words(&tagged)
     });
     index.folded_classes(word)
 }
 
-/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case.
-fn is_opener(word: &str) -> bool {
-    word_classes(word) & OPENS != 0
+/// [`word_classes`] of every token, looked up once: the grammar asks them of a token again and again.
+/// Numbers have none; the one punctuation with any is "~", a qualifier.
+fn token_classes(doc: &Doc) -> Box<[u64]> {
+    let classes = doc.tokens.iter().map(|t| match t.kind {
+        TokenKind::Word => word_classes(t.text(doc.text)),
+        TokenKind::Punct if t.is(doc.text, "~") => word_classes("~"),
+        _ => 0,
+    });
+    classes.collect()
 }
 
 /// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
@@ -287,11 +310,23 @@ struct Atom {
 struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Each token's [`word_classes`] ([`token_classes`]).
+    classes: Box<[u64]>,
 }
 
 impl<'a> Scanner<'a> {
     fn tok(&self, i: usize) -> Option<&'a Token> {
         self.toks.get(i)
+    }
+
+    /// Token `i`'s [`word_classes`] (none past either end).
+    fn class(&self, i: usize) -> u64 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether token `i` is in the list of `bit` ([`MONTH`], [`CURRENCY_WORD`]...).
+    fn in_list(&self, i: usize, bit: u64) -> bool {
+        self.class(i) & bit != 0
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -318,14 +353,7 @@ impl<'a> Scanner<'a> {
     /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
     /// a qualifier, a number word or a vague amount.
     fn may_start(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Punct => self.word(i) == "~",
-            TokenKind::Word => {
-                is_opener(self.word(i))
-            }
-        }
+        self.is_number(i) || self.in_list(i, OPENS | QUALIFIER_HEADS)
     }
 
     /// Parses one expression starting at token `i` (its qualifier, if any, starts there).
@@ -344,7 +372,7 @@ impl<'a> Scanner<'a> {
         let a = self.atom(at)?;
         // "from A to B": a range only when nothing says it is a change.
         if let Some(b) = self.range_tail(&a) {
-            let change = self.is(at.wrapping_sub(1), "from") && (at.saturating_sub(14)..at).any(|k| one_of(&CHANGE_WORDS, self.word(k)));
+            let change = self.is(at.wrapping_sub(1), "from") && (at.saturating_sub(14)..at).any(|k| self.in_list(k, CHANGE));
             let ordered = match (a.amount.value(), b.amount.value()) {
                 (Some(x), Some(y)) => x < y || scaled_left(&a.amount, &b.amount).is_some_and(|x| x < y),
                 _ => false,
@@ -368,7 +396,7 @@ impl<'a> Scanner<'a> {
             return (Qualifier::Exact, 0);
         }
         // The qualifiers that open with this word, in order (one lookup, not a scan of them all).
-        let mut heads = word_classes(self.word(i)) & QUALIFIER_HEADS;
+        let mut heads = self.class(i) & QUALIFIER_HEADS;
         while heads != 0 {
             let (words, q) = PRE_QUALIFIERS[heads.trailing_zeros() as usize];
             heads &= heads - 1;
@@ -468,8 +496,8 @@ impl<'a> Scanner<'a> {
         }
         let before = s.wrapping_sub(1);
         let value = a.amount.value().unwrap_or(0);
-        if matches!(self.word(before), "$" | "£" | "€" | "¥" | "₹" | "₽" | "₴" | "₪") || one_of(&CURRENCY_CODES, self.word(before))
-            || one_of(&CURRENCY_WORDS, self.word(e))
+        if matches!(self.word(before), "$" | "£" | "€" | "¥" | "₹" | "₽" | "₴" | "₪") || self.in_list(before, CURRENCY_CODE)
+            || self.in_list(e, CURRENCY_WORD)
         {
             return NumberKind::Money;
         }
@@ -491,7 +519,7 @@ impl<'a> Scanner<'a> {
         if self.is_age_after(e) || self.is(before, "aged") || self.is(before, "age") {
             return NumberKind::Age;
         }
-        let month = |i: usize| self.tok(i).is_some_and(|t| t.is_capitalized(self.text)) && one_of(&MONTHS, self.word(i));
+        let month = |i: usize| self.tok(i).is_some_and(|t| t.is_capitalized(self.text)) && self.in_list(i, MONTH);
         let month_before = month(before) || (self.word(before) == "." && month(before.wrapping_sub(1)));
         if (month_before || month(e)) && (1..=31).contains(&value) && !a.amount.grouped {
             return NumberKind::Date;
@@ -501,7 +529,7 @@ impl<'a> Scanner<'a> {
             let prev_year = prev.is_some_and(|p| matches!(p.kind, NumberKind::Year | NumberKind::Date))
                 && (one_of(&["and", "or", "to", ",", "-", "–"], self.word(before)));
             let decade = self.is(e, "s") && self.glued(e);
-            let cue = one_of(&YEAR_CUES, self.word(before)) || month(before) || month(before.wrapping_sub(1));
+            let cue = self.in_list(before, YEAR_CUE) || month(before) || month(before.wrapping_sub(1));
             let ends = self.tok(e).is_none_or(|t| t.kind == TokenKind::Punct && !self.is_dash(e));
             // "a 2023 review", "the 2022 invasion": a year modifying a singular noun ("the 2000 troops" stays a count).
             let singular_next = self.tok(e).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.text))
@@ -579,7 +607,7 @@ impl<'a> Scanner<'a> {
             return self.digit_atom(i);
         }
         // Most words tried ("the", "in", "more") cannot start one: one lookup turns them away.
-        if word_classes(self.word(i)) & STARTS_ATOM == 0 {
+        if !self.in_list(i, STARTS_ATOM) {
             return None;
         }
         if let Some((lo, hi, end)) = self.vague_at(i) {
@@ -786,7 +814,7 @@ mod tests {
         let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
         let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
         for w in words.clone().chain(qualifiers) {
-            assert!(is_opener(w), "{w} cannot open an expression");
+            assert!(word_classes(w) & OPENS != 0, "{w} cannot open an expression");
         }
         for w in words.filter(|w| !matches!(**w, "between" | "entre")) {
             assert!(word_classes(w) & STARTS_ATOM != 0, "{w} cannot start a number");
