@@ -65,7 +65,13 @@ impl NumberExpr {
 
 /// Every numeric expression in the document, in text order.
 pub fn find(doc: &Doc) -> Vec<NumberExpr> {
-    let s = Scanner { text: doc.text, toks: &doc.tokens, classes: token_classes(doc) };
+    find_classed(doc, token_classes(doc))
+}
+
+/// [`find`] with each token's classes already looked up, as [`token_classes`] gives them (the figure
+/// reader looks its tokens up in one index holding its lists and [`tagged_words`], once for both stages).
+pub(super) fn find_classed(doc: &Doc, classes: Box<[u64]>) -> Vec<NumberExpr> {
+    let s = Scanner { text: doc.text, toks: &doc.tokens, classes };
     let mut out: Vec<NumberExpr> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
@@ -229,24 +235,26 @@ const OPENS: u64 = 1 << PRE_QUALIFIERS.len();
 /// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
 const STARTS_ATOM: u64 = OPENS << 1;
 
-/// [`QUALIFIER_HEADS`], [`OPENS`], [`STARTS_ATOM`] and the list bits ([`MONTH`]...) for `word`, ignoring
-/// ASCII case: one hash lookup.
+/// The words of the grammar's lists, each with its bit ([`QUALIFIER_HEADS`], [`OPENS`], [`STARTS_ATOM`],
+/// [`MONTH`]...), in lower case: the words of [`word_classes`]'s index.
+pub(super) fn tagged_words() -> Vec<(&'static str, u64)> {
+    let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
+    let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
+    let mut tagged: Vec<(&'static str, u64)> = PRE_QUALIFIERS.iter().enumerate().map(|(k, (phrase, _))| (phrase[0], 1 << k)).collect();
+    tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
+    tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
+    let lists: [(&[&'static str], u64); 5] =
+        [(&MONTHS, MONTH), (&CURRENCY_WORDS, CURRENCY_WORD), (&CURRENCY_CODES, CURRENCY_CODE), (&YEAR_CUES, YEAR_CUE), (&CHANGE_WORDS, CHANGE)];
+    for (list, bit) in lists {
+        tagged.extend(list.iter().map(|&w| (w, bit)));
+    }
+    tagged
+}
+
+/// The bits of [`tagged_words`] for `word`, ignoring ASCII case: one hash lookup.
 fn word_classes(word: &str) -> u64 {
     static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
-        let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
-        let mut tagged: Vec<(&'static str, u64)> = PRE_QUALIFIERS.iter().enumerate().map(|(k, (phrase, _))| (phrase[0], 1 << k)).collect();
-        tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
-        tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
-        let lists: [(&[&'static str], u64); 5] =
-            [(&MONTHS, MONTH), (&CURRENCY_WORDS, CURRENCY_WORD), (&CURRENCY_CODES, CURRENCY_CODE), (&YEAR_CUES, YEAR_CUE), (&CHANGE_WORDS, CHANGE)];
-        for (list, bit) in lists {
-            tagged.extend(list.iter().map(|&w| (w, bit)));
-        }
-        WordIndex::from_words(&tagged)
-    });
-    index.folded_classes(word)
+    INDEX.get_or_init(|| WordIndex::from_words(&tagged_words())).folded_classes(word)
 }
 
 /// [`word_classes`] of every token, looked up once: the grammar asks them of a token again and again.
