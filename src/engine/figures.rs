@@ -40,11 +40,11 @@ pub struct FoundFigure {
 
 /// Finds the troop figures of a document.
 pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
-    let (r, number_classes) = Reader::new(doc, actors);
+    let r = Reader::new(doc, actors);
     let mut out: Vec<FoundFigure> = Vec::new();
     // The last count read in the current sentence: its sentence, last token, and whether it was a figure.
     let mut last: Option<(u32, usize, Option<usize>)> = None;
-    for n in numbers::find_classed(doc, number_classes) {
+    for n in numbers::find_classed(doc, &r.classes) {
         if !n.is_count() {
             continue;
         }
@@ -107,24 +107,15 @@ struct Reader<'a> {
     sentence: Box<[u32]>,
     /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
     actor_of: Vec<Option<usize>>,
-    /// The lexicon lists and tables holding every token ([`lexicon::classes`]; 0 for numbers).
+    /// The lexicon lists and tables holding every token, with its classes in the number grammar ([`lexicon::classes`]; 0 for numbers).
     classes: Box<[u64]>,
 }
 
 impl<'a> Reader<'a> {
-    /// The reader, and each token's classes in the number grammar (for [`numbers::find_classed`]).
-    fn new(doc: &'a Doc<'a>, actors: &'a FoundActors) -> (Self, Box<[u64]>) {
+    fn new(doc: &'a Doc<'a>, actors: &'a FoundActors) -> Self {
         let toks = &doc.tokens[..];
-        // One lookup per token for both stages (no list holds a number); filled in place: `Vec::push` is a
-        // call per token at opt-level "z".
-        let mut classes = vec![0u64; toks.len()].into_boxed_slice();
-        let mut number_classes = vec![0u64; toks.len()].into_boxed_slice();
-        for ((t, mine), number) in toks.iter().zip(classes.iter_mut()).zip(number_classes.iter_mut()) {
-            if t.kind != TokenKind::Number {
-                let both = lexicon::classes(t.text(doc.text));
-                (*mine, *number) = (both as u64, (both >> 64) as u64);
-            }
-        }
+        // No list holds a number.
+        let classes: Box<[u64]> = toks.iter().map(|t| if t.kind == TokenKind::Number { 0 } else { classes(t.text(doc.text)) }).collect();
         // Filled in place: `Vec::push` is a call per token at opt-level "z".
         let mut sentence = vec![0u32; toks.len()].into_boxed_slice();
         let mut id = 0u32;
@@ -150,7 +141,7 @@ impl<'a> Reader<'a> {
                 slot.get_or_insert(a);
             }
         }
-        (Reader { doc, toks, actors, sentence, actor_of, classes }, number_classes)
+        Reader { doc, toks, actors, sentence, actor_of, classes }
     }
 
     /// Token `i` is a full stop (or ! ? ;) that closes a sentence.

@@ -65,12 +65,13 @@ impl NumberExpr {
 
 /// Every numeric expression in the document, in text order.
 pub fn find(doc: &Doc) -> Vec<NumberExpr> {
-    find_classed(doc, token_classes(doc))
+    find_classed(doc, &token_classes(doc))
 }
 
 /// [`find`] with each token's classes already looked up, as [`token_classes`] gives them (the figure
-/// reader looks its tokens up in one index holding its lists and [`tagged_words`], once for both stages).
-pub(super) fn find_classed(doc: &Doc, classes: Box<[u64]>) -> Vec<NumberExpr> {
+/// reader looks its tokens up in one index holding its lists and [`tagged_words`], once for both stages;
+/// the grammar reads only its own bits, [`FIRST_BIT`] and above).
+pub(super) fn find_classed(doc: &Doc, classes: &[u64]) -> Vec<NumberExpr> {
     let s = Scanner { text: doc.text, toks: &doc.tokens, classes };
     let mut out: Vec<NumberExpr> = Vec::new();
     let mut i = 0;
@@ -216,6 +217,19 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// The grammar's classes are the top bits of a `u64`, from this one up, so that the figure reader's index
+/// can hold them beside its own lists, below ([`find_classed`]).
+pub(super) const FIRST_BIT: u32 = 51;
+/// Where the field of [`word_classes`] for a qualifier's first word starts: its place in
+/// [`qualifier_heads`] plus one (0 for a word that opens no qualifier).
+const HEAD_SHIFT: u32 = FIRST_BIT;
+/// The field at [`HEAD_SHIFT`] (six bits).
+const HEAD: u64 = 0x3F << HEAD_SHIFT;
+/// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
+const OPENS: u64 = 1 << (HEAD_SHIFT + 6);
+/// The bit of [`word_classes`] for a word that can start a number: a number word, a vague amount,
+/// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
+const STARTS_ATOM: u64 = OPENS << 1;
 /// The bit of [`word_classes`] for a month's name or abbreviation ([`MONTHS`]).
 const MONTH: u64 = STARTS_ATOM << 1;
 /// The bit of [`word_classes`] for a currency's name after an amount ([`CURRENCY_WORDS`]).
@@ -224,23 +238,33 @@ const CURRENCY_WORD: u64 = MONTH << 1;
 const CURRENCY_CODE: u64 = CURRENCY_WORD << 1;
 /// The bit of [`word_classes`] for a word before a 4-digit number that makes it a year ([`YEAR_CUES`]).
 const YEAR_CUE: u64 = CURRENCY_CODE << 1;
-/// The bit of [`word_classes`] for a word that makes "from A to B" a change ([`CHANGE_WORDS`]).
+/// The bit of [`word_classes`] for a word that makes "from A to B" a change ([`CHANGE_WORDS`]); the last bit.
 const CHANGE: u64 = YEAR_CUE << 1;
+const _: () = assert!(CHANGE == 1 << 63);
 
-/// The bits of [`word_classes`] below this one: bit `k` for a word that opens `PRE_QUALIFIERS[k]`.
-const QUALIFIER_HEADS: u64 = (1 << PRE_QUALIFIERS.len()) - 1;
-/// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
-const OPENS: u64 = 1 << PRE_QUALIFIERS.len();
-/// The bit of [`word_classes`] for a word that can start a number: a number word, a vague amount,
-/// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
-const STARTS_ATOM: u64 = OPENS << 1;
+/// The distinct first words of [`PRE_QUALIFIERS`], in order, each with the qualifiers it opens
+/// (bit `k` for `PRE_QUALIFIERS[k]`): a word's [`HEAD`] field is its place here plus one.
+fn qualifier_heads() -> &'static [(&'static str, u64)] {
+    static HEADS: OnceLock<Vec<(&'static str, u64)>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads: Vec<(&'static str, u64)> = Vec::new();
+        for (k, (phrase, _)) in PRE_QUALIFIERS.iter().enumerate() {
+            match heads.iter_mut().find(|(w, _)| *w == phrase[0]) {
+                Some(head) => head.1 |= 1 << k,
+                None => heads.push((phrase[0], 1 << k)),
+            }
+        }
+        heads
+    })
+}
 
-/// The words of the grammar's lists, each with its bit ([`QUALIFIER_HEADS`], [`OPENS`], [`STARTS_ATOM`],
+/// The words of the grammar's lists, each with its bits ([`HEAD`], [`OPENS`], [`STARTS_ATOM`],
 /// [`MONTH`]...), in lower case: the words of [`word_classes`]'s index.
 pub(super) fn tagged_words() -> Vec<(&'static str, u64)> {
     let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
     let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
-    let mut tagged: Vec<(&'static str, u64)> = PRE_QUALIFIERS.iter().enumerate().map(|(k, (phrase, _))| (phrase[0], 1 << k)).collect();
+    let heads = qualifier_heads().iter().enumerate().map(|(id, &(w, _))| (w, (id as u64 + 1) << HEAD_SHIFT));
+    let mut tagged: Vec<(&'static str, u64)> = heads.collect();
     tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
     tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
     let lists: [(&[&'static str], u64); 5] =
@@ -319,7 +343,7 @@ struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// Each token's [`word_classes`] ([`token_classes`]).
-    classes: Box<[u64]>,
+    classes: &'a [u64],
 }
 
 impl<'a> Scanner<'a> {
@@ -361,7 +385,7 @@ impl<'a> Scanner<'a> {
     /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
     /// a qualifier, a number word or a vague amount.
     fn may_start(&self, i: usize) -> bool {
-        self.is_number(i) || self.in_list(i, OPENS | QUALIFIER_HEADS)
+        self.is_number(i) || self.in_list(i, OPENS | HEAD)
     }
 
     /// Parses one expression starting at token `i` (its qualifier, if any, starts there).
@@ -404,7 +428,8 @@ impl<'a> Scanner<'a> {
             return (Qualifier::Exact, 0);
         }
         // The qualifiers that open with this word, in order (one lookup, not a scan of them all).
-        let mut heads = self.class(i) & QUALIFIER_HEADS;
+        let head = (self.class(i) & HEAD) >> HEAD_SHIFT;
+        let mut heads = qualifier_heads().get((head as usize).wrapping_sub(1)).map_or(0, |h| h.1);
         while heads != 0 {
             let (words, q) = PRE_QUALIFIERS[heads.trailing_zeros() as usize];
             heads &= heads - 1;
@@ -824,6 +849,7 @@ mod tests {
         for w in words.clone().chain(qualifiers) {
             assert!(word_classes(w) & OPENS != 0, "{w} cannot open an expression");
         }
+        assert!(qualifier_heads().len() < 0x3F, "the HEAD field holds a qualifier head's place");
         for w in words.filter(|w| !matches!(**w, "between" | "entre")) {
             assert!(word_classes(w) & STARTS_ATOM != 0, "{w} cannot start a number");
         }

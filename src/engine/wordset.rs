@@ -47,12 +47,11 @@ impl Hasher for WordHasher {
 /// input, which could be chosen to collide: those go in a std `HashMap`).
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// The bit set of a [`WordIndex`]: `u32` (32 lists, the default), `u64` or `u128` (two stages' lists in one index).
+/// The bit set of a [`WordIndex`]: `u32` (32 lists, the default) or `u64` (64 lists).
 pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {}
 
 impl Classes for u32 {}
 impl Classes for u64 {}
-impl Classes for u128 {}
 
 /// The words of a closed list compiled in as one string, separated by ASCII whitespace.
 ///

@@ -41,18 +41,19 @@ impl Table {
 
 /// The bit in [`classes`] of a key of a table ([`TABLES`]).
 pub const TABLE_KEY: u64 = 1 << ALL.len();
+const _: () = assert!(ALL.len() < numbers::FIRST_BIT as usize, "the lists' bits stay below the number grammar's");
 
-/// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case, in the
-/// low 64 bits, and its classes in the number grammar ([`numbers::tagged_words`]) in the high 64 bits.
+/// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case, and
+/// above them its classes in the number grammar ([`numbers::tagged_words`], from [`numbers::FIRST_BIT`] up).
 /// The reader asks this once per token, then answers "is token k a force noun?" with a bit test; the
-/// number grammar reads the same lookup ([`numbers::find_classed`]) instead of its own.
-pub fn classes(word: &str) -> u128 {
-    static INDEX: OnceLock<WordIndex<u128>> = OnceLock::new();
+/// number grammar reads the same lookups ([`numbers::find_classed`]) instead of its own.
+pub fn classes(word: &str) -> u64 {
+    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let lists: Vec<&'static str> = ALL.iter().map(|list| list.1).collect();
         let mut words = tagged(&lists);
-        words.extend(TABLES.iter().flat_map(|t| t.pairs()).map(|(key, _)| (key, u128::from(TABLE_KEY))));
-        words.extend(numbers::tagged_words().into_iter().map(|(w, c)| (w, u128::from(c) << 64)));
+        words.extend(TABLES.iter().flat_map(|t| t.pairs()).map(|(key, _)| (key, TABLE_KEY)));
+        words.extend(numbers::tagged_words());
         WordIndex::from_words(&words)
     });
     index.folded_classes(word)
