@@ -8,7 +8,7 @@
 //! what is not a count.
 
 use super::schema::Qualifier;
-use super::text::{is_dash, Token, TokenKind};
+use super::text::{is_dash_bytes, Token, TokenKind};
 use super::wordset::{words, WordIndex};
 use super::{Doc, Span};
 use std::sync::OnceLock;
@@ -365,6 +365,12 @@ impl<'a> Scanner<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The bytes of token `i` (empty past either end): punctuation is matched on them inline, where
+    /// `word(i) == ","` is two calls at opt-level "z" (slicing the `str`, comparing it).
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
+    }
+
     fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word(self.text, w))
     }
@@ -379,7 +385,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        is_dash(self.word(i))
+        is_dash_bytes(self.bytes(i))
     }
 
     /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
@@ -450,7 +456,7 @@ impl<'a> Scanner<'a> {
         if self.is(end, "or") && self.is(end + 1, "so") {
             return (Qualifier::Approximate, end + 2);
         }
-        if self.word(end) == "+" && self.glued(end) {
+        if matches!(self.bytes(end), b"+") && self.glued(end) {
             return (Qualifier::AtLeast, end + 1);
         }
         if self.is_dash(end) && self.is(end + 1, "plus") && self.glued(end) {
@@ -522,8 +528,8 @@ impl<'a> Scanner<'a> {
     fn kind_of(&self, a: &Atom, prev: Option<&NumberExpr>) -> NumberKind {
         let (s, e) = (a.start, a.end);
         // A footnote marker, "island.[2]" or a note opening "[2] Estimate by...", refers; it counts nothing.
-        let footnote = !a.words && e == s + 1 && self.word(s).len() <= 3 && self.word(s.wrapping_sub(1)) == "[" && self.glued(s)
-            && self.word(e) == "]" && self.glued(e);
+        let footnote = !a.words && e == s + 1 && self.bytes(s).len() <= 3 && self.word(s.wrapping_sub(1)) == "[" && self.glued(s)
+            && matches!(self.bytes(e), b"]") && self.glued(e);
         if a.ordinal || footnote {
             return NumberKind::Ordinal;
         }
@@ -534,18 +540,18 @@ impl<'a> Scanner<'a> {
         {
             return NumberKind::Money;
         }
-        if self.word(e) == "%" || self.is(e, "percent") || self.is(e, "pct") || (self.is(e, "per") && self.is(e + 1, "cent")) {
+        if matches!(self.bytes(e), b"%") || self.is(e, "percent") || self.is(e, "pct") || (self.is(e, "per") && self.is(e + 1, "cent")) {
             return NumberKind::Percent;
         }
         if a.words {
             return if self.is_age_after(e) { NumberKind::Age } else { NumberKind::Count };
         }
         let digits = self.word(s);
-        if self.word(e) == ":" && self.glued(e) && self.is_number(e + 1) {
+        if matches!(self.bytes(e), b":") && self.glued(e) && self.is_number(e + 1) {
             return NumberKind::Time;
         }
         if ["am", "pm", "GMT", "UTC", "GMT+"].iter().any(|w| self.is(e, w))
-            || (self.is(e, "a") || self.is(e, "p")) && self.word(e + 1) == "." && self.is(e + 2, "m")
+            || (self.is(e, "a") || self.is(e, "p")) && matches!(self.bytes(e + 1), b".") && self.is(e + 2, "m")
         {
             return NumberKind::Time;
         }
@@ -553,7 +559,7 @@ impl<'a> Scanner<'a> {
             return NumberKind::Age;
         }
         let month = |i: usize| self.tok(i).is_some_and(|t| t.is_capitalized(self.text)) && self.in_list(i, MONTH);
-        let month_before = month(before) || (self.word(before) == "." && month(before.wrapping_sub(1)));
+        let month_before = month(before) || (matches!(self.bytes(before), b".") && month(before.wrapping_sub(1)));
         if (month_before || month(e)) && (1..=31).contains(&value) && !a.amount.grouped {
             return NumberKind::Date;
         }
@@ -657,26 +663,26 @@ impl<'a> Scanner<'a> {
         if self.is_dash(i.wrapping_sub(1)) && self.glued(i) && self.glued(i.wrapping_sub(1)) && after_word {
             return None;
         }
-        if (first.len() > 1 && first.starts_with('0')) || matches!(self.word(i.wrapping_sub(1)), "+" | "/" | "#" | ":") && self.glued(i) {
+        if (first.len() > 1 && first.starts_with('0')) || matches!(self.bytes(i.wrapping_sub(1)), b"+" | b"/" | b"#" | b":") && self.glued(i) {
             return None;
         }
         // The tail of a dotted date or code: "2024" in "04.01.2024".
-        if self.word(i.wrapping_sub(1)) == "." && self.glued(i) && self.glued(i.wrapping_sub(1)) && self.is_number(i.wrapping_sub(2)) {
+        if matches!(self.bytes(i.wrapping_sub(1)), b".") && self.glued(i) && self.glued(i.wrapping_sub(1)) && self.is_number(i.wrapping_sub(2)) {
             return None;
         }
-        if self.word(i + 1) == "/" && self.glued(i + 1) && self.is_number(i + 2) {
+        if matches!(self.bytes(i + 1), b"/") && self.glued(i + 1) && self.is_number(i + 2) {
             return None;
         }
         let mut digits: u64 = first.parse().ok()?;
         let mut end = i + 1;
         let mut grouped = false;
-        while self.word(end) == "," && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) && self.word(end + 1).len() == 3 && first.len() <= 3 {
+        while matches!(self.bytes(end), b",") && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) && self.bytes(end + 1).len() == 3 && first.len() <= 3 {
             digits = digits.checked_mul(1000)?.checked_add(self.word(end + 1).parse().ok()?)?;
             end += 2;
             grouped = true;
         }
         // "28 500": space-separated thousands (never three groups: that is a phone number).
-        let spaced = |k: usize| self.is_number(k) && self.word(k).len() == 3 && self.tok(k).is_some_and(|t| t.space_before && !t.newline_before);
+        let spaced = |k: usize| self.is_number(k) && self.bytes(k).len() == 3 && self.tok(k).is_some_and(|t| t.space_before && !t.newline_before);
         if !grouped && first.len() <= 3 && spaced(end) && !self.is_number(i.wrapping_sub(1)) {
             if spaced(end + 1) {
                 return None;
@@ -687,14 +693,14 @@ impl<'a> Scanner<'a> {
         }
         // "3.000 soldiers", "1.200.000" (translated European text): dots before groups of three digits
         // and no scale word are thousands separators ("1.500 million" stays a decimal).
-        let dotted = |k: usize| self.word(k) == "." && self.glued(k) && self.glued(k + 1) && self.is_number(k + 1) && self.word(k + 1).len() == 3;
+        let dotted = |k: usize| matches!(self.bytes(k), b".") && self.glued(k) && self.glued(k + 1) && self.is_number(k + 1) && self.bytes(k + 1).len() == 3;
         if !grouped && (1..=3).contains(&first.len()) && !first.starts_with('0') && dotted(end) {
             let mut k = end;
             while dotted(k) {
                 k += 2;
             }
             let suffixed = self.glued(k) && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word);
-            if self.scale_word(k).is_none() && !suffixed && !(self.word(k) == "." && self.glued(k) && self.is_number(k + 1)) {
+            if self.scale_word(k).is_none() && !suffixed && !(matches!(self.bytes(k), b".") && self.glued(k) && self.is_number(k + 1)) {
                 while end < k {
                     digits = digits.checked_mul(1000)?.checked_add(self.word(end + 1).parse().ok()?)?;
                     end += 2;
@@ -706,11 +712,11 @@ impl<'a> Scanner<'a> {
         // "1,5 million" (translated European text): a comma before one or two digits and a scale word
         // cannot separate thousands, so it is a decimal comma.
         let decimal_comma = !grouped
-            && self.word(end) == ","
-            && (1..=2).contains(&self.word(end + 1).len())
+            && matches!(self.bytes(end), b",")
+            && (1..=2).contains(&self.bytes(end + 1).len())
             && self.scale_word(end + 2).is_some_and(|s| s >= 1_000);
-        if (self.word(end) == "." || decimal_comma) && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
-            if self.word(end + 2) == "." && self.is_number(end + 3) {
+        if (matches!(self.bytes(end), b".") || decimal_comma) && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
+            if matches!(self.bytes(end + 2), b".") && self.is_number(end + 3) {
                 return None; // "1.2.3", "04.01.2024"
             }
             let frac = self.word(end + 1);

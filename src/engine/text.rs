@@ -81,7 +81,12 @@ fn is_word_char(c: char) -> bool {
 /// Whether `w` is a hyphen or a dash ("-", "–", "—", non-breaking "‑"): bytes matched inline (a `str`
 /// comparison is a call at opt-level "z", and the stages ask this of many tokens).
 pub fn is_dash(w: &str) -> bool {
-    matches!(w.as_bytes(), b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94" | b"\xE2\x80\x91")
+    is_dash_bytes(w.as_bytes())
+}
+
+/// [`is_dash`] on a token's bytes (no `str` to slice first).
+pub fn is_dash_bytes(w: &[u8]) -> bool {
+    matches!(w, b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94" | b"\xE2\x80\x91")
 }
 
 /// Chars that belong to the char before them: combining marks, joiners, variation
