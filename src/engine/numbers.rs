@@ -220,8 +220,8 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
 /// The grammar's classes are the top bits of a `u64`, from this one up, so that the figure reader's index
 /// can hold them beside its own lists, below ([`find_classed`]).
 pub(super) const FIRST_BIT: u32 = 51;
-/// Where the field of [`word_classes`] for a qualifier's first word starts: its place in
-/// [`qualifier_heads`] plus one (0 for a word that opens no qualifier).
+/// Where the field of [`word_classes`] for a qualifier's first word starts: the place in [`PRE_QUALIFIERS`]
+/// of the first qualifier it opens, plus one (0 for a word that opens no qualifier; see [`SAME_HEAD`]).
 const HEAD_SHIFT: u32 = FIRST_BIT;
 /// The field at [`HEAD_SHIFT`] (six bits).
 const HEAD: u64 = 0x3F << HEAD_SHIFT;
@@ -242,20 +242,33 @@ const YEAR_CUE: u64 = CURRENCY_CODE << 1;
 const CHANGE: u64 = YEAR_CUE << 1;
 const _: () = assert!(CHANGE == 1 << 63);
 
-/// The distinct first words of [`PRE_QUALIFIERS`], in order, each with the qualifiers it opens
-/// (bit `k` for `PRE_QUALIFIERS[k]`): a word's [`HEAD`] field is its place here plus one.
-fn qualifier_heads() -> &'static [(&'static str, u64)] {
-    static HEADS: OnceLock<Vec<(&'static str, u64)>> = OnceLock::new();
-    HEADS.get_or_init(|| {
-        let mut heads: Vec<(&'static str, u64)> = Vec::new();
-        for (k, (phrase, _)) in PRE_QUALIFIERS.iter().enumerate() {
-            match heads.iter_mut().find(|(w, _)| *w == phrase[0]) {
-                Some(head) => head.1 |= 1 << k,
-                None => heads.push((phrase[0], 1 << k)),
-            }
+/// For each of [`PRE_QUALIFIERS`], the qualifiers that open with the same word (bit `k` for
+/// `PRE_QUALIFIERS[k]`). A word's [`HEAD`] field is the place of the first qualifier it opens, plus one.
+const SAME_HEAD: [u64; PRE_QUALIFIERS.len()] = same_heads();
+
+/// [`SAME_HEAD`], computed at compile time.
+const fn same_heads() -> [u64; PRE_QUALIFIERS.len()] {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut i = 0;
+        while i < a.len() && i < b.len() && a[i] == b[i] {
+            i += 1;
         }
-        heads
-    })
+        i == a.len() && i == b.len()
+    }
+    let mut out = [0; PRE_QUALIFIERS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        let mut j = 0;
+        while j < out.len() {
+            if same(PRE_QUALIFIERS[k].0[0], PRE_QUALIFIERS[j].0[0]) {
+                out[k] |= 1 << j;
+            }
+            j += 1;
+        }
+        k += 1;
+    }
+    out
 }
 
 /// The words of the grammar's lists, each with its bits ([`HEAD`], [`OPENS`], [`STARTS_ATOM`],
@@ -263,7 +276,7 @@ fn qualifier_heads() -> &'static [(&'static str, u64)] {
 pub(super) fn tagged_words() -> Vec<(&'static str, u64)> {
     let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
     let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
-    let heads = qualifier_heads().iter().enumerate().map(|(id, &(w, _))| (w, (id as u64 + 1) << HEAD_SHIFT));
+    let heads = PRE_QUALIFIERS.iter().zip(SAME_HEAD).map(|((phrase, _), same)| (phrase[0], u64::from(same.trailing_zeros() + 1) << HEAD_SHIFT));
     let mut tagged: Vec<(&'static str, u64)> = heads.collect();
     tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
     tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
@@ -435,7 +448,7 @@ impl<'a> Scanner<'a> {
         }
         // The qualifiers that open with this word, in order (one lookup, not a scan of them all).
         let head = (self.class(i) & HEAD) >> HEAD_SHIFT;
-        let mut heads = qualifier_heads().get((head as usize).wrapping_sub(1)).map_or(0, |h| h.1);
+        let mut heads = SAME_HEAD.get((head as usize).wrapping_sub(1)).copied().unwrap_or(0);
         while heads != 0 {
             let (words, q) = PRE_QUALIFIERS[heads.trailing_zeros() as usize];
             heads &= heads - 1;
@@ -855,7 +868,7 @@ mod tests {
         for w in words.clone().chain(qualifiers) {
             assert!(word_classes(w) & OPENS != 0, "{w} cannot open an expression");
         }
-        assert!(qualifier_heads().len() < 0x3F, "the HEAD field holds a qualifier head's place");
+        assert!(PRE_QUALIFIERS.len() < 0x3F, "the HEAD field holds a qualifier's place");
         for w in words.filter(|w| !matches!(**w, "between" | "entre")) {
             assert!(word_classes(w) & STARTS_ATOM != 0, "{w} cannot start a number");
         }
