@@ -44,7 +44,7 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
     let mut out: Vec<FoundFigure> = Vec::new();
     // The last count read in the current sentence: its sentence, last token, and whether it was a figure.
     let mut last: Option<(u32, usize, Option<usize>)> = None;
-    for n in numbers::find(doc) {
+    for n in numbers::find_classed(doc, &r.classes) {
         if !n.is_count() {
             continue;
         }
@@ -107,7 +107,7 @@ struct Reader<'a> {
     sentence: Box<[u32]>,
     /// The actor every token names or stands for (as [`FoundActors::actor_at`] would answer), in one pass.
     actor_of: Vec<Option<usize>>,
-    /// The lexicon lists and tables holding every token ([`lexicon::classes`]; 0 for numbers).
+    /// The lexicon lists and tables holding every token, with its classes in the number grammar ([`lexicon::classes`]; 0 for numbers).
     classes: Box<[u64]>,
 }
 

@@ -8,7 +8,7 @@
 //! what is not a count.
 
 use super::schema::Qualifier;
-use super::text::{is_dash, Token, TokenKind};
+use super::text::{is_dash_bytes, Token, TokenKind};
 use super::wordset::{words, WordIndex};
 use super::{Doc, Span};
 use std::sync::OnceLock;
@@ -65,7 +65,14 @@ impl NumberExpr {
 
 /// Every numeric expression in the document, in text order.
 pub fn find(doc: &Doc) -> Vec<NumberExpr> {
-    let s = Scanner { text: doc.text, toks: &doc.tokens };
+    find_classed(doc, &token_classes(doc))
+}
+
+/// [`find`] with each token's classes already looked up, as [`token_classes`] gives them (the figure
+/// reader looks its tokens up in one index holding its lists and [`tagged_words`], once for both stages;
+/// the grammar reads only its own bits, [`FIRST_BIT`] and above).
+pub(super) fn find_classed(doc: &Doc, classes: &[u64]) -> Vec<NumberExpr> {
+    let s = Scanner { text: doc.text, toks: &doc.tokens, classes };
     let mut out: Vec<NumberExpr> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
@@ -210,31 +217,92 @@ pub(super) fn folded_cmp(entry: &str, word: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// The bits of [`word_classes`] below this one: bit `k` for a word that opens `PRE_QUALIFIERS[k]`.
-const QUALIFIER_HEADS: u64 = (1 << PRE_QUALIFIERS.len()) - 1;
+/// The grammar's classes are the top bits of a `u64`, from this one up, so that the figure reader's index
+/// can hold them beside its own lists, below ([`find_classed`]).
+pub(super) const FIRST_BIT: u32 = 51;
+/// Where the field of [`word_classes`] for a qualifier's first word starts: the place in [`PRE_QUALIFIERS`]
+/// of the first qualifier it opens, plus one (0 for a word that opens no qualifier; see [`SAME_HEAD`]).
+const HEAD_SHIFT: u32 = FIRST_BIT;
+/// The field at [`HEAD_SHIFT`] (six bits).
+const HEAD: u64 = 0x3F << HEAD_SHIFT;
 /// The bit of [`word_classes`] for a word that can open an expression (is in [`OPENERS`]).
-const OPENS: u64 = 1 << PRE_QUALIFIERS.len();
+const OPENS: u64 = 1 << (HEAD_SHIFT + 6);
 /// The bit of [`word_classes`] for a word that can start a number: a number word, a vague amount,
 /// "a", "an", "half", "several". Every other word fails [`Scanner::atom`].
 const STARTS_ATOM: u64 = OPENS << 1;
+/// The bit of [`word_classes`] for a month's name or abbreviation ([`MONTHS`]).
+const MONTH: u64 = STARTS_ATOM << 1;
+/// The bit of [`word_classes`] for a currency's name after an amount ([`CURRENCY_WORDS`]).
+const CURRENCY_WORD: u64 = MONTH << 1;
+/// The bit of [`word_classes`] for a currency's code before an amount ([`CURRENCY_CODES`]).
+const CURRENCY_CODE: u64 = CURRENCY_WORD << 1;
+/// The bit of [`word_classes`] for a word before a 4-digit number that makes it a year ([`YEAR_CUES`]).
+const YEAR_CUE: u64 = CURRENCY_CODE << 1;
+/// The bit of [`word_classes`] for a word that makes "from A to B" a change ([`CHANGE_WORDS`]); the last bit.
+const CHANGE: u64 = YEAR_CUE << 1;
+const _: () = assert!(CHANGE == 1 << 63);
 
-/// [`QUALIFIER_HEADS`], [`OPENS`] and [`STARTS_ATOM`] for `word`, ignoring ASCII case: one hash lookup.
-fn word_classes(word: &str) -> u64 {
-    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
-        let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
-        let mut tagged: Vec<(&'static str, u64)> = PRE_QUALIFIERS.iter().enumerate().map(|(k, (phrase, _))| (phrase[0], 1 << k)).collect();
-        tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
-        tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
-        WordIndex::from_words(&tagged)
-    });
-    index.folded_classes(word)
+/// For each of [`PRE_QUALIFIERS`], the qualifiers that open with the same word (bit `k` for
+/// `PRE_QUALIFIERS[k]`). A word's [`HEAD`] field is the place of the first qualifier it opens, plus one.
+const SAME_HEAD: [u64; PRE_QUALIFIERS.len()] = same_heads();
+
+/// [`SAME_HEAD`], computed at compile time.
+const fn same_heads() -> [u64; PRE_QUALIFIERS.len()] {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut i = 0;
+        while i < a.len() && i < b.len() && a[i] == b[i] {
+            i += 1;
+        }
+        i == a.len() && i == b.len()
+    }
+    let mut out = [0; PRE_QUALIFIERS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        let mut j = 0;
+        while j < out.len() {
+            if same(PRE_QUALIFIERS[k].0[0], PRE_QUALIFIERS[j].0[0]) {
+                out[k] |= 1 << j;
+            }
+            j += 1;
+        }
+        k += 1;
+    }
+    out
 }
 
-/// Whether `word` can open an expression (is in [`OPENERS`]), ignoring ASCII case.
-fn is_opener(word: &str) -> bool {
-    word_classes(word) & OPENS != 0
+/// The words of the grammar's lists, each with its bits ([`HEAD`], [`OPENS`], [`STARTS_ATOM`],
+/// [`MONTH`]...), in lower case: the words of [`word_classes`]'s index.
+pub(super) fn tagged_words() -> Vec<(&'static str, u64)> {
+    let numbers = UNITS.iter().chain(&TENS).map(|e| e.0).chain(VAGUE.iter().map(|e| e.0));
+    let atoms: Vec<&'static str> = numbers.chain(["a", "an", "half", "tens", "hundreds", "several"]).collect();
+    let heads = PRE_QUALIFIERS.iter().zip(SAME_HEAD).map(|((phrase, _), same)| (phrase[0], u64::from(same.trailing_zeros() + 1) << HEAD_SHIFT));
+    let mut tagged: Vec<(&'static str, u64)> = heads.collect();
+    tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
+    tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
+    let lists: [(&[&'static str], u64); 5] =
+        [(&MONTHS, MONTH), (&CURRENCY_WORDS, CURRENCY_WORD), (&CURRENCY_CODES, CURRENCY_CODE), (&YEAR_CUES, YEAR_CUE), (&CHANGE_WORDS, CHANGE)];
+    for (list, bit) in lists {
+        tagged.extend(list.iter().map(|&w| (w, bit)));
+    }
+    tagged
+}
+
+/// The bits of [`tagged_words`] for `word`, ignoring ASCII case: one hash lookup.
+fn word_classes(word: &str) -> u64 {
+    static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::from_words(&tagged_words())).folded_classes(word)
+}
+
+/// [`word_classes`] of every token, looked up once: the grammar asks them of a token again and again.
+/// Numbers have none; the one punctuation with any is "~", a qualifier.
+fn token_classes(doc: &Doc) -> Box<[u64]> {
+    let classes = doc.tokens.iter().map(|t| match t.kind {
+        TokenKind::Word => word_classes(t.text(doc.text)),
+        TokenKind::Punct if t.is(doc.text, "~") => word_classes("~"),
+        _ => 0,
+    });
+    classes.collect()
 }
 
 /// ASCII case-insensitive equality, with the length and first byte compared inline first: the table scans
@@ -287,6 +355,8 @@ struct Atom {
 struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Each token's [`word_classes`] ([`token_classes`]).
+    classes: &'a [u64],
 }
 
 impl<'a> Scanner<'a> {
@@ -294,8 +364,24 @@ impl<'a> Scanner<'a> {
         self.toks.get(i)
     }
 
+    /// Token `i`'s [`word_classes`] (none past either end).
+    fn class(&self, i: usize) -> u64 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether token `i` is in the list of `bit` ([`MONTH`], [`CURRENCY_WORD`]...).
+    fn in_list(&self, i: usize, bit: u64) -> bool {
+        self.class(i) & bit != 0
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The bytes of token `i` (empty past either end): punctuation is matched on them inline, where
+    /// `word(i) == ","` is two calls at opt-level "z" (slicing the `str`, comparing it).
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or_default()
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -312,20 +398,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        is_dash(self.word(i))
+        is_dash_bytes(self.bytes(i))
     }
 
     /// A cheap test that token `i` can open an expression: a digit, "~", or a word that begins
     /// a qualifier, a number word or a vague amount.
     fn may_start(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Punct => self.word(i) == "~",
-            TokenKind::Word => {
-                is_opener(self.word(i))
-            }
-        }
+        self.is_number(i) || self.in_list(i, OPENS | HEAD)
     }
 
     /// Parses one expression starting at token `i` (its qualifier, if any, starts there).
@@ -344,7 +423,7 @@ impl<'a> Scanner<'a> {
         let a = self.atom(at)?;
         // "from A to B": a range only when nothing says it is a change.
         if let Some(b) = self.range_tail(&a) {
-            let change = self.is(at.wrapping_sub(1), "from") && (at.saturating_sub(14)..at).any(|k| one_of(&CHANGE_WORDS, self.word(k)));
+            let change = self.is(at.wrapping_sub(1), "from") && (at.saturating_sub(14)..at).any(|k| self.in_list(k, CHANGE));
             let ordered = match (a.amount.value(), b.amount.value()) {
                 (Some(x), Some(y)) => x < y || scaled_left(&a.amount, &b.amount).is_some_and(|x| x < y),
                 _ => false,
@@ -368,7 +447,8 @@ impl<'a> Scanner<'a> {
             return (Qualifier::Exact, 0);
         }
         // The qualifiers that open with this word, in order (one lookup, not a scan of them all).
-        let mut heads = word_classes(self.word(i)) & QUALIFIER_HEADS;
+        let head = (self.class(i) & HEAD) >> HEAD_SHIFT;
+        let mut heads = SAME_HEAD.get((head as usize).wrapping_sub(1)).copied().unwrap_or(0);
         while heads != 0 {
             let (words, q) = PRE_QUALIFIERS[heads.trailing_zeros() as usize];
             heads &= heads - 1;
@@ -389,7 +469,7 @@ impl<'a> Scanner<'a> {
         if self.is(end, "or") && self.is(end + 1, "so") {
             return (Qualifier::Approximate, end + 2);
         }
-        if self.word(end) == "+" && self.glued(end) {
+        if matches!(self.bytes(end), b"+") && self.glued(end) {
             return (Qualifier::AtLeast, end + 1);
         }
         if self.is_dash(end) && self.is(end + 1, "plus") && self.glued(end) {
@@ -461,38 +541,38 @@ impl<'a> Scanner<'a> {
     fn kind_of(&self, a: &Atom, prev: Option<&NumberExpr>) -> NumberKind {
         let (s, e) = (a.start, a.end);
         // A footnote marker, "island.[2]" or a note opening "[2] Estimate by...", refers; it counts nothing.
-        let footnote = !a.words && e == s + 1 && self.word(s).len() <= 3 && self.word(s.wrapping_sub(1)) == "[" && self.glued(s)
-            && self.word(e) == "]" && self.glued(e);
+        let footnote = !a.words && e == s + 1 && self.bytes(s).len() <= 3 && self.word(s.wrapping_sub(1)) == "[" && self.glued(s)
+            && matches!(self.bytes(e), b"]") && self.glued(e);
         if a.ordinal || footnote {
             return NumberKind::Ordinal;
         }
         let before = s.wrapping_sub(1);
         let value = a.amount.value().unwrap_or(0);
-        if matches!(self.word(before), "$" | "£" | "€" | "¥" | "₹" | "₽" | "₴" | "₪") || one_of(&CURRENCY_CODES, self.word(before))
-            || one_of(&CURRENCY_WORDS, self.word(e))
+        if matches!(self.word(before), "$" | "£" | "€" | "¥" | "₹" | "₽" | "₴" | "₪") || self.in_list(before, CURRENCY_CODE)
+            || self.in_list(e, CURRENCY_WORD)
         {
             return NumberKind::Money;
         }
-        if self.word(e) == "%" || self.is(e, "percent") || self.is(e, "pct") || (self.is(e, "per") && self.is(e + 1, "cent")) {
+        if matches!(self.bytes(e), b"%") || self.is(e, "percent") || self.is(e, "pct") || (self.is(e, "per") && self.is(e + 1, "cent")) {
             return NumberKind::Percent;
         }
         if a.words {
             return if self.is_age_after(e) { NumberKind::Age } else { NumberKind::Count };
         }
         let digits = self.word(s);
-        if self.word(e) == ":" && self.glued(e) && self.is_number(e + 1) {
+        if matches!(self.bytes(e), b":") && self.glued(e) && self.is_number(e + 1) {
             return NumberKind::Time;
         }
         if ["am", "pm", "GMT", "UTC", "GMT+"].iter().any(|w| self.is(e, w))
-            || (self.is(e, "a") || self.is(e, "p")) && self.word(e + 1) == "." && self.is(e + 2, "m")
+            || (self.is(e, "a") || self.is(e, "p")) && matches!(self.bytes(e + 1), b".") && self.is(e + 2, "m")
         {
             return NumberKind::Time;
         }
         if self.is_age_after(e) || self.is(before, "aged") || self.is(before, "age") {
             return NumberKind::Age;
         }
-        let month = |i: usize| self.tok(i).is_some_and(|t| t.is_capitalized(self.text)) && one_of(&MONTHS, self.word(i));
-        let month_before = month(before) || (self.word(before) == "." && month(before.wrapping_sub(1)));
+        let month = |i: usize| self.tok(i).is_some_and(|t| t.is_capitalized(self.text)) && self.in_list(i, MONTH);
+        let month_before = month(before) || (matches!(self.bytes(before), b".") && month(before.wrapping_sub(1)));
         if (month_before || month(e)) && (1..=31).contains(&value) && !a.amount.grouped {
             return NumberKind::Date;
         }
@@ -501,7 +581,7 @@ impl<'a> Scanner<'a> {
             let prev_year = prev.is_some_and(|p| matches!(p.kind, NumberKind::Year | NumberKind::Date))
                 && (one_of(&["and", "or", "to", ",", "-", "–"], self.word(before)));
             let decade = self.is(e, "s") && self.glued(e);
-            let cue = one_of(&YEAR_CUES, self.word(before)) || month(before) || month(before.wrapping_sub(1));
+            let cue = self.in_list(before, YEAR_CUE) || month(before) || month(before.wrapping_sub(1));
             let ends = self.tok(e).is_none_or(|t| t.kind == TokenKind::Punct && !self.is_dash(e));
             // "a 2023 review", "the 2022 invasion": a year modifying a singular noun ("the 2000 troops" stays a count).
             let singular_next = self.tok(e).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.text))
@@ -579,7 +659,7 @@ impl<'a> Scanner<'a> {
             return self.digit_atom(i);
         }
         // Most words tried ("the", "in", "more") cannot start one: one lookup turns them away.
-        if word_classes(self.word(i)) & STARTS_ATOM == 0 {
+        if !self.in_list(i, STARTS_ATOM) {
             return None;
         }
         if let Some((lo, hi, end)) = self.vague_at(i) {
@@ -596,26 +676,26 @@ impl<'a> Scanner<'a> {
         if self.is_dash(i.wrapping_sub(1)) && self.glued(i) && self.glued(i.wrapping_sub(1)) && after_word {
             return None;
         }
-        if (first.len() > 1 && first.starts_with('0')) || matches!(self.word(i.wrapping_sub(1)), "+" | "/" | "#" | ":") && self.glued(i) {
+        if (first.len() > 1 && first.starts_with('0')) || matches!(self.bytes(i.wrapping_sub(1)), b"+" | b"/" | b"#" | b":") && self.glued(i) {
             return None;
         }
         // The tail of a dotted date or code: "2024" in "04.01.2024".
-        if self.word(i.wrapping_sub(1)) == "." && self.glued(i) && self.glued(i.wrapping_sub(1)) && self.is_number(i.wrapping_sub(2)) {
+        if matches!(self.bytes(i.wrapping_sub(1)), b".") && self.glued(i) && self.glued(i.wrapping_sub(1)) && self.is_number(i.wrapping_sub(2)) {
             return None;
         }
-        if self.word(i + 1) == "/" && self.glued(i + 1) && self.is_number(i + 2) {
+        if matches!(self.bytes(i + 1), b"/") && self.glued(i + 1) && self.is_number(i + 2) {
             return None;
         }
         let mut digits: u64 = first.parse().ok()?;
         let mut end = i + 1;
         let mut grouped = false;
-        while self.word(end) == "," && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) && self.word(end + 1).len() == 3 && first.len() <= 3 {
+        while matches!(self.bytes(end), b",") && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) && self.bytes(end + 1).len() == 3 && first.len() <= 3 {
             digits = digits.checked_mul(1000)?.checked_add(self.word(end + 1).parse().ok()?)?;
             end += 2;
             grouped = true;
         }
         // "28 500": space-separated thousands (never three groups: that is a phone number).
-        let spaced = |k: usize| self.is_number(k) && self.word(k).len() == 3 && self.tok(k).is_some_and(|t| t.space_before && !t.newline_before);
+        let spaced = |k: usize| self.is_number(k) && self.bytes(k).len() == 3 && self.tok(k).is_some_and(|t| t.space_before && !t.newline_before);
         if !grouped && first.len() <= 3 && spaced(end) && !self.is_number(i.wrapping_sub(1)) {
             if spaced(end + 1) {
                 return None;
@@ -626,14 +706,14 @@ impl<'a> Scanner<'a> {
         }
         // "3.000 soldiers", "1.200.000" (translated European text): dots before groups of three digits
         // and no scale word are thousands separators ("1.500 million" stays a decimal).
-        let dotted = |k: usize| self.word(k) == "." && self.glued(k) && self.glued(k + 1) && self.is_number(k + 1) && self.word(k + 1).len() == 3;
+        let dotted = |k: usize| matches!(self.bytes(k), b".") && self.glued(k) && self.glued(k + 1) && self.is_number(k + 1) && self.bytes(k + 1).len() == 3;
         if !grouped && (1..=3).contains(&first.len()) && !first.starts_with('0') && dotted(end) {
             let mut k = end;
             while dotted(k) {
                 k += 2;
             }
             let suffixed = self.glued(k) && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word);
-            if self.scale_word(k).is_none() && !suffixed && !(self.word(k) == "." && self.glued(k) && self.is_number(k + 1)) {
+            if self.scale_word(k).is_none() && !suffixed && !(matches!(self.bytes(k), b".") && self.glued(k) && self.is_number(k + 1)) {
                 while end < k {
                     digits = digits.checked_mul(1000)?.checked_add(self.word(end + 1).parse().ok()?)?;
                     end += 2;
@@ -645,11 +725,11 @@ impl<'a> Scanner<'a> {
         // "1,5 million" (translated European text): a comma before one or two digits and a scale word
         // cannot separate thousands, so it is a decimal comma.
         let decimal_comma = !grouped
-            && self.word(end) == ","
-            && (1..=2).contains(&self.word(end + 1).len())
+            && matches!(self.bytes(end), b",")
+            && (1..=2).contains(&self.bytes(end + 1).len())
             && self.scale_word(end + 2).is_some_and(|s| s >= 1_000);
-        if (self.word(end) == "." || decimal_comma) && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
-            if self.word(end + 2) == "." && self.is_number(end + 3) {
+        if (matches!(self.bytes(end), b".") || decimal_comma) && self.glued(end) && self.glued(end + 1) && self.is_number(end + 1) {
+            if matches!(self.bytes(end + 2), b".") && self.is_number(end + 3) {
                 return None; // "1.2.3", "04.01.2024"
             }
             let frac = self.word(end + 1);
@@ -786,8 +866,9 @@ mod tests {
         let words = starters.iter().chain(UNITS.iter().chain(TENS.iter()).map(|(w, _)| w));
         let qualifiers = PRE_QUALIFIERS.iter().map(|(q, _)| &q[0]).filter(|w| **w != "~");
         for w in words.clone().chain(qualifiers) {
-            assert!(is_opener(w), "{w} cannot open an expression");
+            assert!(word_classes(w) & OPENS != 0, "{w} cannot open an expression");
         }
+        assert!(PRE_QUALIFIERS.len() < 0x3F, "the HEAD field holds a qualifier's place");
         for w in words.filter(|w| !matches!(**w, "between" | "entre")) {
             assert!(word_classes(w) & STARTS_ATOM != 0, "{w} cannot start a number");
         }

@@ -81,7 +81,12 @@ fn is_word_char(c: char) -> bool {
 /// Whether `w` is a hyphen or a dash ("-", "–", "—", non-breaking "‑"): bytes matched inline (a `str`
 /// comparison is a call at opt-level "z", and the stages ask this of many tokens).
 pub fn is_dash(w: &str) -> bool {
-    matches!(w.as_bytes(), b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94" | b"\xE2\x80\x91")
+    is_dash_bytes(w.as_bytes())
+}
+
+/// [`is_dash`] on a token's bytes (no `str` to slice first).
+pub fn is_dash_bytes(w: &[u8]) -> bool {
+    matches!(w, b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x94" | b"\xE2\x80\x91")
 }
 
 /// Chars that belong to the char before them: combining marks, joiners, variation
@@ -104,6 +109,17 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
         return Some((b as char, 1));
     }
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// The end of the run starting at byte `from` whose bytes all satisfy `keep`, an ASCII test: a byte loop,
+/// no char decoded (the run ends on a char boundary, as a byte of a longer char fails an ASCII test).
+#[inline(always)]
+fn ascii_run_end(text: &str, mut from: usize, keep: impl Fn(u8) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    while from < bytes.len() && keep(bytes[from]) {
+        from += 1;
+    }
+    from
 }
 
 /// The end of the run starting at byte `from` whose chars all satisfy `keep`.
@@ -182,10 +198,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let kind = if c.is_ascii_digit() {
-            at = run_end(text, at, |d| d.is_ascii_digit());
+            at = ascii_run_end(text, at, |d| d.is_ascii_digit());
             TokenKind::Number
         } else if c.is_ascii_alphabetic() || unicode && c.is_alphabetic() {
-            at = run_end(text, at, is_word_char);
+            // Most words are ASCII: their letters and digits first, byte by byte, then any other chars.
+            at = run_end(text, ascii_run_end(text, at, |b| b.is_ascii_alphanumeric()), is_word_char);
             TokenKind::Word
         } else {
             TokenKind::Punct

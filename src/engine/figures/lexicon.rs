@@ -4,7 +4,7 @@
 //! lookup is a binary search); the test at the end keeps it so. Every list's words are also indexed
 //! ([`classes`]), so the reader classifies each token once and asks "is this token a force noun?" with a bit test.
 
-use crate::engine::numbers::folded_cmp;
+use crate::engine::numbers::{self, folded_cmp};
 use crate::engine::wordset::{tagged, words, WordIndex};
 use std::sync::OnceLock;
 
@@ -41,15 +41,19 @@ impl Table {
 
 /// The bit in [`classes`] of a key of a table ([`TABLES`]).
 pub const TABLE_KEY: u64 = 1 << ALL.len();
+const _: () = assert!(ALL.len() < numbers::FIRST_BIT as usize, "the lists' bits stay below the number grammar's");
 
-/// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case.
-/// The reader asks this once per token, then answers "is token k a force noun?" with a bit test.
+/// The lists ([`Words::bit`]) and tables ([`TABLE_KEY`]) that hold `word`, ignoring ASCII case, and
+/// above them its classes in the number grammar ([`numbers::tagged_words`], from [`numbers::FIRST_BIT`] up).
+/// The reader asks this once per token, then answers "is token k a force noun?" with a bit test; the
+/// number grammar reads the same lookups ([`numbers::find_classed`]) instead of its own.
 pub fn classes(word: &str) -> u64 {
     static INDEX: OnceLock<WordIndex<u64>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let lists: Vec<&'static str> = ALL.iter().map(|list| list.1).collect();
         let mut words = tagged(&lists);
         words.extend(TABLES.iter().flat_map(|t| t.pairs()).map(|(key, _)| (key, TABLE_KEY)));
+        words.extend(numbers::tagged_words());
         WordIndex::from_words(&words)
     });
     index.folded_classes(word)
