@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 pub enum NumberKind {
     /// A count of things: "2,500", "two dozen", "hundreds of".
     Count,
-    /// A rank, unit designation or reference mark: "256th", "101st", the footnote "[2]".
+    /// A rank, unit designation or reference mark: "256th", "101st", the footnote "\[2\]".
     Ordinal,
     /// An amount of money: "US$6 billion", "£40m", "300 dollars".
     Money,
