@@ -8,6 +8,7 @@
 //! own, rather than an Aho-Corasick crate, keeps the page's wasm tens of kilobytes smaller.)
 
 use super::schema::ActorKind;
+use super::text::ascii_alphanumeric_run;
 use super::Span;
 use std::sync::OnceLock;
 
@@ -311,7 +312,7 @@ impl Lexicon {
             // Past this char; after a word char, past the rest of the word and the char that ends it
             // (ASCII letters and digits eight at a time: words are most of a text).
             loop {
-                start += ascii_word_run(bytes.get(start..).unwrap_or(&[]));
+                start += ascii_alphanumeric_run(bytes.get(start..).unwrap_or(&[]));
                 let Some(&byte) = bytes.get(start) else { break };
                 let (word, len) = if byte.is_ascii() { (false, 1) } else { char_at(start) };
                 start += len;
@@ -323,28 +324,6 @@ impl Lexicon {
         // Hits come by start (shorter first); where they overlap, the longest wins.
         keep_winners(hits, |h| h.span, |h| (std::cmp::Reverse(h.span.end - h.span.start), h.span.start))
     }
-}
-
-/// How many bytes at the start of `bytes` are ASCII letters or digits, tested eight at a time.
-fn ascii_word_run(bytes: &[u8]) -> usize {
-    const LANES: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x80 * LANES;
-    // A lane's top bit: the byte is at or past `from` (for ASCII bytes, whose top bit is clear).
-    let at_least = |x: u64, from: u8| (x + u64::from(0x80 - from) * LANES) & TOP;
-    let mut run = 0;
-    while let Some(eight) = bytes.get(run..run + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
-        let x = u64::from_le_bytes(eight);
-        let low7 = x & !TOP;
-        let folded = low7 | (0x20 * LANES);
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
-        let other = !((letter | digit) & !x) & TOP;
-        if other != 0 {
-            return run + (other.trailing_zeros() / 8) as usize;
-        }
-        run += 8;
-    }
-    run + bytes.get(run..).unwrap_or(&[]).iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 /// Keeps, from `items` in text order (sorted by start), those that win where they overlap: the
@@ -416,18 +395,6 @@ mod tests {
     fn longest_form_wins() {
         assert_eq!(names("Kataib Hezbollah"), [("Kataib Hezbollah", "Kataib Hezbollah")]);
         assert_eq!(names("Islamic Resistance in Iraq"), [("Islamic Resistance in Iraq", "Islamic Resistance in Iraq")]);
-    }
-
-    #[test]
-    fn word_runs_end_at_the_first_byte_that_is_no_ascii_letter_or_digit() {
-        for b in 0..=255u8 {
-            for at in 0..12 {
-                let mut bytes = *b"aZ09mQxy7Kzb";
-                bytes[at] = b;
-                let expected = bytes.iter().take_while(|x| x.is_ascii_alphanumeric()).count();
-                assert_eq!(ascii_word_run(&bytes), expected, "byte {b:#x} at {at}");
-            }
-        }
     }
 
     #[test]

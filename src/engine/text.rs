@@ -111,6 +111,28 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// How many bytes at the start of `bytes` are ASCII letters or digits, tested eight at a time.
+pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x80 * LANES;
+    // A lane's top bit: the byte is at or past `from` (for ASCII bytes, whose top bit is clear).
+    let at_least = |x: u64, from: u8| (x + u64::from(0x80 - from) * LANES) & TOP;
+    let mut run = 0;
+    while let Some(eight) = bytes.get(run..run + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        let x = u64::from_le_bytes(eight);
+        let low7 = x & !TOP;
+        let folded = low7 | (0x20 * LANES);
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+        let other = !((letter | digit) & !x) & TOP;
+        if other != 0 {
+            return run + (other.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes.get(run..).unwrap_or(&[]).iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+}
+
 /// The end of the run starting at byte `from` whose bytes all satisfy `keep`, an ASCII test: a byte loop,
 /// no char decoded (the run ends on a char boundary, as a byte of a longer char fails an ASCII test).
 #[inline(always)]
@@ -202,7 +224,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Number
         } else if c.is_ascii_alphabetic() || unicode && c.is_alphabetic() {
             // Most words are ASCII: their letters and digits first, byte by byte, then any other chars.
-            at = run_end(text, ascii_run_end(text, at, |b| b.is_ascii_alphanumeric()), is_word_char);
+            at = run_end(text, at + ascii_alphanumeric_run(&text.as_bytes()[at..]), is_word_char);
             TokenKind::Word
         } else {
             TokenKind::Punct
@@ -261,5 +283,17 @@ mod tests {
         assert!(!t[0].space_before);
         assert!(t[1].space_before && !t[1].newline_before);
         assert!(t[2].newline_before);
+    }
+
+    #[test]
+    fn word_runs_end_at_the_first_byte_that_is_no_ascii_letter_or_digit() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = *b"aZ09mQxy7Kzb";
+                bytes[at] = b;
+                let expected = bytes.iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+                assert_eq!(ascii_alphanumeric_run(&bytes), expected, "byte {b:#x} at {at}");
+            }
+        }
     }
 }
