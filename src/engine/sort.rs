@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 /// The order of `len` items sorted stably by `compare` (which compares two indices):
 /// position `i` of the result holds the index of the item that belongs at `i`. `None` when
 /// they are in order already (often so: mentions and spans found left to right).
-fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Option<Vec<usize>> {
+pub fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Option<Vec<usize>> {
     if (1..len).all(|i| compare(i - 1, i) != Ordering::Greater) {
         return None;
     }
