@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::engine::text::{self, Token, TokenKind};
-use crate::engine::wordset::{fold, tagged, words, WordIndex, WordMap};
+use crate::engine::wordset::{fold, tagged, words, WordIndex};
 
 /// The capital that [`text::lower`] shortens ("İ" → "i"); every other char keeps its length.
 const DOTTED_I: char = '\u{130}';
@@ -260,11 +260,11 @@ const APOSTROPHES: &str = "' \u{2019} \u{2018}";
 fn classes() -> &'static WordIndex {
     static INDEX: OnceLock<WordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        // The leads' list (bit LEAD) is the keys of `leads()`.
+        // The leads' list (bit LEAD) is the words of `leads()`.
         let mut lists: Vec<&'static str> = vec![BREAKS, NEGATORS, FORCE_NOUNS, "", FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS, STOPS, APOSTROPHES];
         lists.extend(TRIGGERS.iter().map(|t| t.1));
         let mut words = tagged(&lists);
-        words.extend(leads().keys().map(|&w| (w, LEAD)));
+        words.extend(leads().list.iter().map(|&(w, _)| (w, LEAD)));
         WordIndex::from_words(&words)
     })
 }
@@ -365,30 +365,55 @@ const SPECIAL: &str = "\
     claiming reports states estimate report tell warn insist deny put say";
 
 /// Every word that can start a cue, with what it can start.
-fn leads() -> &'static WordMap<&'static str, Lead> {
-    static LEADS: OnceLock<WordMap<&'static str, Lead>> = OnceLock::new();
+struct Leads {
+    /// By word.
+    list: Vec<(&'static str, Lead)>,
+    /// Each word's position in `list` plus one, as its "lists" (each word comes once): one hash
+    /// lookup, no hash map's code for it.
+    positions: WordIndex,
+}
+
+/// [`Leads`] of the tables above.
+fn leads() -> &'static Leads {
+    static LEADS: OnceLock<Leads> = OnceLock::new();
     LEADS.get_or_init(|| {
-        let mut map: WordMap<&'static str, Lead> = WordMap::default();
+        let mut leads = Vec::new();
         let tables = [(CueKind::Dismissal, DISMISSAL), (CueKind::Negation, NEGATION), (CueKind::Hedge, HEDGE)];
         for (kind, table) in tables {
             for seq in phrases(table) {
-                map.entry(seq[0]).or_default().phrases.push((kind, seq));
+                lead_entry(&mut leads, seq[0]).phrases.push((kind, seq));
             }
         }
         for w in words(REPORT) {
-            map.entry(w).or_default().report = true;
+            lead_entry(&mut leads, w).report = true;
         }
         for w in words(DENIAL) {
-            map.entry(w).or_default().denial = true;
+            lead_entry(&mut leads, w).denial = true;
         }
         for w in words(WEAK_DENIAL) {
-            map.entry(w).or_default().weak_denial = true;
+            lead_entry(&mut leads, w).weak_denial = true;
         }
         for w in words(SPECIAL) {
-            map.entry(w).or_default();
+            lead_entry(&mut leads, w);
         }
-        map
+        let positions = WordIndex::from_words(&leads.iter().zip(1..).map(|(&(w, _), n)| (w, n)).collect::<Vec<_>>());
+        Leads { list: leads, positions }
     })
+}
+
+/// The lead of `word` in `leads` (kept sorted by word), added if new.
+fn lead_entry<'a>(leads: &'a mut Vec<(&'static str, Lead)>, word: &'static str) -> &'a mut Lead {
+    let at = leads.binary_search_by(|&(w, _)| w.cmp(word)).unwrap_or_else(|at| {
+        leads.insert(at, (word, Lead::default()));
+        at
+    });
+    &mut leads[at].1
+}
+
+/// What `word` can start, if it starts a cue.
+fn lead_of(word: &str) -> Option<&'static Lead> {
+    let leads = leads();
+    (leads.positions.classes(word) as usize).checked_sub(1).and_then(|at| leads.list.get(at)).map(|(_, lead)| lead)
 }
 
 /// The phrases of a table (phrases separated by commas, their words by spaces), each as its words.
@@ -413,7 +438,7 @@ pub(super) fn find(w: &Words, cues: &mut Vec<Cue>) {
 /// The cue that starts at `i`, a word of [`LEAD`].
 fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     let word = w.at(i);
-    let lead = leads().get(word)?;
+    let lead = lead_of(word)?;
     let prev = if i > 0 { w.at(i - 1) } else { "" };
     let next = w.at(i + 1);
     let cue = |kind, len| Some(Cue { kind, at: i, len });
@@ -424,7 +449,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         let (kind, seq) = (*kind, &seq[..]);
         // "There are no Rwandan troops in Congo" says the opposite of a report; "there was no comment" does not.
         // "there are no plans to ...": the narrower cue, "no plans", is the one to show.
-        let narrower = || leads().get("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
+        let narrower = || lead_of("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
         if seq[0] == "there" && (narrower() || !(i + seq.len()..(i + seq.len() + 4).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.is(k, FORCE) || event_at(w, k).is_some())) {
             continue;
         }
@@ -862,7 +887,7 @@ mod tests {
         }
         // `lex` skips numbers.
         let lists = [BREAKS, NEGATORS, FORCE_NOUNS, FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS, STOPS, APOSTROPHES];
-        let all = lists.iter().chain(TRIGGERS.iter().map(|t| &t.1)).flat_map(|&l| words(l)).chain(leads().keys().copied());
+        let all = lists.iter().chain(TRIGGERS.iter().map(|t| &t.1)).flat_map(|&l| words(l)).chain(leads().list.iter().map(|&(w, _)| w));
         assert!(all.clone().all(|w| !w.bytes().all(|b| b.is_ascii_digit())));
         assert!(index.any(LEAD, "according") && index.any(LEAD, "said") && index.any(LEAD, "so") && !index.any(LEAD, "troops"));
         assert!(FINISHED.iter().all(|seq| words(COPULAS).any(|w| w == seq[0])));
