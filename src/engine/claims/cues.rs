@@ -341,13 +341,29 @@ const NEGATION: &str = "\
     doesn ' not need, don ' not need, no need, not received, not considering, not intend, never planned, no such, \
     there are no, there is no, there were no, there was no, there have been no, there has been no";
 /// Nouns that make the object of a denial claim-like ("denied reports that ...").
-const CLAIM_NOUNS: &[&str] = &[
-    "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
-    "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
-    "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
-    "number", "numbers", "estimate", "estimates", "toll", "characterisation", "characterization", "version", "findings", "conclusions",
-];
-const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
+const CLAIM_NOUNS: &str = "\
+    report reports claim claims allegation allegations accusation accusations rumours rumors suggestion suggestions \
+    speculation assertion assertions statement statements news that any it \" \u{201C} media story stories account \
+    accounts charges charge figure figures number numbers estimate estimates toll characterisation characterization \
+    version findings conclusions";
+const DETERMINERS: &str = "a an the this these those such his her their its our no";
+
+
+/// Whether `word` is one of [`CLAIM_NOUNS`].
+fn is_claim_noun(word: &str) -> bool {
+    object_words().any(1, word)
+}
+
+/// Whether `word` is one of [`DETERMINERS`].
+fn is_determiner(word: &str) -> bool {
+    object_words().any(2, word)
+}
+
+/// [`CLAIM_NOUNS`] (bit 1) and [`DETERMINERS`] (bit 2) in one index.
+fn object_words() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(&[CLAIM_NOUNS, DETERMINERS]))
+}
 
 /// What a word can start: the cue phrases that begin with it (in priority order) and
 /// the single-word cues it is.
@@ -499,7 +515,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     }
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
         // "both claims are", "the group's claims were": a noun.
-        let noun = DETERMINERS.contains(&prev)
+        let noun = is_determiner(prev)
             || words(DENIAL).any(|w| w == prev)
             || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
             || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
@@ -512,12 +528,12 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
-    if lead.weak_denial && !DETERMINERS.contains(&prev) && claim_noun_follows(w, i + 1) {
+    if lead.weak_denial && !is_determiner(prev) && claim_noun_follows(w, i + 1) {
         return cue(CueKind::Denial, 1);
     }
     if lead.denial {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
-        return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
+        return (!(is_determiner(prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
@@ -550,7 +566,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return None;
     }
     if lead.report {
-        let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
+        let adjective = is_determiner(prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
         let passive_ok = matches!(word, "reported" | "confirmed" | "said" | "estimated") && matches!(prev, "is" | "are" | "was" | "were" | "been") && matches!(next, "that" | "to" | "by");
         if adjective && !passive_ok {
             return None;
@@ -620,13 +636,13 @@ pub(super) fn denies_an_act(w: &Words, c: &Cue) -> bool {
 /// had massed troops"): like denying an act, it answers what was said of the denier.
 pub(super) fn denies_own_act(w: &Words, c: &Cue) -> bool {
     let from = c.at + c.len;
-    (from..(from + 4).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)) && w.at(k + 1) == "that" && matches!(w.at(k + 2), "it" | "they"))
+    (from..(from + 4).min(w.len())).any(|k| is_claim_noun(w.at(k)) && w.at(k + 1) == "that" && matches!(w.at(k + 2), "it" | "they"))
 }
 
 /// In what a denial denies (`from..to`), the words naming who made the report ("a report
 /// by Lebanon's Al Mayadeen that ..."): they say who spoke, not what was said.
 pub(super) fn reporter_phrase(w: &Words, from: usize, to: usize) -> Option<(usize, usize)> {
-    let noun = (from..(from + 4).min(to)).find(|&k| CLAIM_NOUNS.contains(&w.at(k)) && matches!(w.at(k + 1), "by" | "from" | "in"))?;
+    let noun = (from..(from + 4).min(to)).find(|&k| is_claim_noun(w.at(k)) && matches!(w.at(k + 1), "by" | "from" | "in"))?;
     let end = (noun + 2..to).find(|&k| matches!(w.at(k), "that" | "of" | "about" | "," | "claiming" | "saying")).unwrap_or(to);
     Some((noun + 1, end))
 }
@@ -640,7 +656,7 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     if (from..to).any(pronoun) && (from..to).all(|k| pronoun(k) || matches!(w.at(k), "." | "!" | "\"" | "\u{201D}")) {
         return true;
     }
-    let noun_at = |k: usize| CLAIM_NOUNS.contains(&w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
+    let noun_at = |k: usize| is_claim_noun(w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
     let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
         return false;
     };
@@ -651,7 +667,7 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
 
 /// Whether a claim-like noun stands within six words from `from`.
 fn claim_noun_follows(w: &Words, from: usize) -> bool {
-    (from..(from + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
+    (from..(from + 6).min(w.len())).any(|k| is_claim_noun(w.at(k)))
 }
 
 /// An event whose polarity two claims can disagree on.
