@@ -19,21 +19,38 @@ pub fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Orderin
 
 /// Sorts `items` stably by `compare`, as `slice::sort_by` does.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    if items.len() < 2 {
-        return;
+    // `get`, not indexing: no panic branch in each of the many copies of this function.
+    let order = sorted_order(items.len(), &mut |a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => compare(x, y),
+        _ => Ordering::Equal,
+    });
+    if let Some(order) = order {
+        apply(items, &order);
     }
-    let Some(order) = sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b])) else { return };
-    // Apply the permutation cycle by cycle: each item moves once.
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
+}
+
+/// Puts the item at `order[i]` at `i`, for every `i`: one copy per item type, not per comparator.
+fn apply<T>(items: &mut [T], order: &[usize]) {
+    let len = items.len();
+    permute(order, &mut |a, b| {
+        if a < len && b < len {
+            items.swap(a, b);
+        }
+    });
+}
+
+/// Applies the permutation `order` (see [`sorted_order`]) through `swap`, cycle by cycle: each item moves once.
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
         let mut at = start;
-        while !placed[at] {
+        while placed.get(at) == Some(&false) {
             placed[at] = true;
             let from = order[at];
             if from == start {
                 break;
             }
-            items.swap(at, from);
+            swap(at, from);
             at = from;
         }
     }
