@@ -31,10 +31,12 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
 
 /// Puts the item at `order[i]` at `i`, for every `i`: one copy per item type, not per comparator.
 fn apply<T>(items: &mut [T], order: &[usize]) {
-    let len = items.len();
     permute(order, &mut |a, b| {
-        if a < len && b < len {
-            items.swap(a, b);
+        // The two items as the ends of one slice: no panic branch (as `swap` has).
+        if let Some((first, rest)) = items.get_mut(a.min(b)..=a.max(b)).and_then(<[T]>::split_first_mut) {
+            if let Some(last) = rest.last_mut() {
+                std::mem::swap(first, last);
+            }
         }
     });
 }
