@@ -9,7 +9,7 @@
 use super::actors::FoundActors;
 use super::numbers::{self, same_word, NumberExpr};
 use super::schema::{ActorKind, FigureKind, Qualifier};
-use super::text::{is_dash, Token, TokenKind};
+use super::text::{is_dash, tokens_span, Token, TokenKind};
 use super::{Doc, Span};
 
 mod lexicon;
@@ -225,10 +225,7 @@ impl<'a> Reader<'a> {
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
-        match (self.toks.get(start), end.checked_sub(1).and_then(|last| self.toks.get(last))) {
-            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-            _ => Span::default(),
-        }
+        tokens_span(self.toks, start, end.wrapping_sub(1))
     }
 
     fn actor(&self, i: usize) -> Option<usize> {

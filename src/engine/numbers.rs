@@ -8,7 +8,7 @@
 //! what is not a count.
 
 use super::schema::Qualifier;
-use super::text::{is_dash_bytes, Token, TokenKind};
+use super::text::{is_dash_bytes, tokens_span, Token, TokenKind};
 use super::wordset::{words, WordIndex};
 use super::{Doc, Span};
 use std::sync::OnceLock;
@@ -505,15 +505,15 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let (lo, hi) = (lo.min(hi), lo.max(hi));
-        let span = Span::new(self.toks[start].span.start, self.toks[b.end - 1].span.end);
+        let span = tokens_span(self.toks, start, b.end - 1);
         let number = Span::new(self.toks[a.start].span.start, span.end);
         let expr = NumberExpr { span, number, value: None, min: Some(lo), max: Some(hi), qualifier: Qualifier::Range, kind: NumberKind::Count };
         Some((expr, b.end))
     }
 
     fn build(&self, start: usize, end: usize, a: &Atom, qualifier: Qualifier, kind: NumberKind) -> NumberExpr {
-        let span = Span::new(self.toks[start].span.start, self.toks[end - 1].span.end);
-        let number = Span::new(self.toks[a.start].span.start, self.toks[a.end - 1].span.end);
+        let span = tokens_span(self.toks, start, end - 1);
+        let number = tokens_span(self.toks, a.start, a.end - 1);
         if let Some((lo, hi)) = a.amount.vague {
             return NumberExpr { span, number, value: None, min: Some(lo), max: Some(hi), qualifier: Qualifier::Vague, kind };
         }

@@ -9,7 +9,7 @@
 //! of its own, so the sentence after it starts with its first real word.
 //! Regions cover every token, in order, and never overlap.
 
-use super::text::{Token, TokenKind};
+use super::text::{tokens_span, Token, TokenKind};
 use super::wordset::WordIndex;
 use super::Span;
 use std::sync::OnceLock;
@@ -28,7 +28,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
         let t = &tokens[i];
         if let Some(s) = start {
             if t.newline_before && !continues_line(text, tokens, i) {
-                out.push(Span::new(tokens[s].span.start, tokens[i - 1].span.end));
+                out.push(tokens_span(tokens, s, i - 1));
                 start = None;
             }
         }
@@ -36,7 +36,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
             start = Some(i);
             if starts_line(tokens, i) {
                 if let Some(end) = dateline_end(text, tokens, i) {
-                    out.push(Span::new(t.span.start, tokens[end].span.end));
+                    out.push(tokens_span(tokens, i, end));
                     start = None;
                     i = end + 1;
                     continue;
@@ -46,7 +46,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
         if let Some(last) = stop_end(text, tokens, i) {
             let s = start.unwrap_or(i);
             if ends_sentence(text, tokens, s, i, last) {
-                out.push(Span::new(tokens[s].span.start, tokens[last].span.end));
+                out.push(tokens_span(tokens, s, last));
                 start = None;
             }
             i = last + 1;
@@ -55,8 +55,8 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
         i += 1;
     }
     if let Some(s) = start {
-        if let Some(last) = tokens.last() {
-            out.push(Span::new(tokens[s].span.start, last.span.end));
+        if !tokens.is_empty() {
+            out.push(tokens_span(tokens, s, tokens.len() - 1));
         }
     }
     out

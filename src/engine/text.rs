@@ -31,6 +31,15 @@ pub struct Token {
     pub newline_before: bool,
 }
 
+/// The bytes from the start of token `first` to the end of token `last` (an empty span at 0
+/// if either is missing): `get`, not indexing, so no panic branch at each of its many callers.
+pub fn tokens_span(tokens: &[Token], first: usize, last: usize) -> Span {
+    match (tokens.get(first), tokens.get(last)) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+        _ => Span::default(),
+    }
+}
+
 impl Token {
     /// The token's text.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {

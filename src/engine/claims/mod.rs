@@ -14,7 +14,7 @@ mod sides;
 use super::actors::FoundActors;
 use super::figures::FoundFigure;
 use super::schema::{ActorKind, Stance};
-use super::text::{Token, TokenKind};
+use super::text::{tokens_span, Token, TokenKind};
 use super::{Doc, Span};
 use cues::{Cue, CueKind, Polar, Words, CAPITAL, FILLER, FORCE};
 
@@ -302,10 +302,7 @@ impl<'a> Context<'a, '_> {
 
     /// The byte span of tokens `a..b` of the sentence that starts at token `first`.
     fn span(&self, first: usize, a: usize, b: usize) -> Span {
-        match (self.tokens().get(first + a), self.tokens().get(first + b.max(a + 1) - 1)) {
-            (Some(x), Some(y)) => Span::new(x.span.start, y.span.end),
-            _ => Span::default(),
-        }
+        tokens_span(self.tokens(), first + a, first + b.max(a + 1) - 1)
     }
 
     /// The source of a cue within the tokens `a..b` of sentence `s`.
