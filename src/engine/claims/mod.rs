@@ -192,17 +192,18 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
         }
         previous = Some(drafts.len() - 1);
     }
+    let span_of = |f: usize| figures.get(f).map_or(Span::default(), |x| x.span);
     let mut by_start: Vec<usize> = (0..figures.len()).collect();
-    crate::engine::sort::sort_by_key(&mut by_start, |&f| figures[f].span.start);
+    crate::engine::sort::sort_by_key(&mut by_start, |&f| span_of(f).start);
     for d in &mut drafts {
-        let from = by_start.partition_point(|&f| figures[f].span.start < d.span.start);
-        d.figures = by_start[from..].iter().copied().take_while(|&f| figures[f].span.start < d.span.end).filter(|&f| d.span.contains(&figures[f].span)).collect();
-        d.numbers.extend(d.figures.iter().filter_map(|&f| figures[f].value.or(figures[f].min)));
+        let from = by_start.partition_point(|&f| span_of(f).start < d.span.start);
+        d.figures = by_start.iter().skip(from).copied().take_while(|&f| span_of(f).start < d.span.end).filter(|&f| d.span.contains(&span_of(f))).collect();
+        d.numbers.extend(d.figures.iter().filter_map(|&f| figures.get(f)).filter_map(|f| f.value.or(f.min)));
         crate::engine::sort::sort(&mut d.numbers);
         d.numbers.dedup();
         let body = |i: usize| !matches!(actors.actors[i].kind, ActorKind::Person | ActorKind::Media);
         let speaker = d.source.filter(|&i| body(i)).or(d.lead_actor.filter(|&i| body(i)));
-        d.force_sides = d.figures.iter().filter_map(|&f| figures[f].owner.or(speaker)).filter_map(|o| ctx.side(Some(o))).collect();
+        d.force_sides = d.figures.iter().filter_map(|&f| figures.get(f)).filter_map(|f| f.owner.or(speaker)).filter_map(|o| ctx.side(Some(o))).collect();
     }
     contest::link(&mut drafts, figures, doc.text);
     drafts
@@ -226,8 +227,8 @@ fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &
     let mut cue_ends = Vec::with_capacity(ranges.len());
     let mut quoted = false;
     for &(first, end) in ranges {
-        let toks = &doc.tokens[first..end];
-        let words = Words::new(toks, &lower[first..end], &class[first..end]);
+        let toks = doc.tokens.get(first..end).unwrap_or(&[]);
+        let words = Words::new(toks, lower.get(first..end).unwrap_or(&[]), class.get(first..end).unwrap_or(&[]));
         let quoted_before = quoted;
         for (k, (w, t)) in words.lower.iter().zip(toks).enumerate() {
             // Quotation marks only (their first bytes tested inline first).
@@ -485,7 +486,7 @@ struct Speaker<'a> {
 fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, previous: Option<usize>, drafts: &mut Vec<Draft<'a>>) -> Option<Option<Box<Draft<'a>>>> {
     let previous = previous.and_then(|p| drafts.get(p));
     let doc = ctx.doc;
-    let s = &sentences[si];
+    let s = sentences.get(si)?;
     let w = &s.words;
     let n = w.len();
     // "CBS News: ...": a named actor before the colon speaks ("PENTAGON BRIEFING: ..." is a banner).
