@@ -423,6 +423,38 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_same_winners_as_a_search_of_the_kept_spans() {
+        // The plain rule: by priority, keep each span whose nearest kept span starting before its
+        // reach neither reaches past its start nor starts where it does.
+        fn plain(spans: &[Span], priority: impl Fn(&Span) -> usize) -> Vec<Span> {
+            let mut order: Vec<usize> = (0..spans.len()).collect();
+            order.sort_by_key(|&i| priority(&spans[i]));
+            let mut taken = std::collections::BTreeMap::new();
+            for i in order {
+                let s = spans[i];
+                let clash = taken.range(..reach(&s)).next_back().is_some_and(|(&start, &(end, _))| end > s.start || start == s.start);
+                if !clash {
+                    taken.insert(s.start, (s.end, i));
+                }
+            }
+            taken.values().map(|&(_, i)| spans[i]).collect()
+        }
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..300 {
+            let mut spans: Vec<Span> = (0..next(14)).map(|_| (next(30), next(5))).map(|(start, len)| Span::new(start, start + len)).collect();
+            spans.sort_by_key(|s| s.start);
+            let longest_first = |s: &Span| 10 - (s.end - s.start);
+            assert_eq!(keep_winners(spans.clone(), |s| *s, longest_first), plain(&spans, longest_first), "{spans:?}");
+        }
+    }
+
+    #[test]
     fn every_line_parses() {
         let lines = DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
         assert_eq!(lexicon().entries.len(), lines);
