@@ -19,8 +19,8 @@ pub use engine::schema::{
 };
 pub use engine::{annotate, annotate_with, OffsetUnit};
 
-/// Every wasm build (the page, its worker, the embed package) allocates with [`heap`]'s size
-/// classes rather than Rust's default dlmalloc: ~9 KB less of the page's gzipped wasm.
+/// Every wasm build (the page, its worker, the embed package) allocates with [`heap`]'s
+/// blocks rather than Rust's default dlmalloc (docs/ARCHITECTURE.md).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static HEAP: heap::wasm::Heap = heap::wasm::Heap::new();
