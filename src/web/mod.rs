@@ -32,7 +32,7 @@ use yew::prelude::*;
 
 use analysis::Target;
 use document::DocumentView;
-use editor::Editor;
+use editor::use_editor;
 use help::help;
 use legend::legend;
 use notice::notice_bar;
@@ -258,6 +258,7 @@ fn app() -> Html {
     let article = state.current();
     let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
+    let editor = use_editor(article.text.clone(), state.loaded, on_edit);
     let titles: Vec<String> = state.articles.iter().map(|a| a.display_title()).collect();
     let open_sample = |index: usize| {
         let dispatch = dispatch.clone();
@@ -285,7 +286,7 @@ fn app() -> Html {
             }
             { tabs(&titles, state.active, &dispatch) }
             <main class="workspace">
-                <Editor text={article.text.clone()} loaded={state.loaded} {on_edit} />
+                { editor }
                 <section class="reader" aria-label="Reading view">
                     { legend(&state.analysis, &state.filters, &dispatch) }
                     if empty {

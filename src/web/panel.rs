@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::correct::Corrections;
+use super::correct::corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
 use super::ledger::Ledger;
@@ -244,6 +244,7 @@ pub fn panel(props: &PanelProps) -> Html {
     });
     // Long lists show their first rows until asked for all: laying out thousands of rows is slow.
     let full = use_state_eq(|| false);
+    let (new_actor, new_actor_kind) = (use_node_ref(), use_node_ref());
     {
         let full = full.clone();
         use_effect_with((props.analysis.rev, props.tab), move |_| full.set(false));
@@ -265,7 +266,7 @@ pub fn panel(props: &PanelProps) -> Html {
         PanelTab::Actors => html! {
             <>
                 { actors_list(props, limit) }
-                <Corrections analysis={props.analysis.clone()} dispatch={props.dispatch.clone()} />
+                { corrections(&props.analysis, &props.dispatch, &new_actor, &new_actor_kind) }
             </>
         },
         PanelTab::Claims => claims_list(props, limit),

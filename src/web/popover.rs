@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::analysis::{actor_sub, claim_sub, Analysis, Target};
 use super::browser;
-use super::correct::CorrectAnnotation;
+use super::correct::correct_annotation;
 use super::state::{Action, Category, Selection, State, Via};
 
 /// Properties of [`Popover`].
@@ -145,6 +145,7 @@ pub fn excerpt(text: &str, limit: usize) -> String {
 #[function_component(Popover)]
 pub fn popover(props: &PopoverProps) -> Html {
     let node = use_node_ref();
+    let fix_input = use_node_ref();
     {
         let node = node.clone();
         use_effect_with(props.selection.clone(), move |selection| {
@@ -186,7 +187,7 @@ pub fn popover(props: &PopoverProps) -> Html {
                 <button type="button" class="pop-close" aria-label="Close details" onclick={close}>{ "×" }</button>
             }
             { body }
-            <CorrectAnnotation analysis={props.analysis.clone()} kind={target.kind} id={target.id.clone()} dispatch={props.dispatch.clone()} />
+            { correct_annotation(&props.analysis, target.kind, &target.id, &props.dispatch, &fix_input) }
         </div>
     }
 }
