@@ -37,7 +37,7 @@ use help::help;
 use legend::legend;
 use notice::notice_bar;
 use panel::Panel;
-use popover::Popover;
+use popover::use_popover;
 use samples::SAMPLES;
 use state::{Action, Category, State, Via};
 use tabs::tabs;
@@ -259,6 +259,7 @@ fn app() -> Html {
     let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
     let editor = use_editor(article.text.clone(), state.loaded, on_edit);
+    let popover = use_popover(state.analysis.clone(), state.selection.clone(), dispatch.clone());
     let titles: Vec<String> = state.articles.iter().map(|a| a.display_title()).collect();
     let open_sample = |index: usize| {
         let dispatch = dispatch.clone();
@@ -306,7 +307,7 @@ fn app() -> Html {
                 </section>
                 <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
             </main>
-            <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
+            { popover }
             if state.help { { help(&dispatch) } }
             <div class="drop-hint" aria-hidden="true">{ "Drop .txt, .md, .html or .json files to open them" }</div>
         </div>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::correct::corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
 use super::popover::{excerpt, thousands, words};
-use super::ledger::Ledger;
+use super::ledger;
 use super::state::{Action, Article, FigureColumn, PanelTab, State, Via};
 use crate::engine::text::lowercase;
 
@@ -245,6 +245,11 @@ pub fn panel(props: &PanelProps) -> Html {
     // Long lists show their first rows until asked for all: laying out thousands of rows is slow.
     let full = use_state_eq(|| false);
     let (new_actor, new_actor_kind) = (use_node_ref(), use_node_ref());
+    // The ledger's articles annotated anew only when they or the corrections change, and only while it shows.
+    let ledger_shown = several && props.tab == PanelTab::Ledger;
+    let analyses = use_memo((props.articles.clone(), props.analysis.lexicon.clone(), ledger_shown), |(articles, lexicon, shown)| {
+        if *shown { ledger::analyse(articles, lexicon) } else { Vec::new() }
+    });
     {
         let full = full.clone();
         use_effect_with((props.analysis.rev, props.tab), move |_| full.set(false));
@@ -270,9 +275,7 @@ pub fn panel(props: &PanelProps) -> Html {
             </>
         },
         PanelTab::Claims => claims_list(props, limit),
-        PanelTab::Ledger if several => html! {
-            <Ledger articles={(*props.articles).clone()} lexicon={props.analysis.lexicon.clone()} dispatch={props.dispatch.clone()} />
-        },
+        PanelTab::Ledger if several => ledger::ledger(&props.articles, &analyses, &props.dispatch),
         PanelTab::Ledger => figures_table(props, limit),
     };
     html! {
