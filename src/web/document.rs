@@ -165,8 +165,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
             }
             let upto = analysis.blocks[count - 1].end + CHUNK_BYTES;
             let next = blocks_within(&analysis.blocks, upto);
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            browser::after(std::time::Duration::ZERO, move || {
                 if progress.borrow().0 == rev {
                     progress.borrow_mut().1 = next;
                     update.force_update();

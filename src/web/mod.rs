@@ -118,10 +118,7 @@ fn annotate_in_background(text: &Rc<str>, dispatch: UseReducerDispatcher<State>)
             }
             None => dispatch.dispatch(Action::Analyse),
         }
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(Duration::ZERO).await;
-            dispatch.dispatch(Action::Present);
-        });
+        browser::after(Duration::ZERO, move || dispatch.dispatch(Action::Present));
     }));
 }
 
@@ -133,8 +130,7 @@ const WARM_UP_AFTER: Duration = Duration::from_millis(300);
 /// otherwise run the engine cold (the first article several times slower). The worker is not
 /// started here: it costs two requests and memory, and only long texts need it.
 fn warm_up() {
-    yew::platform::spawn_local(async {
-        yew::platform::time::sleep(WARM_UP_AFTER).await;
+    browser::after(WARM_UP_AFTER, || {
         for (_, _, text) in SAMPLES {
             crate::annotate_with(text, crate::OffsetUnit::Byte);
         }
@@ -158,25 +154,29 @@ fn app() -> Html {
     let dispatch = state.dispatcher();
 
     {
+        // Once: keyboard shortcuts, other tabs' saves, the engine's warm-up (one effect: each is compiled apart).
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            browser::listen_on_window("keydown", move |event| {
-                let Ok(event) = event.dyn_into::<web_sys::KeyboardEvent>() else { return };
-                if let Some(action) = key_action(&event) {
-                    if !matches!(action, Action::Escape) {
-                        event.prevent_default();
+            let keys = {
+                let dispatch = dispatch.clone();
+                browser::listen_on_window("keydown", move |event| {
+                    let Ok(event) = event.dyn_into::<web_sys::KeyboardEvent>() else { return };
+                    if let Some(action) = key_action(&event) {
+                        if !matches!(action, Action::Escape) {
+                            event.prevent_default();
+                        }
+                        dispatch.dispatch(action);
                     }
-                    dispatch.dispatch(action);
-                }
-            })
+                })
+            };
+            let saves = browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh));
+            warm_up();
+            move || {
+                keys();
+                saves();
+            }
         });
     }
-
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
-    }
-    use_effect_with((), |_| warm_up());
     use_effect_with(state.help, |&open| {
         if open {
             browser::focus_id("help-close");
@@ -199,8 +199,7 @@ fn app() -> Html {
             annotate_in_background(&text, dispatch);
             return;
         }
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(TYPING_PAUSE).await;
+        browser::after(TYPING_PAUSE, move || {
             if *generation.borrow() == mine {
                 annotate_in_background(&text, dispatch);
             }
@@ -216,10 +215,7 @@ fn app() -> Html {
             return;
         }
         let dispatch = dispatch.clone();
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(Duration::from_millis(250)).await;
-            dispatch.dispatch(Action::Leave);
-        });
+        browser::after(Duration::from_millis(250), move || dispatch.dispatch(Action::Leave));
     });
     let dragging = use_state(|| false);
     let on_drag_over = {
