@@ -148,6 +148,51 @@ fn size(bytes: usize) -> String {
     }
 }
 
+/// What the editor calls with the new text and whether to annotate it at once: shows it, and
+/// annotates it once typing pauses (or at once).
+fn edited(dispatch: UseReducerDispatcher<State>) -> Callback<(String, bool)> {
+    let typing_generation = Rc::new(std::cell::Cell::new(0u64));
+    Callback::from(move |(text, now): (String, bool)| {
+        let big = text.len() > BIG_TEXT;
+        let text: Rc<str> = text.into();
+        dispatch.dispatch(Action::Edit(text.clone()));
+        let generation = typing_generation.clone();
+        let mine = generation.get() + 1;
+        generation.set(mine);
+        let dispatch = dispatch.clone();
+        if now {
+            if big {
+                dispatch.dispatch(Action::Busy);
+            }
+            annotate_in_background(&text, dispatch);
+            return;
+        }
+        browser::after(TYPING_PAUSE, move || {
+            if generation.get() == mine {
+                annotate_in_background(&text, dispatch);
+            }
+        });
+    })
+}
+
+/// What the reading view calls when a mark is hovered, clicked or reached.
+fn selected(dispatch: UseReducerDispatcher<State>) -> Callback<(Target, Via)> {
+    Callback::from(move |(target, via): (Target, Via)| dispatch.dispatch(Action::Select(target, via)))
+}
+
+/// What the reading view calls when the pointer leaves it (false) or a click lands outside any
+/// mark (true): the details close at once on a click, a moment later on leaving.
+fn left(dispatch: UseReducerDispatcher<State>) -> Callback<bool> {
+    Callback::from(move |clicked: bool| {
+        if clicked {
+            dispatch.dispatch(Action::Escape);
+            return;
+        }
+        let dispatch = dispatch.clone();
+        browser::after(Duration::from_millis(250), move || dispatch.dispatch(Action::Leave));
+    })
+}
+
 #[function_component(App)]
 fn app() -> Html {
     let state = use_reducer(State::restore);
@@ -183,64 +228,42 @@ fn app() -> Html {
         }
     });
 
-    let typing_generation = use_mut_ref(|| 0u64);
-    let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
-        let big = text.len() > BIG_TEXT;
-        let text: Rc<str> = text.into();
-        dispatch.dispatch(Action::Edit(text.clone()));
-        let generation = typing_generation.clone();
-        *generation.borrow_mut() += 1;
-        let mine = *generation.borrow();
+    // Stable callbacks, made once (one hook for the three): the reading view re-renders only when
+    // what it shows changes.
+    let callbacks = use_memo((), {
         let dispatch = dispatch.clone();
-        if now {
-            if big {
-                dispatch.dispatch(Action::Busy);
-            }
-            annotate_in_background(&text, dispatch);
-            return;
+        move |_| (edited(dispatch.clone()), selected(dispatch.clone()), left(dispatch))
+    });
+    let (on_edit, on_select, on_leave) = (*callbacks).clone();
+    // While files are dragged over the page, its class shows the drop hint (set on the element
+    // itself: no re-render, and no state hook compiled for it).
+    let app_node = use_node_ref();
+    let dragging = move |node: &NodeRef, on: bool| {
+        if let Some(app) = node.cast::<web_sys::Element>() {
+            app.set_class_name(if on { "app dragging" } else { "app" });
         }
-        browser::after(TYPING_PAUSE, move || {
-            if *generation.borrow() == mine {
-                annotate_in_background(&text, dispatch);
-            }
-        });
-    });
-    // Stable callbacks: the reading view re-renders only when what it shows changes.
-    let on_select = use_callback(dispatch.clone(), |(target, via): (Target, Via), dispatch| {
-        dispatch.dispatch(Action::Select(target, via))
-    });
-    let on_leave = use_callback(dispatch.clone(), |clicked: bool, dispatch| {
-        if clicked {
-            dispatch.dispatch(Action::Escape);
-            return;
-        }
-        let dispatch = dispatch.clone();
-        browser::after(Duration::from_millis(250), move || dispatch.dispatch(Action::Leave));
-    });
-    let dragging = use_state(|| false);
+    };
     let on_drag_over = {
-        let dragging = dragging.clone();
+        let app_node = app_node.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
+            dragging(&app_node, true);
         })
     };
     let on_drag_leave = {
-        let dragging = dragging.clone();
+        let app_node = app_node.clone();
         Callback::from(move |event: DragEvent| {
             if event.related_target().is_none() {
-                dragging.set(false);
+                dragging(&app_node, false);
             }
         })
     };
     let on_drop = {
         let dispatch = dispatch.clone();
-        let dragging = dragging.clone();
+        let app_node = app_node.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            dragging.set(false);
+            dragging(&app_node, false);
             let list = event.data_transfer().and_then(|d| d.files());
             files::open_files(files::file_list(list), dispatch.clone());
         })
@@ -263,7 +286,7 @@ fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Open { title: title.into(), text: text.into() }))
     };
     html! {
-        <div class={if *dragging { "app dragging" } else { "app" }}
+        <div class="app" ref={app_node}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <header class="top">
                 <div class="brand">

@@ -243,18 +243,19 @@ pub fn panel(props: &PanelProps) -> Html {
         }
     });
     // Long lists show their first rows until asked for all: laying out thousands of rows is slow.
-    let full = use_state_eq(|| false);
+    // Whether the reader asked for all rows, for this revision and tab: (revision, tab, all).
+    let full = use_mut_ref(|| (props.analysis.rev, props.tab, false));
+    let update = use_force_update();
     let (new_actor, new_actor_kind) = (use_node_ref(), use_node_ref());
     // The ledger's articles annotated anew only when they or the corrections change, and only while it shows.
     let ledger_shown = several && props.tab == PanelTab::Ledger;
     let analyses = use_memo((props.articles.clone(), props.analysis.lexicon.clone(), ledger_shown), |(articles, lexicon, shown)| {
         if *shown { ledger::analyse(articles, lexicon) } else { Vec::new() }
     });
-    {
-        let full = full.clone();
-        use_effect_with((props.analysis.rev, props.tab), move |_| full.set(false));
+    if (full.borrow().0, full.borrow().1) != (props.analysis.rev, props.tab) {
+        *full.borrow_mut() = (props.analysis.rev, props.tab, false);
     }
-    let limit = if *full { usize::MAX } else { FIRST_ROWS };
+    let limit = if full.borrow().2 { usize::MAX } else { FIRST_ROWS };
     let longest = match props.tab {
         PanelTab::Figures => a.figures.len(),
         PanelTab::Actors => a.actors.len(),
@@ -263,7 +264,11 @@ pub fn panel(props: &PanelProps) -> Html {
     };
     let show_all = (longest > limit).then(|| {
         let full = full.clone();
-        let onclick = Callback::from(move |_| full.set(true));
+        let update = update.clone();
+        let onclick = Callback::from(move |_| {
+            full.borrow_mut().2 = true;
+            update.force_update();
+        });
         html! { <button type="button" class="button show-all" {onclick}>{ format!("Show all {longest}") }</button> }
     });
     let body = match props.tab {
