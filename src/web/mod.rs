@@ -31,7 +31,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use analysis::Target;
-use document::DocumentView;
+use document::use_document;
 use editor::use_editor;
 use help::help;
 use legend::legend;
@@ -278,6 +278,7 @@ fn app() -> Html {
     let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
     let editor = use_editor(article.text.clone(), state.loaded, on_edit);
+    let document = use_document(state.analysis.clone(), &state.filters, lit, on_select, on_leave);
     let popover = use_popover(state.analysis.clone(), state.selection.clone(), dispatch.clone());
     let titles: Vec<String> = state.articles.iter().map(|a| a.display_title()).collect();
     let open_sample = |index: usize| {
@@ -322,7 +323,7 @@ fn app() -> Html {
                             </div>
                         </div>
                     }
-                    <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
+                    { document }
                 </section>
                 <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
             </main>
