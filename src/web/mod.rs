@@ -36,7 +36,7 @@ use editor::use_editor;
 use help::help;
 use legend::legend;
 use notice::notice_bar;
-use panel::Panel;
+use panel::{use_panel, PanelProps};
 use popover::use_popover;
 use samples::SAMPLES;
 use state::{Action, Category, State, Via};
@@ -279,6 +279,14 @@ fn app() -> Html {
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
     let editor = use_editor(article.text.clone(), state.loaded, on_edit);
     let document = use_document(state.analysis.clone(), &state.filters, lit, on_select, on_leave);
+    let panel = use_panel(PanelProps {
+        analysis: state.analysis.clone(),
+        tab: state.panel,
+        sort: state.sort,
+        lit: state.lit_actor.clone(),
+        articles,
+        dispatch: dispatch.clone(),
+    });
     let popover = use_popover(state.analysis.clone(), state.selection.clone(), dispatch.clone());
     let titles: Vec<String> = state.articles.iter().map(|a| a.display_title()).collect();
     let open_sample = |index: usize| {
@@ -325,7 +333,7 @@ fn app() -> Html {
                     }
                     { document }
                 </section>
-                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
+                { panel }
             </main>
             { popover }
             if state.help { { help(&dispatch) } }
