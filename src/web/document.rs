@@ -8,6 +8,7 @@ use yew::virtual_dom::{VList, VNode, VText};
 
 use super::analysis::{Analysis, Block, MarkNode, Target};
 use super::browser;
+use super::popover::flag;
 use super::state::{Category, Filters, Via};
 
 /// Reads the target of a mark back from its data attributes. A mark's `data-at` is counted from the
@@ -67,7 +68,7 @@ fn render_mark(text: &str, mark: &MarkNode, base: usize, lit: Option<&str>) -> H
             data-id={target.id.to_string()}
             data-at={(target.at as i64 - base as i64).to_string()}
             data-sub={target.sub}
-            data-contested={(target.kind == Category::Claim).then(|| target.contested.to_string())}
+            data-contested={(target.kind == Category::Claim).then(|| flag(target.contested))}
         >
             { render_span(text, &mark.children, mark.start, mark.end, base, lit) }
         </mark>

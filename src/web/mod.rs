@@ -222,11 +222,6 @@ fn app() -> Html {
             }
         });
     }
-    use_effect_with(state.help, |&open| {
-        if open {
-            browser::focus_id("help-close");
-        }
-    });
 
     // Stable callbacks, made once (one hook for the three): the reading view re-renders only when
     // what it shows changes.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::correct::corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
-use super::popover::{excerpt, thousands, words};
+use super::popover::{excerpt, flag, thousands, words};
 use super::ledger;
 use super::state::{Action, Article, FigureColumn, PanelTab, State, Via};
 use crate::engine::text::lowercase;
@@ -153,7 +153,7 @@ fn actors_list(props: &PanelProps, limit: usize) -> Html {
                         });
                         html! {
                             <li class={if selected { "actor-row selected" } else { "actor-row" }} data-id={a.id.clone()}>
-                                <button type="button" class="actor-pick" aria-pressed={selected.to_string()} onclick={pick}>
+                                <button type="button" class="actor-pick" aria-pressed={flag(selected)} onclick={pick}>
                                     <span class="name">{ &a.name }</span>
                                     <span class="count">{ a.mentions.len() }</span>
                                 </button>
@@ -259,7 +259,7 @@ fn panel(props: &PanelProps, limit: usize, show_all: Callback<MouseEvent>, new_a
         let selected = props.tab == tab;
         html! {
             <button type="button" role="tab" id={format!("panel-tab-{}", label.to_ascii_lowercase())}
-                aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
+                aria-selected={flag(selected)} aria-controls="panel-body" {onclick}>
                 { label }<span class="count">{ count }</span>
             </button>
         }

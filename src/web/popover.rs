@@ -27,6 +27,11 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// An ARIA or data attribute's boolean: "true" or "false" (static: no string made per element).
+pub fn flag(on: bool) -> &'static str {
+    if on { "true" } else { "false" }
+}
+
 /// Human words for a snake_case label.
 pub fn words(label: &str) -> String {
     label.replace('_', " ")
