@@ -23,8 +23,13 @@ import { minify } from 'terser';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Files of a built site that the service worker does not precache (cached on first use instead). */
-const NOT_PRECACHED = ['sw.js', 'muster.html', 'embed/'];
+/**
+ * Files of a built site that the service worker does not precache (cached on first use instead):
+ * itself, the single-file build, the iframe embed, and the PNG icons only installing the app uses
+ * (the manifest's, for the install dialog and the home screen; the apple-touch-icon, for iOS's
+ * "Add to Home Screen"). A first visit downloads the rest: the precache is the first load.
+ */
+const NOT_PRECACHED = ['sw.js', 'muster.html', 'embed/', 'pwa/icon-192.png', 'pwa/icon-512.png', 'pwa/icon-maskable-512.png'];
 
 /** Every file under `dir`, as sorted '/'-separated paths relative to it. */
 function filesUnder(dir) {

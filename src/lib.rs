@@ -9,6 +9,8 @@
 
 pub mod api;
 pub mod engine;
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
@@ -16,3 +18,9 @@ pub use engine::schema::{
     Actor, ActorKind, Annotations, Claim, Figure, FigureKind, Mention, Qualifier, Stance,
 };
 pub use engine::{annotate, annotate_with, OffsetUnit};
+
+/// Every wasm build (the page, its worker, the embed package) allocates with [`heap`]'s
+/// blocks rather than Rust's default dlmalloc (docs/ARCHITECTURE.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: heap::wasm::Heap = heap::wasm::Heap::new();

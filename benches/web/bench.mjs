@@ -6,9 +6,9 @@
 //   node benches/web/bench.mjs CORPUS_JSON OUT_JSON     (dist/ must be built: trunk build --release)
 //
 // Prints the figures; writes them to OUT_JSON for scripts/bench to put in docs/BENCHMARKS.md.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { launch, DIST, ROOT } from '../../tests/e2e/harness.mjs';
 import { serve } from '../../tests/e2e/server.mjs';
 
@@ -29,22 +29,17 @@ const quantile = (xs, q) => {
 const utf8 = (s) => Buffer.byteLength(s, 'utf8');
 
 // ---------------------------------------------------------------- first-load transfer
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-// dist/ also holds the iframe embed (embed/) and the single-file build (muster.html): not part of
-// the app's first load (the service worker does not precache them either).
-const NOT_FIRST_LOAD = /^(embed\/|muster\.html$)/;
-const sizes = files(DIST).sort().map((path) => {
-  const body = readFileSync(path);
-  return { file: relative(DIST, path).split(sep).join('/'), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-}).filter((f) => !NOT_FIRST_LOAD.test(f.file));
+// What a first visit downloads: the service worker (sw.js) and the files it precaches (its ASSETS
+// list: not the iframe embed in embed/, the single-file muster.html nor the install-only PNG
+// icons, which are fetched when used; scripts/post-build.mjs).
+const precached = JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/^const ASSETS = (\[.*\]);$/m)[1]);
+const sizes = ['sw.js', ...precached].sort().map((file) => {
+  const body = readFileSync(join(DIST, file));
+  return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+});
 const total = sizes.reduce((n, f) => n + f.gzip, 0);
 results.transfer = { files: sizes, total_gzip: total };
-console.log('first load (dist/, gzip -9):');
+console.log('first load (sw.js and what it precaches, gzip -9):');
 for (const f of sizes) console.log(`  ${f.file.padEnd(40)} ${String(f.gzip).padStart(8)} B gzipped  (${f.raw} raw)`);
 console.log(`  ${'total'.padEnd(40)} ${String(total).padStart(8)} B gzipped = ${fmt(total / 1024)} KiB (budget ≤ 250 KB: ${total <= 250_000 ? 'ok' : 'MISSED'})`);
 

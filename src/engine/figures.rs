@@ -67,7 +67,7 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
         let found = r.read(&n, first, num_first, end, previous.map(|p| p.2), &out);
         // "killed at Tower 22 ... and dozens more were wounded": a number in a name does not interrupt the figure before it.
         let in_name = found.is_none() && first == num_first && first > 0 && r.capitalized(first - 1) && r.same_sentence(first - 1, first)
-            && r.toks[first].kind == TokenKind::Number;
+            && r.kind(first) == Some(TokenKind::Number);
         if in_name && last.is_some_and(|(s, _, fig)| s == sentence && fig.is_some()) {
             continue;
         }
@@ -181,6 +181,11 @@ impl<'a> Reader<'a> {
         self.toks.get(i).is_some_and(|t| t.is_word(self.doc.text, w))
     }
 
+    /// The kind of token `i`, if there is one.
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
     /// Token `i` is one of the words of a short inline `list` (ignoring ASCII case).
     fn any(&self, i: usize, list: &[&str]) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
@@ -220,7 +225,10 @@ impl<'a> Reader<'a> {
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.toks[start].span.start, self.toks[end - 1].span.end)
+        match (self.toks.get(start), end.checked_sub(1).and_then(|last| self.toks.get(last))) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
     }
 
     fn actor(&self, i: usize) -> Option<usize> {
@@ -286,7 +294,7 @@ impl<'a> Reader<'a> {
 
     /// "Unit 8200", "Resolution 2334" (names) and "one in five" (ratios) are not counts.
     fn not_a_count(&self, first: usize, num: usize) -> bool {
-        let ratio = first >= 2 && self.is(first - 1, "in") && (self.toks[first - 2].kind == TokenKind::Number || self.is(first - 2, "one"));
+        let ratio = first >= 2 && self.is(first - 1, "in") && (self.kind(first - 2) == Some(TokenKind::Number) || self.is(first - 2, "one"));
         ratio || first == num && num > 0 && self.capitalized(num - 1) && self.among(num - 1, DESIGNATORS)
     }
 
@@ -307,7 +315,7 @@ impl<'a> Reader<'a> {
             }
             if noun_ok(k) {
                 noun = Some(k);
-            } else if noun.is_some() || !(self.modifier(k) || self.toks[k].kind == TokenKind::Word && !self.among(k, STOPS)) {
+            } else if noun.is_some() || !(self.modifier(k) || self.kind(k) == Some(TokenKind::Word) && !self.among(k, STOPS)) {
                 break;
             }
         }
@@ -558,7 +566,7 @@ impl<'a> Reader<'a> {
         if self.is(end, "of") {
             return self.any(end + 1, &["them", "whom", "those", "these", "which"]).then_some(end);
         }
-        match self.toks[end].kind {
+        match self.kind(end)? {
             TokenKind::Punct => (!matches!(w, "%" | "-" | "–" | "/" | ":" | "$") || !self.glued(end)).then_some(end),
             TokenKind::Number => None,
             TokenKind::Word => (self.among(end, BARE_FOLLOWERS) || self.lookup(CASUALTY_AFTER_ACTION, end).is_some()).then_some(end),
@@ -588,7 +596,7 @@ impl<'a> Reader<'a> {
         }
         let stop = self.bare_after(end)?;
         let others = stop > end;
-        let words = self.toks[num].kind == TokenKind::Word;
+        let words = self.kind(num) == Some(TokenKind::Word);
         if let Some(prev) = previous {
             let prev = prev?; // the count before was not a figure: this one is like it
             let casualty_verb = first > 0 && self.lookup(CASUALTY_BEFORE, first - 1).is_some();
@@ -631,7 +639,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let mut k = first - 1;
-        while k > 0 && first - k < 12 && !self.toks[k].newline_before {
+        while k > 0 && first - k < 12 && self.toks.get(k).is_some_and(|t| !t.newline_before) {
             k -= 1;
             if self.strong_noun(k) || self.among(k, GROUP_NOUNS) || self.is(k, "military") && !self.attributive(k) {
                 return true;
@@ -702,7 +710,7 @@ impl<'a> Reader<'a> {
             let coordinated = self.any(k, &["of", "the"])
                 || k > end
                     && (self.strong_noun(k)
-                        || self.toks[k].kind == TokenKind::Number
+                        || self.kind(k) == Some(TokenKind::Number)
                         || self.among(k, GROUP_NOUNS)
                         || self.among(k, WEAK_NOUNS)
                         || self.among(k, BLOCKERS)
@@ -792,7 +800,7 @@ impl<'a> Reader<'a> {
             // Bytes matched inline (a `str` comparison is a call at opt-level "z"): ";", ":" and the quotation marks.
             let punct = self.bytes(k);
             let telling = self.among(k, SPEECH_VERBS) || matches!(punct, b"\"" | LEFT_QUOTE | RIGHT_QUOTE);
-            if self.toks[k].kind == TokenKind::Number && !ordinal || matches!(punct, b";" | b":") || telling {
+            if self.kind(k) == Some(TokenKind::Number) && !ordinal || matches!(punct, b";" | b":") || telling {
                 break;
             }
             let idiom = k > 0 && self.among(k - 1, IDIOM_HEADS);
@@ -843,8 +851,8 @@ impl<'a> Reader<'a> {
         }
         let first = k;
         let mut end = k;
-        while end < self.toks.len() && end < first + 6 && !(end > first && self.toks[end].newline_before) {
-            let cap = self.capitalized(end) && self.toks[end].kind == TokenKind::Word;
+        while end < self.toks.len() && end < first + 6 && !(end > first && self.toks.get(end).is_some_and(|t| t.newline_before)) {
+            let cap = self.capitalized(end) && self.kind(end) == Some(TokenKind::Word);
             let joiner = end > first && (is_dash(self.word(end)) && self.glued(end) && self.glued(end + 1) || self.any(end, &["al", "of", "el"]) && self.capitalized(end + 1) || self.is(end, "al") && is_dash(self.word(end + 1)));
             if cap && !self.among(end, STOPS) && !self.among(end, NOT_PLACES) || joiner {
                 end += 1;

@@ -10,6 +10,7 @@
 use super::schema::ActorKind;
 use super::text::ascii_alphanumeric_run;
 use super::Span;
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 /// The lexicon file as written; only its lines after the header ([`DATA`]) are compiled in.
@@ -331,41 +332,65 @@ impl Lexicon {
 /// them in text order. Only items that overlap compete, so the choice runs on each cluster of
 /// overlapping items alone, and most clusters are one item. O(n log n).
 pub fn keep_winners<T, K: Ord>(items: Vec<T>, span: impl Fn(&T) -> Span, priority: impl Fn(&T) -> K) -> Vec<T> {
-    // An empty span still takes its start, as in `keep_disjoint`.
-    let end_of = |item: &T| span(item).end.max(span(item).start + 1);
-    let mut kept = Vec::with_capacity(items.len());
-    let mut cluster: Vec<T> = Vec::new();
-    let mut end = 0;
-    for item in items {
-        if span(&item).start >= end {
-            keep_disjoint(&mut cluster, &mut kept, &span, &priority);
-        }
-        end = end.max(end_of(&item));
-        cluster.push(item);
-    }
-    keep_disjoint(&mut cluster, &mut kept, &span, &priority);
-    kept
+    let spans: Vec<Span> = items.iter().map(span).collect();
+    let wins = winners(&spans, &mut |a, b| priority(&items[a]).cmp(&priority(&items[b])));
+    items.into_iter().zip(wins).filter_map(|(item, wins)| wins.then_some(item)).collect()
 }
 
-/// Moves to `kept`, from one `cluster` of overlapping items, each one that overlaps none kept
-/// before it in `priority` order, in text order; leaves `cluster` empty.
-fn keep_disjoint<T, K: Ord>(cluster: &mut Vec<T>, kept: &mut Vec<T>, span: impl Fn(&T) -> Span, priority: impl Fn(&T) -> K) {
-    if cluster.len() <= 1 {
-        kept.append(cluster);
-        return;
+/// The byte past a span, at least one past its start: an empty span still takes its start.
+fn reach(s: &Span) -> usize {
+    s.end.max(s.start + 1)
+}
+
+/// Which of `spans` (sorted by start) [`keep_winners`] keeps; `compare` orders two indices by
+/// priority. (Not generic: one copy serves every item type.)
+fn winners(spans: &[Span], compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<bool> {
+    let mut wins = vec![false; spans.len()];
+    let (mut first, mut end) = (0, 0);
+    for (i, s) in spans.iter().enumerate() {
+        if s.start >= end {
+            keep_disjoint(spans, first..i, &mut wins, compare);
+            first = i;
+        }
+        end = end.max(reach(s));
     }
-    crate::engine::sort::sort_by_key(cluster, &priority);
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let from = kept.len();
-    for item in cluster.drain(..) {
-        let s = span(&item);
-        let clash = taken.range(..s.end.max(s.start + 1)).next_back().is_some_and(|(&start, &end)| end > s.start || start == s.start);
-        if !clash {
-            taken.insert(s.start, s.end);
-            kept.push(item);
+    keep_disjoint(spans, first..spans.len(), &mut wins, compare);
+    wins
+}
+
+/// Marks in `wins`, within one `cluster` of overlapping spans, each one that overlaps none marked
+/// before it in `compare`'s order.
+fn keep_disjoint(spans: &[Span], cluster: std::ops::Range<usize>, wins: &mut [bool], compare: &mut dyn FnMut(usize, usize) -> Ordering) {
+    let (Some(spans), Some(wins)) = (spans.get(cluster.clone()), wins.get_mut(cluster.clone())) else { return };
+    match wins {
+        [] => return,
+        [only] => {
+            *only = true;
+            return;
+        }
+        _ => {}
+    }
+    let n = spans.len();
+    let order = crate::engine::sort::sorted_order(n, &mut |a, b| compare(cluster.start + a, cluster.start + b)).unwrap_or_else(|| (0..n).collect());
+    // A Fenwick tree of the furthest reach of a kept span among the first k spans: kept spans are
+    // disjoint, so a span overlaps one iff a kept span starting before its reach reaches past its start.
+    let mut furthest = vec![0; n + 1];
+    for i in order {
+        let s = &spans[i];
+        let (mut k, mut most) = (spans.partition_point(|t| t.start < reach(s)), 0);
+        while k > 0 {
+            most = most.max(furthest[k]);
+            k &= k - 1;
+        }
+        if most <= s.start {
+            wins[i] = true;
+            let mut k = i + 1;
+            while k <= n {
+                furthest[k] = furthest[k].max(reach(s));
+                k += k & k.wrapping_neg();
+            }
         }
     }
-    crate::engine::sort::sort_by_key(&mut kept[from..], |i| span(i).start);
 }
 
 #[cfg(test)]

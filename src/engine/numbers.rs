@@ -110,20 +110,15 @@ const VAGUE: [(&str, u64, u64); 5] = [
     ("dozens", 24, 99), ("scores", 40, 99), ("hundreds", 100, 999), ("thousands", 1_000, 9_999),
     ("millions", 1_000_000, 9_999_999),
 ];
-const MONTHS: [&str; 23] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-];
-const CURRENCY_WORDS: [&str; 24] = [
-    "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "ruble", "rubles", "rouble", "roubles", "yuan",
-    "yen", "rupee", "rupees", "hryvnia", "hryvnias", "shekels", "riyals", "dinars", "usd", "eur", "gbp", "cents",
-];
-const CURRENCY_CODES: [&str; 8] = ["usd", "eur", "gbp", "rs", "inr", "rub", "uah", "cad"];
+const MONTHS: &str = "\
+    january february march april may june july august september october november december jan feb mar apr jun jul \
+    aug sep sept oct nov";
+const CURRENCY_WORDS: &str = "\
+    dollar dollars euro euros pound pounds sterling ruble rubles rouble roubles yuan yen rupee rupees hryvnia hryvnias \
+    shekels riyals dinars usd eur gbp cents";
+const CURRENCY_CODES: &str = "usd eur gbp rs inr rub uah cad";
 /// Words before a 4-digit number that make it a year.
-const YEAR_CUES: [&str; 16] = [
-    "in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "early", "late", "mid", "year",
-    "summer", "winter",
-];
+const YEAR_CUES: &str = "in since by until till from before after during of early late mid year summer winter";
 
 /// Every word that can open an expression (sorted): "a", "between", "half", "several",
 /// vague plurals, number words and the first words of the qualifiers. A test checks it covers them all.
@@ -188,11 +183,9 @@ const PRE_QUALIFIERS: [(&[&str], Qualifier); 48] = [
 ];
 
 /// Words that say a "from A to B" pair is a change, not a range.
-const CHANGE_WORDS: [&str; 30] = [
-    "reduce", "reduced", "reducing", "cut", "cuts", "cutting", "increase", "increased", "increasing", "raise", "raised",
-    "rise", "rose", "risen", "grow", "grew", "grown", "fall", "fell", "fallen", "drop", "dropped", "boost", "boosted",
-    "lower", "lowered", "shrink", "shrank", "expand", "expanded",
-];
+const CHANGE_WORDS: &str = "\
+    reduce reduced reducing cut cuts cutting increase increased increasing raise raised rise rose risen grow grew grown \
+    fall fell fallen drop dropped boost boosted lower lowered shrink shrank expand expanded";
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| same_word(w, word)).map(|&(_, v)| v)
@@ -280,10 +273,9 @@ pub(super) fn tagged_words() -> Vec<(&'static str, u64)> {
     let mut tagged: Vec<(&'static str, u64)> = heads.collect();
     tagged.extend(words(OPENERS).map(|w| (w, OPENS)));
     tagged.extend(atoms.iter().map(|&w| (w, STARTS_ATOM)));
-    let lists: [(&[&'static str], u64); 5] =
-        [(&MONTHS, MONTH), (&CURRENCY_WORDS, CURRENCY_WORD), (&CURRENCY_CODES, CURRENCY_CODE), (&YEAR_CUES, YEAR_CUE), (&CHANGE_WORDS, CHANGE)];
+    let lists = [(MONTHS, MONTH), (CURRENCY_WORDS, CURRENCY_WORD), (CURRENCY_CODES, CURRENCY_CODE), (YEAR_CUES, YEAR_CUE), (CHANGE_WORDS, CHANGE)];
     for (list, bit) in lists {
-        tagged.extend(list.iter().map(|&w| (w, bit)));
+        tagged.extend(words(list).map(|w| (w, bit)));
     }
     tagged
 }

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 /// The order of `len` items sorted stably by `compare` (which compares two indices):
 /// position `i` of the result holds the index of the item that belongs at `i`. `None` when
 /// they are in order already (often so: mentions and spans found left to right).
-fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Option<Vec<usize>> {
+pub fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Option<Vec<usize>> {
     if (1..len).all(|i| compare(i - 1, i) != Ordering::Greater) {
         return None;
     }
@@ -19,21 +19,40 @@ fn sorted_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -
 
 /// Sorts `items` stably by `compare`, as `slice::sort_by` does.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    if items.len() < 2 {
-        return;
+    // `get`, not indexing: no panic branch in each of the many copies of this function.
+    let order = sorted_order(items.len(), &mut |a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => compare(x, y),
+        _ => Ordering::Equal,
+    });
+    if let Some(order) = order {
+        apply(items, &order);
     }
-    let Some(order) = sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b])) else { return };
-    // Apply the permutation cycle by cycle: each item moves once.
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
+}
+
+/// Puts the item at `order[i]` at `i`, for every `i`: one copy per item type, not per comparator.
+fn apply<T>(items: &mut [T], order: &[usize]) {
+    permute(order, &mut |a, b| {
+        // The two items as the ends of one slice: no panic branch (as `swap` has).
+        if let Some((first, rest)) = items.get_mut(a.min(b)..=a.max(b)).and_then(<[T]>::split_first_mut) {
+            if let Some(last) = rest.last_mut() {
+                std::mem::swap(first, last);
+            }
+        }
+    });
+}
+
+/// Applies the permutation `order` (see [`sorted_order`]) through `swap`, cycle by cycle: each item moves once.
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
         let mut at = start;
-        while !placed[at] {
+        while placed.get(at) == Some(&false) {
             placed[at] = true;
             let from = order[at];
             if from == start {
                 break;
             }
-            items.swap(at, from);
+            swap(at, from);
             at = from;
         }
     }

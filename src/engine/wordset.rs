@@ -5,47 +5,7 @@
 //! than a binary search (a string comparison per step) or a linear scan per list.
 //! Build it once, in a `static` [`std::sync::OnceLock`].
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::{BitAnd, BitOr, Shl};
-
-/// A quick, non-cryptographic hash for short words (the Fx multiply-rotate scheme).
-/// Lists are fixed and compiled in, so no hash-flooding defence is needed.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(eight));
-        }
-        let rest = chunks.remainder();
-        let mut eight = [0u8; 8];
-        eight[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(eight) ^ (rest.len() as u64) << 59);
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map keyed by words of fixed lists, with [`WordHasher`] (not for keys taken from the
-/// input, which could be chosen to collide: those go in a std `HashMap`).
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// The bit set of a [`WordIndex`]: `u32` (32 lists, the default) or `u64` (64 lists).
 pub trait Classes: Copy + Default + PartialEq + BitAnd<Output = Self> + BitOr<Output = Self> + Shl<usize, Output = Self> + From<u8> {}

@@ -7,7 +7,6 @@ use super::{is_acronym, is_all_caps, words, Candidate, FoundActor, FoundActors, 
 use crate::engine::lexicon::{lexicon, Form, Hit};
 use crate::engine::schema::ActorKind;
 use crate::engine::text::{lower, lowercase};
-use crate::engine::wordset::WordMap;
 use crate::engine::{Doc, Span};
 use std::collections::HashMap;
 
@@ -116,34 +115,86 @@ struct Draft {
     actor: FoundActor,
     entry: Option<usize>,
     person: Option<NameKey>,
+    /// The person drafted before this one with the same last-name skeleton.
+    same_last: Option<usize>,
 }
 
+/// The one map type of the merge (words to drafts): each key and value type a map is compiled
+/// for costs the wasm its own copy of the map's code.
+type Index = HashMap<String, usize>;
+
+/// Maps `key` to `value` unless it is mapped already (allocating only for a new key).
+fn insert_first(map: &mut Index, key: &str, value: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), value);
+    }
+}
+
+/// Maps `key` to `value`, in place of what it mapped to (allocating only for a new key).
+fn insert_latest(map: &mut Index, key: &str, value: usize) {
+    match map.get_mut(key) {
+        Some(v) => *v = value,
+        None => {
+            map.insert(key.to_string(), value);
+        }
+    }
+}
 
 /// Assembles drafts; every lookup goes through a hash map so that long texts stay linear.
 #[derive(Default)]
 pub(super) struct Builder {
     drafts: Vec<Draft>,
     adjectives: Vec<(Span, usize)>,
-    /// Draft by lexicon entry (keys from the fixed lexicon: the cheap hasher).
-    by_entry: WordMap<usize, usize>,
-    /// Draft by kind and lower-case name, for actors the lexicon does not know.
-    by_name: HashMap<(ActorKind, String), usize>,
-    /// People by the skeleton of their last name.
-    by_last: HashMap<String, Vec<usize>>,
+    /// Draft by lexicon entry, indexed by entry.
+    by_entry: Vec<Option<usize>>,
+    /// Draft by lower-case name and kind ([`name_key`]), for actors the lexicon does not know.
+    by_name: Index,
+    /// By the skeleton of their last name, the person drafted last (the others through [`Draft::same_last`]).
+    by_last: Index,
     /// Acronyms defined in the text, with their actor.
-    acronyms: HashMap<String, usize>,
+    acronyms: Index,
     /// The draft of each accepted candidate, in order.
     of_candidate: Vec<usize>,
-    /// Titles found before names, by the byte where the name starts.
-    roles: HashMap<usize, String>,
+    /// Titles found before names.
+    roles: Roles,
     last_person: Option<usize>,
     /// Per last-name skeleton, the person mentioned most recently.
-    recent_by_last: HashMap<String, usize>,
+    recent_by_last: Index,
+}
+
+/// Titles found before names, by the byte where the name starts (sorted by it, for a binary search).
+#[derive(Default)]
+pub(super) struct Roles(Vec<(usize, String)>);
+
+impl Roles {
+    /// The titles, each with the byte where its name starts; of two at one byte, the first counts.
+    pub(super) fn new(mut roles: Vec<(usize, String)>) -> Roles {
+        crate::engine::sort::sort_by_key(&mut roles, |r| r.0);
+        Roles(roles)
+    }
+
+    /// These titles and `more` (which count after them).
+    pub(super) fn with(mut self, more: Vec<(usize, String)>) -> Roles {
+        self.0.extend(more);
+        Roles::new(self.0)
+    }
+
+    /// The title of the name that starts at byte `start`.
+    pub(super) fn at(&self, start: usize) -> Option<&String> {
+        self.0.get(self.0.partition_point(|r| r.0 < start)).filter(|r| r.0 == start).map(|r| &r.1)
+    }
+}
+
+/// What tells actors the lexicon does not know apart: the lower-case name, then the kind.
+fn name_key(name: &str, kind: ActorKind) -> String {
+    let mut key = lowercase(name);
+    key.push(char::from(kind as u8));
+    key
 }
 
 impl Builder {
     /// A builder that gives known people the titles found before their names.
-    pub(super) fn with_roles(roles: HashMap<usize, String>) -> Builder {
+    pub(super) fn with_roles(roles: Roles) -> Builder {
         Builder { roles, ..Builder::default() }
     }
 
@@ -153,13 +204,13 @@ impl Builder {
         // What makes two mentions the same actor: a lexicon entry, or a kind and a lower-case name.
         let name_key = match entry {
             Some(e) => {
-                if let Some(&i) = self.by_entry.get(&e) {
+                if let Some(&Some(i)) = self.by_entry.get(e) {
                     return i;
                 }
                 None
             }
             None => {
-                let key = (kind, lowercase(name));
+                let key = name_key(name, kind);
                 if let Some(&i) = self.by_name.get(&key) {
                     return i;
                 }
@@ -168,12 +219,15 @@ impl Builder {
         };
         let i = self.drafts.len();
         let person = (kind == ActorKind::Person).then(|| key.unwrap_or_else(|| NameKey::new(name)));
-        if let Some(p) = &person {
-            self.by_last.entry(p.last.clone()).or_default().push(i);
-        }
-        self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person });
+        let same_last = person.as_ref().and_then(|p| self.by_last.insert(p.last.clone(), i));
+        self.drafts.push(Draft { actor: FoundActor { name: name.to_string(), kind, role: None, mentions: Vec::new() }, entry, person, same_last });
         if let Some(e) = entry {
-            self.by_entry.insert(e, i);
+            if self.by_entry.len() <= e {
+                self.by_entry.resize(e + 1, None);
+            }
+            if let Some(slot) = self.by_entry.get_mut(e) {
+                *slot = Some(i);
+            }
         }
         if let Some(key) = name_key {
             self.by_name.insert(key, i);
@@ -190,8 +244,16 @@ impl Builder {
                 return Some(i);
             }
         }
-        let candidates = self.by_last.get(&key.last)?;
-        candidates.iter().copied().find(|&i| self.drafts[i].person.as_ref().is_some_and(|k| k.matches(key)))
+        // The first drafted of those that match: the chain runs from the last drafted back.
+        let mut matching = None;
+        let mut at = self.by_last.get(&key.last).copied();
+        while let Some(d) = at.and_then(|i| self.drafts.get(i)) {
+            if d.person.as_ref().is_some_and(|k| k.matches(key)) {
+                matching = at;
+            }
+            at = d.same_last;
+        }
+        matching
     }
 
     fn person(&mut self, name: &str) -> usize {
@@ -215,7 +277,7 @@ impl Builder {
                 let e = &lexicon().entries[h.entry];
                 let i = self.draft(e.name, e.kind, Some(h.entry), None);
                 if self.drafts[i].actor.role.is_none() {
-                    self.drafts[i].actor.role = self.roles.get(&c.span.start).cloned();
+                    self.drafts[i].actor.role = self.roles.at(c.span.start).cloned();
                 }
                 i
             }
@@ -241,7 +303,7 @@ impl Builder {
         if self.drafts[i].actor.kind == ActorKind::Person {
             self.last_person = Some(i);
             if let Some(k) = &self.drafts[i].person {
-                self.recent_by_last.insert(k.last.clone(), i);
+                insert_latest(&mut self.recent_by_last, &k.last, i);
             }
         }
         self.drafts[i].actor.mentions.push(c.span);
@@ -261,7 +323,7 @@ impl Builder {
             }
             let Some(&d) = self.of_candidate.get(c) else { continue };
             if self.drafts[d].actor.kind != ActorKind::Person {
-                self.acronyms.entry(tokens[i + 1].text(text).to_string()).or_insert(d);
+                insert_first(&mut self.acronyms, tokens[i + 1].text(text), d);
             }
         }
     }
@@ -282,30 +344,30 @@ impl Builder {
             }
             after.checked_sub(1).is_some_and(|i| taken[i].overlaps(&span))
         };
-        let mut by_initials: HashMap<String, usize> = HashMap::new();
-        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_initials = Index::new();
+        let mut by_name = Index::new();
         // Surnames of people named in full, for a sweep in text order: each lone surname
         // goes to the person with it named last before it (else the first named).
-        let mut first_by_surname: HashMap<&str, usize> = HashMap::new();
+        let mut first_by_surname = Index::new();
         let mut named: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.drafts.iter().enumerate().filter(|(_, d)| !d.actor.mentions.is_empty()) {
             match (&d.person, d.actor.kind) {
                 (Some(k), _) if k.parts > 1 => {
-                    first_by_surname.entry(k.surname.as_str()).or_insert(i);
+                    insert_first(&mut first_by_surname, &k.surname, i);
                     named.extend(d.actor.mentions.iter().map(|m| (m.start, i)));
                 }
                 (_, ActorKind::Person | ActorKind::State) => {}
                 _ => {
-                    by_initials.entry(initials(&d.actor.name)).or_insert(i);
+                    insert_first(&mut by_initials, &initials(&d.actor.name), i);
                     if d.entry.is_none() {
-                        by_name.entry(d.actor.name.as_str()).or_insert(i);
+                        insert_first(&mut by_name, &d.actor.name, i);
                     }
                 }
             }
         }
         crate::engine::sort::sort(&mut named);
         let mut named = named.into_iter().peekable();
-        let mut latest_by_surname: HashMap<&str, usize> = HashMap::new();
+        let mut latest_by_surname = Index::new();
         let mut found: Vec<(Span, usize)> = Vec::new();
         // A lone word's bare form (see `NameKey::surname`), in one buffer for every word.
         let mut surname = String::new();
@@ -345,7 +407,7 @@ impl Builder {
                     } else if seg.len() == 1 {
                         while let Some((_, d)) = named.next_if(|&(start, _)| start < span.start) {
                             if let Some(k) = &self.drafts[d].person {
-                                latest_by_surname.insert(k.surname.as_str(), d);
+                                insert_latest(&mut latest_by_surname, &k.surname, d);
                             }
                         }
                         // What `NameKey::new(form).surname` gives for one word, without the rest.

@@ -23,9 +23,8 @@ use super::lexicon::{keep_winners, lexicon, Form, Hit};
 use super::schema::ActorKind;
 use super::text::{Token, TokenKind};
 use super::{Doc, Span};
-use merge::Builder;
+use merge::{Builder, Roles};
 use scan::{is_headline, Context};
-use std::collections::HashMap;
 
 /// One actor as the engine found it, before ids and offsets are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,20 +147,24 @@ pub fn find(doc: &Doc) -> FoundActors {
     ctx.acronym_definitions(&parentheses, &mut cands);
     // Titles found before names, so that known people keep theirs ("President Hassan
     // Sheikh Mohamud": the title reading stops at "Sheikh", the lexicon name starts where it did).
-    let mut roles: HashMap<usize, String> = cands
-        .iter()
-        .filter_map(|c| match &c.source {
-            Source::Person { role: Some(r), .. } => Some((c.span.start, r.clone())),
-            _ => None,
-        })
-        .collect();
+    // Of two candidates at one byte, the later's title counts: hence in reverse.
+    let roles = Roles::new(
+        cands
+            .iter()
+            .rev()
+            .filter_map(|c| match &c.source {
+                Source::Person { role: Some(r), .. } => Some((c.span.start, r.clone())),
+                _ => None,
+            })
+            .collect(),
+    );
     // "Kremlin spokesman Dmitry Peskov": a known person after a role word.
-    for h in hits.iter().filter(|h| h.form == Form::Name && lx.entries[h.entry].kind == ActorKind::Person) {
+    let mut known = Vec::new();
+    for h in hits.iter().filter(|h| h.form == Form::Name && lx.entries[h.entry].kind == ActorKind::Person && roles.at(h.span.start).is_none()) {
         let at = token_at(&doc.tokens, h.span.start).filter(|&t| t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && words::is_role(doc.tokens[t - 1].text(text)));
-        if let Some(role) = at.and_then(|t| ctx.role_before(t)) {
-            roles.entry(h.span.start).or_insert(role);
-        }
+        known.extend(at.and_then(|t| ctx.role_before(t)).map(|role| (h.span.start, role)));
     }
+    let roles = roles.with(known);
     let mut accepted = longest_first(cands);
     adopt_known_acronyms(text, &mut accepted);
     let mut b = Builder::with_roles(roles);

@@ -80,7 +80,10 @@ impl Context<'_, '_> {
     fn words_before(&self, i: usize) -> (Option<&str>, Option<&str>) {
         let tokens = &self.doc.tokens[..];
         let mut p = i;
-        while p > 0 && p + 2 > i && !tokens[p].space_before && tokens[p - 1].kind == TokenKind::Punct && !"(\"“‘'’,.;:—–-".contains(tokens[p - 1].text(self.text())) {
+        let glued_symbol = |p: usize| {
+            tokens.get(p).is_some_and(|t| !t.space_before) && tokens.get(p - 1).is_some_and(|t| t.kind == TokenKind::Punct && !"(\"“‘'’,.;:—–-".contains(t.text(self.text())))
+        };
+        while p > 0 && p + 2 > i && glued_symbol(p) {
             p -= 1;
         }
         (p.checked_sub(1).and_then(|q| self.word(q)), p.checked_sub(2).and_then(|q| self.word(q)))
@@ -121,14 +124,14 @@ impl Context<'_, '_> {
                     break;
                 }
             }
-            while k > j && run[k - 1].kind == UnitKind::Particle {
+            while k > j && run.get(k - 1).is_some_and(|u| u.kind == UnitKind::Particle) {
                 k -= 1;
             }
             // "Foreign Minister Thérèse Kayikwamba Wagner": a known name can end a titled person's name.
             if k >= j + 2 && k + 1 == run.len() && !run[k - 1].possessive && self.hit_in(&run[k]).is_some_and(|h| h.form == Form::Name && h.span == run[k].span && lexicon().entries[h.entry].kind != ActorKind::State) {
                 k += 1;
             }
-            if k > j && run[j].kind == UnitKind::Cap {
+            if k > j && run.get(j).is_some_and(|u| u.kind == UnitKind::Cap) {
                 let role = Span::new(run[i].span.start, run[j - 1].span.end).of(text).to_string();
                 let before = match i.checked_sub(1) {
                     Some(p) => Some(run[p]),
@@ -137,7 +140,7 @@ impl Context<'_, '_> {
                         .units
                         .partition_point(|u| u.span.start < run[0].span.start)
                         .checked_sub(1)
-                        .map(|p| self.units[p])
+                        .and_then(|p| self.units.get(p).copied())
                         .filter(|u| u.possessive && u.tokens.1 + 1 == run[0].tokens.0),
                 };
                 let role = match before.as_ref().and_then(|u| self.hit_in(u)) {
@@ -163,7 +166,7 @@ impl Context<'_, '_> {
             while e < run.len() && !used[e] {
                 e += 1;
             }
-            self.scan_segment(&run[s..e], out);
+            self.scan_segment(run.get(s..e).unwrap_or(&[]), out);
             s = e;
         }
     }

@@ -17,8 +17,8 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
     // Only the figures inside some claim are ever compared: only theirs are read.
     let mut totals = vec![false; figures.len()];
     for &f in drafts.iter().flat_map(|d| &d.figures) {
-        if let Some(total) = totals.get_mut(f) {
-            *total = is_total(text, &figures[f]);
+        if let (Some(total), Some(figure)) = (totals.get_mut(f), figures.get(f)) {
+            *total = is_total(text, figure);
         }
     }
     // A claim with no event, number, figure, hedge or finished group can contest nothing
@@ -39,8 +39,7 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
                 || disputes_number(x, y)
                 || disputes_number(y, x);
             if hit {
-                drafts[a].links.push(b);
-                drafts[b].links.push(a);
+                link_both(drafts, a, b);
             }
         }
     }
@@ -51,6 +50,20 @@ pub(super) fn link(drafts: &mut [Draft], figures: &[FoundFigure], text: &str) {
         crate::engine::sort::sort(&mut d.links);
         d.links.dedup();
     }
+}
+
+/// Links claims `a` and `b`, both ways.
+fn link_both(drafts: &mut [Draft], a: usize, b: usize) {
+    for (from, to) in [(a, b), (b, a)] {
+        if let Some(d) = drafts.get_mut(from) {
+            d.links.push(to);
+        }
+    }
+}
+
+/// The figure `i` if it sizes a whole force (`totals`, see [`is_total`]).
+fn whole<'f>(figures: &'f [FoundFigure], totals: &[bool], i: usize) -> Option<&'f FoundFigure> {
+    figures.get(i).filter(|_| totals.get(i) == Some(&true))
 }
 
 /// Bits of [`Traits::flags`]: what a claim has that a contest rule compares.
@@ -100,8 +113,9 @@ fn traits(d: &Draft, figures: &[FoundFigure], totals: &[bool]) -> Traits {
     let owners = d
         .figures
         .iter()
-        .filter(|&&i| totals[i] && figures[i].kind == FigureKind::Force)
-        .filter_map(|&i| figures[i].owner)
+        .filter_map(|&i| whole(figures, totals, i))
+        .filter(|f| f.kind == FigureKind::Force)
+        .filter_map(|f| f.owner)
         .fold(0, |set, owner| set | bit_of(owner as u64));
     let numbers = d.numbers.iter().fold(0, |set, &v| set | bit_of(v));
     Traits { flags, events: event_bits(&d.events), hedged: event_bits(&d.hedged_events), owners, numbers }
@@ -163,7 +177,9 @@ impl<'a> PairIndex<'a> {
             buckets = vec![Vec::new(); BUCKETS];
             for (k, (_, t)) in active.iter().enumerate() {
                 for b in Self::held(t) {
-                    buckets[b].push(k);
+                    if let Some(bucket) = buckets.get_mut(b) {
+                        bucket.push(k);
+                    }
                 }
             }
         }
@@ -201,15 +217,15 @@ impl<'a> PairIndex<'a> {
         let x = self.active[k].1;
         out.clear();
         if self.buckets.is_empty() {
-            out.extend(range.filter(|&j| may_contest(x, self.active[j].1)));
+            out.extend(range.filter(|&j| self.active.get(j).is_some_and(|&(_, y)| may_contest(x, y))));
             return;
         }
         for b in Self::wanted(&x) {
-            let list = &self.buckets[b];
+            let Some(list) = self.buckets.get(b) else { continue };
             let from = list.partition_point(|&j| j < range.start);
-            for &j in list[from..].iter().take_while(|&&j| j < range.end) {
-                if self.seen[j] != k {
-                    self.seen[j] = k;
+            for &j in list.iter().skip(from).take_while(|&&j| j < range.end) {
+                if let Some(seen) = self.seen.get_mut(j).filter(|seen| **seen != k) {
+                    *seen = k;
                     out.push(j);
                 }
             }
@@ -236,22 +252,20 @@ fn may_contest(x: Traits, y: Traits) -> bool {
 fn link_denials_by_names(drafts: &mut [Draft]) {
     let n = drafts.len();
     for d in 0..n {
-        if drafts[d].denied_topics.is_empty() {
-            continue;
-        }
-        let shared = |t: &Draft| drafts[d].denied_topics.iter().filter(|(x, _)| is_about(t, x)).count();
-        let candidate = |t: usize| t != d && drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t]);
+        let Some(denial) = drafts.get(d).filter(|x| !x.denied_topics.is_empty()) else { continue };
+        let shared = |t: &Draft| denial.denied_topics.iter().filter(|(x, _)| is_about(t, x)).count();
+        // Another claim, not a denial, from another source.
+        let other = |t: usize| drafts.get(t).filter(|o| t != d && o.stance != Some(Stance::Denied) && !same_source(denial, o));
         // Before the denial, else (a lead that denies a report described next) just after it.
-        let nearest = (d.saturating_sub(6)..d).rev().chain(d + 1..n.min(d + 3)).find(|&t| candidate(t) && shared(&drafts[t]) >= 1);
+        let nearest = (d.saturating_sub(6)..d).rev().chain(d + 1..n.min(d + 3)).find(|&t| other(t).is_some_and(|o| shared(o) >= 1));
         // Three shared names need three names on each side.
-        let strong: Vec<usize> = if drafts[d].denied_topics.len() < 3 {
+        let strong: Vec<usize> = if denial.denied_topics.len() < 3 {
             Vec::new()
         } else {
-            (d.saturating_sub(WINDOW)..n.min(d + WINDOW)).filter(|&t| drafts[t].topics.len() >= 3 && candidate(t) && shared(&drafts[t]) >= 3).collect()
+            (d.saturating_sub(WINDOW)..n.min(d + WINDOW)).filter(|&t| other(t).is_some_and(|o| o.topics.len() >= 3 && shared(o) >= 3)).collect()
         };
         for t in nearest.into_iter().chain(strong) {
-            drafts[d].links.push(t);
-            drafts[t].links.push(d);
+            link_both(drafts, d, t);
         }
     }
 }
@@ -261,17 +275,16 @@ fn link_denials_by_names(drafts: &mut [Draft]) {
 /// nearest that names the denier, else the nearest.
 fn link_denials_of_previous(drafts: &mut [Draft]) {
     for d in 0..drafts.len() {
-        if !drafts[d].denies_previous {
-            continue;
-        }
-        let denier = drafts[d].source.map(Topic::Actor);
-        let candidates: Vec<usize> = (d.saturating_sub(4)..d).rev().filter(|&t| drafts[t].stance != Some(Stance::Denied) && !same_source(&drafts[d], &drafts[t])).collect();
-        let naming = candidates.iter().copied().find(|&t| denier.as_ref().is_some_and(|a| is_about(&drafts[t], a)));
+        let Some(denial) = drafts.get(d).filter(|x| x.denies_previous) else { continue };
+        let denier = denial.source.map(Topic::Actor);
+        let candidates: Vec<usize> = (d.saturating_sub(4)..d).rev().filter(|&t| drafts.get(t).is_some_and(|o| o.stance != Some(Stance::Denied) && !same_source(denial, o))).collect();
+        let naming = candidates.iter().copied().find(|&t| denier.as_ref().is_some_and(|a| drafts.get(t).is_some_and(|o| is_about(o, a))));
         // "rejected the accusation" answers the accusation: "Yerevan accused the peacekeepers of ...".
-        let accusation = candidates.iter().copied().find(|&t| drafts[t].cue.starts_with("accus") || drafts[t].cue.starts_with("alleg"));
+        let accusation = candidates.iter().copied().find(|&t| drafts.get(t).is_some_and(|o| o.cue.starts_with("accus") || o.cue.starts_with("alleg")));
         if let Some(t) = accusation.or(naming).or(candidates.first().copied()) {
             // "Ali said ... troops massing. "We are seeing a buildup," Ali told ...": one statement over two sentences.
-            let same = |u: usize| candidates.contains(&u) && drafts[t].source.is_some() && drafts[u].source == drafts[t].source;
+            let source = drafts.get(t).and_then(|o| o.source);
+            let same = |u: usize| candidates.contains(&u) && source.is_some() && drafts.get(u).is_some_and(|o| o.source == source);
             let (mut first, mut last) = (t, t);
             while first > 0 && same(first - 1) {
                 first -= 1;
@@ -280,8 +293,7 @@ fn link_denials_of_previous(drafts: &mut [Draft]) {
                 last += 1;
             }
             for u in first..=last {
-                drafts[d].links.push(u);
-                drafts[u].links.push(d);
+                link_both(drafts, d, u);
             }
         }
     }
@@ -298,15 +310,14 @@ fn share_with_restatements(drafts: &mut [Draft]) {
         for b in a + 1..n.min(a + RESTATEMENT_WINDOW) {
             let (x, y) = (&drafts[a], &drafts[b]);
             let restates = !x.events.is_empty() && x.events == y.events && x.numbers.iter().any(|v| y.numbers.contains(v));
-            if !restates || x.links[..before[a]].contains(&b) {
+            if !restates || x.links.iter().take(before[a]).any(|&l| l == b) {
                 continue;
             }
             for (to, from) in [(b, a), (a, b)] {
                 for i in 0..before[from] {
-                    let t = drafts[from].links[i];
+                    let Some(&t) = drafts.get(from).and_then(|f| f.links.get(i)) else { break };
                     if t != a && t != b {
-                        drafts[to].links.push(t);
-                        drafts[t].links.push(to);
+                        link_both(drafts, to, t);
                     }
                 }
             }
@@ -438,9 +449,8 @@ fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 /// Both claims size the same force (same owner; place and action the same or unsaid)
 /// with bounds that cannot both hold.
 fn figures_clash(x: &Draft, y: &Draft, figures: &[FoundFigure], totals: &[bool]) -> bool {
-    x.figures.iter().filter(|&&i| totals[i]).any(|&i| {
-        y.figures.iter().filter(|&&j| totals[j]).any(|&j| {
-            let (f, g) = (&figures[i], &figures[j]);
+    x.figures.iter().filter_map(|&i| whole(figures, totals, i)).any(|f| {
+        y.figures.iter().filter_map(|&j| whole(figures, totals, j)).any(|g| {
             let same_force = f.kind == FigureKind::Force
                 && g.kind == FigureKind::Force
                 && f.owner.is_some()

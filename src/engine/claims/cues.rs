@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::engine::text::{self, Token, TokenKind};
-use crate::engine::wordset::{fold, tagged, words, WordIndex, WordMap};
+use crate::engine::wordset::{fold, tagged, words, WordIndex};
 
 /// The capital that [`text::lower`] shortens ("İ" → "i"); every other char keeps its length.
 const DOTTED_I: char = '\u{130}';
@@ -260,11 +260,11 @@ const APOSTROPHES: &str = "' \u{2019} \u{2018}";
 fn classes() -> &'static WordIndex {
     static INDEX: OnceLock<WordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        // The leads' list (bit LEAD) is the keys of `leads()`.
+        // The leads' list (bit LEAD) is the words of `leads()`.
         let mut lists: Vec<&'static str> = vec![BREAKS, NEGATORS, FORCE_NOUNS, "", FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS, STOPS, APOSTROPHES];
         lists.extend(TRIGGERS.iter().map(|t| t.1));
         let mut words = tagged(&lists);
-        words.extend(leads().keys().map(|&w| (w, LEAD)));
+        words.extend(leads().list.iter().map(|&(w, _)| (w, LEAD)));
         WordIndex::from_words(&words)
     })
 }
@@ -341,13 +341,29 @@ const NEGATION: &str = "\
     doesn ' not need, don ' not need, no need, not received, not considering, not intend, never planned, no such, \
     there are no, there is no, there were no, there was no, there have been no, there has been no";
 /// Nouns that make the object of a denial claim-like ("denied reports that ...").
-const CLAIM_NOUNS: &[&str] = &[
-    "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
-    "suggestion", "suggestions", "speculation", "assertion", "assertions", "statement", "statements", "news", "that", "any",
-    "it", "\"", "\u{201C}", "media", "story", "stories", "account", "accounts", "charges", "charge", "figure", "figures",
-    "number", "numbers", "estimate", "estimates", "toll", "characterisation", "characterization", "version", "findings", "conclusions",
-];
-const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "such", "his", "her", "their", "its", "our", "no"];
+const CLAIM_NOUNS: &str = "\
+    report reports claim claims allegation allegations accusation accusations rumours rumors suggestion suggestions \
+    speculation assertion assertions statement statements news that any it \" \u{201C} media story stories account \
+    accounts charges charge figure figures number numbers estimate estimates toll characterisation characterization \
+    version findings conclusions";
+const DETERMINERS: &str = "a an the this these those such his her their its our no";
+
+
+/// Whether `word` is one of [`CLAIM_NOUNS`].
+fn is_claim_noun(word: &str) -> bool {
+    object_words().any(1, word)
+}
+
+/// Whether `word` is one of [`DETERMINERS`].
+fn is_determiner(word: &str) -> bool {
+    object_words().any(2, word)
+}
+
+/// [`CLAIM_NOUNS`] (bit 1) and [`DETERMINERS`] (bit 2) in one index.
+fn object_words() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(&[CLAIM_NOUNS, DETERMINERS]))
+}
 
 /// What a word can start: the cue phrases that begin with it (in priority order) and
 /// the single-word cues it is.
@@ -365,30 +381,55 @@ const SPECIAL: &str = "\
     claiming reports states estimate report tell warn insist deny put say";
 
 /// Every word that can start a cue, with what it can start.
-fn leads() -> &'static WordMap<&'static str, Lead> {
-    static LEADS: OnceLock<WordMap<&'static str, Lead>> = OnceLock::new();
+struct Leads {
+    /// By word.
+    list: Vec<(&'static str, Lead)>,
+    /// Each word's position in `list` plus one, as its "lists" (each word comes once): one hash
+    /// lookup, no hash map's code for it.
+    positions: WordIndex,
+}
+
+/// [`Leads`] of the tables above.
+fn leads() -> &'static Leads {
+    static LEADS: OnceLock<Leads> = OnceLock::new();
     LEADS.get_or_init(|| {
-        let mut map: WordMap<&'static str, Lead> = WordMap::default();
+        let mut leads = Vec::new();
         let tables = [(CueKind::Dismissal, DISMISSAL), (CueKind::Negation, NEGATION), (CueKind::Hedge, HEDGE)];
         for (kind, table) in tables {
             for seq in phrases(table) {
-                map.entry(seq[0]).or_default().phrases.push((kind, seq));
+                lead_entry(&mut leads, seq[0]).phrases.push((kind, seq));
             }
         }
         for w in words(REPORT) {
-            map.entry(w).or_default().report = true;
+            lead_entry(&mut leads, w).report = true;
         }
         for w in words(DENIAL) {
-            map.entry(w).or_default().denial = true;
+            lead_entry(&mut leads, w).denial = true;
         }
         for w in words(WEAK_DENIAL) {
-            map.entry(w).or_default().weak_denial = true;
+            lead_entry(&mut leads, w).weak_denial = true;
         }
         for w in words(SPECIAL) {
-            map.entry(w).or_default();
+            lead_entry(&mut leads, w);
         }
-        map
+        let positions = WordIndex::from_words(&leads.iter().zip(1..).map(|(&(w, _), n)| (w, n)).collect::<Vec<_>>());
+        Leads { list: leads, positions }
     })
+}
+
+/// The lead of `word` in `leads` (kept sorted by word), added if new.
+fn lead_entry<'a>(leads: &'a mut Vec<(&'static str, Lead)>, word: &'static str) -> &'a mut Lead {
+    let at = leads.binary_search_by(|&(w, _)| w.cmp(word)).unwrap_or_else(|at| {
+        leads.insert(at, (word, Lead::default()));
+        at
+    });
+    &mut leads[at].1
+}
+
+/// What `word` can start, if it starts a cue.
+fn lead_of(word: &str) -> Option<&'static Lead> {
+    let leads = leads();
+    (leads.positions.classes(word) as usize).checked_sub(1).and_then(|at| leads.list.get(at)).map(|(_, lead)| lead)
 }
 
 /// The phrases of a table (phrases separated by commas, their words by spaces), each as its words.
@@ -413,7 +454,7 @@ pub(super) fn find(w: &Words, cues: &mut Vec<Cue>) {
 /// The cue that starts at `i`, a word of [`LEAD`].
 fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     let word = w.at(i);
-    let lead = leads().get(word)?;
+    let lead = lead_of(word)?;
     let prev = if i > 0 { w.at(i - 1) } else { "" };
     let next = w.at(i + 1);
     let cue = |kind, len| Some(Cue { kind, at: i, len });
@@ -424,7 +465,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         let (kind, seq) = (*kind, &seq[..]);
         // "There are no Rwandan troops in Congo" says the opposite of a report; "there was no comment" does not.
         // "there are no plans to ...": the narrower cue, "no plans", is the one to show.
-        let narrower = || leads().get("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
+        let narrower = || lead_of("no").is_some_and(|l| l.phrases.iter().any(|(_, p)| w.matches(i + seq.len() - 1, p)));
         if seq[0] == "there" && (narrower() || !(i + seq.len()..(i + seq.len() + 4).min(w.len())).take_while(|&k| !w.is_clause_break(k)).any(|k| w.is(k, FORCE) || event_at(w, k).is_some())) {
             continue;
         }
@@ -474,7 +515,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     }
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
         // "both claims are", "the group's claims were": a noun.
-        let noun = DETERMINERS.contains(&prev)
+        let noun = is_determiner(prev)
             || words(DENIAL).any(|w| w == prev)
             || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
             || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
@@ -487,12 +528,12 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
-    if lead.weak_denial && !DETERMINERS.contains(&prev) && claim_noun_follows(w, i + 1) {
+    if lead.weak_denial && !is_determiner(prev) && claim_noun_follows(w, i + 1) {
         return cue(CueKind::Denial, 1);
     }
     if lead.denial {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
-        return (!(DETERMINERS.contains(&prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
+        return (!(is_determiner(prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
@@ -525,7 +566,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         return None;
     }
     if lead.report {
-        let adjective = DETERMINERS.contains(&prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
+        let adjective = is_determiner(prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
         let passive_ok = matches!(word, "reported" | "confirmed" | "said" | "estimated") && matches!(prev, "is" | "are" | "was" | "were" | "been") && matches!(next, "that" | "to" | "by");
         if adjective && !passive_ok {
             return None;
@@ -595,13 +636,13 @@ pub(super) fn denies_an_act(w: &Words, c: &Cue) -> bool {
 /// had massed troops"): like denying an act, it answers what was said of the denier.
 pub(super) fn denies_own_act(w: &Words, c: &Cue) -> bool {
     let from = c.at + c.len;
-    (from..(from + 4).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)) && w.at(k + 1) == "that" && matches!(w.at(k + 2), "it" | "they"))
+    (from..(from + 4).min(w.len())).any(|k| is_claim_noun(w.at(k)) && w.at(k + 1) == "that" && matches!(w.at(k + 2), "it" | "they"))
 }
 
 /// In what a denial denies (`from..to`), the words naming who made the report ("a report
 /// by Lebanon's Al Mayadeen that ..."): they say who spoke, not what was said.
 pub(super) fn reporter_phrase(w: &Words, from: usize, to: usize) -> Option<(usize, usize)> {
-    let noun = (from..(from + 4).min(to)).find(|&k| CLAIM_NOUNS.contains(&w.at(k)) && matches!(w.at(k + 1), "by" | "from" | "in"))?;
+    let noun = (from..(from + 4).min(to)).find(|&k| is_claim_noun(w.at(k)) && matches!(w.at(k + 1), "by" | "from" | "in"))?;
     let end = (noun + 2..to).find(|&k| matches!(w.at(k), "that" | "of" | "about" | "," | "claiming" | "saying")).unwrap_or(to);
     Some((noun + 1, end))
 }
@@ -615,7 +656,7 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     if (from..to).any(pronoun) && (from..to).all(|k| pronoun(k) || matches!(w.at(k), "." | "!" | "\"" | "\u{201D}")) {
         return true;
     }
-    let noun_at = |k: usize| CLAIM_NOUNS.contains(&w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
+    let noun_at = |k: usize| is_claim_noun(w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
     let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
         return false;
     };
@@ -626,7 +667,7 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
 
 /// Whether a claim-like noun stands within six words from `from`.
 fn claim_noun_follows(w: &Words, from: usize) -> bool {
-    (from..(from + 6).min(w.len())).any(|k| CLAIM_NOUNS.contains(&w.at(k)))
+    (from..(from + 6).min(w.len())).any(|k| is_claim_noun(w.at(k)))
 }
 
 /// An event whose polarity two claims can disagree on.
@@ -862,7 +903,7 @@ mod tests {
         }
         // `lex` skips numbers.
         let lists = [BREAKS, NEGATORS, FORCE_NOUNS, FILLERS, ROTATIONS, CONDITIONS, RULES, COPULAS, STOPS, APOSTROPHES];
-        let all = lists.iter().chain(TRIGGERS.iter().map(|t| &t.1)).flat_map(|&l| words(l)).chain(leads().keys().copied());
+        let all = lists.iter().chain(TRIGGERS.iter().map(|t| &t.1)).flat_map(|&l| words(l)).chain(leads().list.iter().map(|&(w, _)| w));
         assert!(all.clone().all(|w| !w.bytes().all(|b| b.is_ascii_digit())));
         assert!(index.any(LEAD, "according") && index.any(LEAD, "said") && index.any(LEAD, "so") && !index.any(LEAD, "troops"));
         assert!(FINISHED.iter().all(|seq| words(COPULAS).any(|w| w == seq[0])));

@@ -129,8 +129,8 @@ impl ActorIndex {
     /// The entries that start inside `span` (they may end after it).
     fn starting_in(&self, span: Span) -> &[(Span, usize, bool)] {
         let from = self.entries.partition_point(|e| e.0.start < span.start);
-        let to = from + self.entries[from..].partition_point(|e| e.0.start < span.end);
-        &self.entries[from..to]
+        let rest = self.entries.get(from..).unwrap_or(&[]);
+        rest.get(..rest.partition_point(|e| e.0.start < span.end)).unwrap_or(&[])
     }
 
     /// The entries wholly inside `span`.
@@ -252,7 +252,7 @@ fn read_sentences<'a>(doc: &'a Doc, ranges: &[(usize, usize)], (lower, class): &
     let cue_store: &'a [Cue] = cue_store;
     let mut start = 0;
     for (s, &end) in out.iter_mut().zip(&cue_ends) {
-        s.cues = &cue_store[start..end];
+        s.cues = cue_store.get(start..end).unwrap_or(&[]);
         start = end;
     }
     out
@@ -295,15 +295,23 @@ impl<'a> Context<'a, '_> {
         &self.doc.tokens
     }
 
+    /// Whether token `i` of the document is a word.
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
     /// The byte span of tokens `a..b` of the sentence that starts at token `first`.
     fn span(&self, first: usize, a: usize, b: usize) -> Span {
-        Span::new(self.tokens()[first + a].span.start, self.tokens()[first + b.max(a + 1) - 1].span.end)
+        match (self.tokens().get(first + a), self.tokens().get(first + b.max(a + 1) - 1)) {
+            (Some(x), Some(y)) => Span::new(x.span.start, y.span.end),
+            _ => Span::default(),
+        }
     }
 
     /// The source of a cue within the tokens `a..b` of sentence `s`.
     fn source_in(&self, s: &Sentence<'a>, (a, b): (usize, usize), cue_at: usize) -> Speaker<'a> {
         let w = &s.words;
-        let cue = self.tokens()[s.first + cue_at.min(w.len().saturating_sub(1))].span.start;
+        let cue = self.tokens().get(s.first + cue_at.min(w.len().saturating_sub(1))).map_or(0, |t| t.span.start);
         // "..., the Lithuanian defence ministry said": the words after the last comma speak.
         let comma = (a..b).rev().take(10).find(|&k| w.at(k).as_bytes() == b",").map(|k| k + 1).filter(|&k| k < b);
         let narrow = comma.unwrap_or(b.saturating_sub(4).max(a));
@@ -322,10 +330,10 @@ impl<'a> Context<'a, '_> {
         let source = in_comma
             .or_else(|| (!unnamed).then(|| self.named_source(self.span(s.first, a, b), cue)).flatten())
             .or_else(|| adjective_source(self.span(s.first, narrow, b)));
-        let key = (a..b).rev().find(|&k| w.capital(k) && self.tokens()[s.first + k].kind == TokenKind::Word && !w.is(k, FILLER)).map(|k| w.at(k));
+        let key = (a..b).rev().find(|&k| w.capital(k) && self.is_word(s.first + k) && !w.is(k, FILLER)).map(|k| w.at(k));
         // Every pronoun is a filler word: the class bit first.
         let pronoun = (a..b).any(|k| w.is(k, FILLER) && is_pronoun(w.at(k)));
-        let head = (a..b).rev().find(|&k| self.tokens()[s.first + k].kind == TokenKind::Word).map(|k| w.at(k));
+        let head = (a..b).rev().find(|&k| self.is_word(s.first + k)).map(|k| w.at(k));
         let definite = b - a <= 3 && matches!(w.at(a), "the" | "one" | "a" | "an" | "another") && (a + 1..b).all(|k| !w.capital(k));
         Speaker { source, key, pronoun, definite, head, window: (a, b) }
     }

@@ -11,7 +11,6 @@
 use super::ActorIndex;
 use crate::engine::actors::FoundActors;
 use crate::engine::schema::ActorKind;
-use crate::engine::wordset::WordMap;
 use std::sync::OnceLock;
 
 /// Well-known actors (canonical lexicon names, or names organisations go by) and the
@@ -50,18 +49,26 @@ const AFFILIATION: &str = "
     Iraq: Iraqi Counter-Terrorism Service, Popular Mobilization Forces
 ";
 
-/// [`AFFILIATION`] by actor name.
-fn affiliations() -> &'static WordMap<&'static str, &'static str> {
-    static MAP: OnceLock<WordMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = WordMap::default();
+/// [`AFFILIATION`] as (actor, side) pairs, sorted by actor (a binary search: no hash map's code for it).
+fn affiliations() -> &'static [(&'static str, &'static str)] {
+    static PAIRS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs = Vec::new();
         for (side, actors) in AFFILIATION.lines().filter_map(|line| line.split_once(':')) {
-            for actor in actors.split(',') {
-                map.entry(actor.trim()).or_insert(side.trim());
+            for actor in actors.split(',').map(str::trim) {
+                if let Err(at) = pairs.binary_search_by(|&(a, _): &(&str, &str)| a.cmp(actor)) {
+                    pairs.insert(at, (actor, side.trim()));
+                }
             }
         }
-        map
+        pairs
     })
+}
+
+/// The side of the actor `name` in [`AFFILIATION`].
+fn affiliation(name: &str) -> Option<&'static str> {
+    let pairs = affiliations();
+    pairs.binary_search_by(|&(a, _)| a.cmp(name)).ok().and_then(|at| pairs.get(at)).map(|&(_, side)| side)
 }
 
 /// Role and title words that may stand between a state and the actor it owns
@@ -81,7 +88,7 @@ fn is_role_word(w: &str) -> bool {
 pub(super) fn of_actors(text: &str, actors: &FoundActors, index: &ActorIndex) -> Vec<Option<String>> {
     let own = |i: usize| -> Option<String> {
         let a = &actors.actors[i];
-        if let Some(&side) = affiliations().get(a.name.as_str()) {
+        if let Some(side) = affiliation(&a.name) {
             return Some(side.to_string());
         }
         if let Some(state) = a.role.as_deref().and_then(|r| r.rsplit_once('(')).and_then(|(_, s)| s.strip_suffix(')')) {
@@ -128,9 +135,9 @@ mod tests {
     #[test]
     fn every_affiliation_names_a_known_side() {
         let lx = lexicon();
-        let map = affiliations();
-        assert_eq!(map.len(), 92, "an actor lost or glued to another");
-        for (&actor, &side) in map {
+        let pairs = affiliations();
+        assert_eq!(pairs.len(), 92, "an actor lost or glued to another");
+        for &(actor, side) in pairs {
             let known = |n: &str| lx.entries.iter().any(|e| e.name == n);
             assert!(known(side), "unknown side {side}");
             assert!(known(actor) || matches!(actor, "State Department" | "White House"), "unknown actor {actor}");
