@@ -1,6 +1,8 @@
 //! Thin glue to browser APIs: performance marks, local storage, downloads, clipboard, focusing marks.
 
 use wasm_bindgen::prelude::*;
+use std::time::Duration;
+
 use wasm_bindgen::JsCast;
 
 use super::analysis::Target;
@@ -96,7 +98,8 @@ pub fn on_saved_elsewhere(on_change: impl Fn() + 'static) -> impl FnOnce() {
 
 /// Calls `handler` on every `event` the window receives; returns a function that stops it.
 pub fn listen_on_window(event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    // One closure type for every listener: wasm-bindgen compiles glue per type.
+    let listener = Closure::<dyn Fn(web_sys::Event)>::wrap(Box::new(handler) as Box<dyn Fn(web_sys::Event)>);
     let window = web_sys::window();
     if let Some(window) = &window {
         let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
@@ -128,9 +131,21 @@ pub fn download(name: &str, mime: &str, content: &str) {
             }
         }
     }
-    yew::platform::spawn_local(async move {
-        yew::platform::time::sleep(std::time::Duration::from_secs(30)).await;
+    after(Duration::from_secs(30), move || {
         let _ = web_sys::Url::revoke_object_url(&url);
+    });
+}
+
+/// Runs `then` after `delay` in a task of its own (a zero delay: once the current task is done).
+pub fn after(delay: Duration, then: impl FnOnce() + 'static) {
+    after_boxed(delay, Box::new(then));
+}
+
+/// [`after`]'s one task type: each `async` block is compiled into a state machine of its own.
+fn after_boxed(delay: Duration, then: Box<dyn FnOnce()>) {
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(delay).await;
+        then();
     });
 }
 

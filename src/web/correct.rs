@@ -10,32 +10,17 @@ use super::browser;
 use super::corrections::Rule;
 use super::state::{Action, Category, State};
 
-/// Properties of [`CorrectAnnotation`].
-#[derive(Properties, PartialEq)]
-pub struct CorrectProps {
-    /// The annotations (for actor names).
-    pub analysis: Rc<Analysis>,
-    /// The kind of the annotation corrected.
-    pub kind: Category,
-    /// Its id.
-    pub id: Rc<str>,
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
-/// Fixes for one annotation, shown in its details.
-#[function_component(CorrectAnnotation)]
-pub fn correct_annotation(props: &CorrectProps) -> Html {
-    let input = use_node_ref();
-    let analysis = &props.analysis;
-    let (label, wrong) = match props.kind {
-        Category::Actor => ("Not an actor", analysis.actor(&props.id).map(|a| a.name.clone())),
-        Category::Figure => ("Not a troop figure", analysis.figure(&props.id).map(|f| f.text.clone())),
-        Category::Claim => ("Not a claim", analysis.claim(&props.id).map(|c| c.text.clone())),
+/// Fixes for the annotation of `kind` with `id`, shown in its details; `input` is the popover's
+/// reference to the name box. A plain function, not a component (each costs ~0.7 KB of gzipped wasm).
+pub fn correct_annotation(analysis: &Analysis, kind: Category, id: &str, dispatch: &UseReducerDispatcher<State>, input: &NodeRef) -> Html {
+    let (label, wrong) = match kind {
+        Category::Actor => ("Not an actor", analysis.actor(id).map(|a| a.name.clone())),
+        Category::Figure => ("Not a troop figure", analysis.figure(id).map(|f| f.text.clone())),
+        Category::Claim => ("Not a claim", analysis.claim(id).map(|c| c.text.clone())),
     };
     let Some(wrong) = wrong else { return Html::default() };
     let send = |make: Rc<dyn Fn(String) -> Option<Rule>>| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let input = input.clone();
         Callback::from(move |_: MouseEvent| {
             let value = input.cast::<web_sys::HtmlInputElement>().map(|i| i.value().trim().to_string()).unwrap_or_default();
@@ -44,12 +29,11 @@ pub fn correct_annotation(props: &CorrectProps) -> Html {
             }
         })
     };
-    let kind = props.kind.as_str().to_string();
     let not_it = send(Rc::new({
-        let wrong = wrong.clone();
+        let (kind, wrong) = (kind.as_str().to_string(), wrong.clone());
         move |_| Some(Rule::Wrong { kind: kind.clone(), text: wrong.clone() })
     }));
-    if props.kind != Category::Actor {
+    if kind != Category::Actor {
         return html! {
             <div class="correct">
                 <button type="button" class="fix" data-fix="wrong" onclick={not_it}>{ label }</button>
@@ -74,7 +58,7 @@ pub fn correct_annotation(props: &CorrectProps) -> Html {
         <details class="correct">
             <summary>{ "Correct this actor" }</summary>
             <label for="fix-input" class="fix-label">{ "Name, alias or actor to merge into" }</label>
-            <input id="fix-input" ref={input} list="actor-names" autocomplete="off" />
+            <input id="fix-input" ref={input.clone()} list="actor-names" autocomplete="off" />
             <datalist id="actor-names">{ for names }</datalist>
             <div class="fix-buttons">
                 <button type="button" class="fix" data-fix="rename" onclick={rename}>{ "Rename" }</button>
@@ -86,15 +70,6 @@ pub fn correct_annotation(props: &CorrectProps) -> Html {
     }
 }
 
-/// Properties of [`Corrections`].
-#[derive(Properties, PartialEq)]
-pub struct CorrectionsProps {
-    /// The annotations, whose lexicon is listed.
-    pub analysis: Rc<Analysis>,
-    /// Sends actions to the page state.
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 const KINDS: [(&str, crate::ActorKind); 6] = [
     ("person", crate::ActorKind::Person),
     ("state", crate::ActorKind::State),
@@ -104,13 +79,12 @@ const KINDS: [(&str, crate::ActorKind); 6] = [
     ("organization", crate::ActorKind::Organization),
 ];
 
-/// Add a missing actor; list, export and remove corrections.
-#[function_component(Corrections)]
-pub fn corrections(props: &CorrectionsProps) -> Html {
-    let name = use_node_ref();
-    let kind = use_node_ref();
+/// Add a missing actor; list, export and remove the corrections of `analysis`'s lexicon. `name`
+/// and `kind` are the panel's references to the form's name box and kind menu. A plain function,
+/// not a component, as [`correct_annotation`] is.
+pub fn corrections(analysis: &Analysis, dispatch: &UseReducerDispatcher<State>, name: &NodeRef, kind: &NodeRef) -> Html {
     let add = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let (name, kind) = (name.clone(), kind.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -124,9 +98,9 @@ pub fn corrections(props: &CorrectionsProps) -> Html {
             }
         })
     };
-    let rules = &props.analysis.lexicon.rules;
+    let rules = &analysis.lexicon.rules;
     let export = {
-        let lexicon = props.analysis.lexicon.clone();
+        let lexicon = analysis.lexicon.clone();
         Callback::from(move |_| {
             browser::download("muster-corrections.json", "application/json", &super::json::to_string_pretty(&super::json::ToJson::to_json(&*lexicon)))
         })
@@ -136,8 +110,8 @@ pub fn corrections(props: &CorrectionsProps) -> Html {
             <form class="add-actor" onsubmit={add}>
                 <label for="add-actor-name">{ "Add a missing actor" }</label>
                 <div class="row">
-                    <input id="add-actor-name" ref={name} placeholder="Name as written" autocomplete="off" />
-                    <select ref={kind} aria-label="Actor kind">
+                    <input id="add-actor-name" ref={name.clone()} placeholder="Name as written" autocomplete="off" />
+                    <select ref={kind.clone()} aria-label="Actor kind">
                         { for KINDS.iter().map(|(label, _)| html! { <option>{ *label }</option> }) }
                     </select>
                     <button type="submit">{ "Add" }</button>
@@ -147,7 +121,7 @@ pub fn corrections(props: &CorrectionsProps) -> Html {
                 <h3>{ "Your corrections" }<span class="count">{ rules.len() }</span></h3>
                 <ul class="rules">
                     { for rules.iter().enumerate().map(|(i, rule)| {
-                        let dispatch = props.dispatch.clone();
+                        let dispatch = dispatch.clone();
                         let remove = Callback::from(move |_| dispatch.dispatch(Action::Uncorrect(i)));
                         html! {
                             <li>

@@ -8,22 +8,8 @@ use yew::virtual_dom::{VList, VNode, VText};
 
 use super::analysis::{Analysis, Block, MarkNode, Target};
 use super::browser;
+use super::popover::flag;
 use super::state::{Category, Filters, Via};
-
-/// Properties of [`DocumentView`].
-#[derive(Properties, PartialEq)]
-pub struct DocumentProps {
-    /// The annotated text.
-    pub analysis: Rc<Analysis>,
-    /// What is shown.
-    pub filters: Filters,
-    /// The actor whose mentions are lit.
-    pub lit: Option<Rc<str>>,
-    /// Opens an annotation's details.
-    pub on_select: Callback<(Target, Via)>,
-    /// The pointer left the text; a click landed outside any mark.
-    pub on_leave: Callback<bool>,
-}
 
 /// Reads the target of a mark back from its data attributes. A mark's `data-at` is counted from the
 /// start of its paragraph block (`data-start`), so that a block whose own text and marks did not
@@ -82,7 +68,7 @@ fn render_mark(text: &str, mark: &MarkNode, base: usize, lit: Option<&str>) -> H
             data-id={target.id.to_string()}
             data-at={(target.at as i64 - base as i64).to_string()}
             data-sub={target.sub}
-            data-contested={(target.kind == Category::Claim).then(|| target.contested.to_string())}
+            data-contested={(target.kind == Category::Claim).then(|| flag(target.contested))}
         >
             { render_span(text, &mark.children, mark.start, mark.end, base, lit) }
         </mark>
@@ -144,10 +130,13 @@ fn blocks_within(blocks: &[Rc<Block>], bytes: usize) -> usize {
     blocks.partition_point(|b| b.end <= bytes).max(1).min(blocks.len())
 }
 
-/// The annotated article.
-#[function_component(DocumentView)]
-pub fn document_view(props: &DocumentProps) -> Html {
-    let analysis = props.analysis.clone();
+/// The annotated article of `analysis`, shown as `filters` say, the mentions of actor `lit` lit;
+/// `on_select` opens an annotation's details, `on_leave` is told the pointer left the text (false)
+/// or a click landed outside any mark (true). A hook of the app rather than a component of its
+/// own (each component costs ~0.7 KB of gzipped wasm): its paragraphs are the components that
+/// spare re-rendering what did not change.
+#[hook]
+pub fn use_document(analysis: Rc<Analysis>, filters: &Filters, lit: Option<Rc<str>>, on_select: Callback<(Target, Via)>, on_leave: Callback<bool>) -> Html {
     let total = analysis.blocks.len();
     // A very long article is put on the page a chunk at a time, so the page stays responsive.
     let progress = use_mut_ref(|| (u64::MAX, 0usize)); // (revision, blocks shown)
@@ -165,8 +154,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
             }
             let upto = analysis.blocks[count - 1].end + CHUNK_BYTES;
             let next = blocks_within(&analysis.blocks, upto);
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            browser::after(std::time::Duration::ZERO, move || {
                 if progress.borrow().0 == rev {
                     progress.borrow_mut().1 = next;
                     update.force_update();
@@ -176,7 +164,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
     }
 
     let on_over = {
-        let on_select = props.on_select.clone();
+        let on_select = on_select.clone();
         Callback::from(move |event: MouseEvent| {
             if let Some(target) = mark_under(&event).as_ref().and_then(target_of) {
                 on_select.emit((target, Via::Hover));
@@ -184,18 +172,15 @@ pub fn document_view(props: &DocumentProps) -> Html {
         })
     };
     let on_click = {
-        let on_select = props.on_select.clone();
-        let on_leave = props.on_leave.clone();
+        let on_select = on_select.clone();
+        let on_leave = on_leave.clone();
         Callback::from(move |event: MouseEvent| match mark_under(&event).as_ref().and_then(target_of) {
             Some(target) => on_select.emit((target, Via::Click)),
             None => on_leave.emit(true),
         })
     };
-    let on_out = {
-        let on_leave = props.on_leave.clone();
-        Callback::from(move |_: MouseEvent| on_leave.emit(false))
-    };
-    let lit = props.lit.as_deref();
+    let on_out = Callback::from(move |_: MouseEvent| on_leave.emit(false));
+    let lit = lit.as_deref();
     let blocks = analysis.blocks[..count].iter().map(|block| {
         let lit = lit.filter(|id| mentions(&block.marks, id)).map(Rc::from);
         // The block's start is the one attribute that moves with edits above it: cheap to update.
@@ -216,7 +201,7 @@ pub fn document_view(props: &DocumentProps) -> Html {
         <>
             { for status }
             <article
-                class={props.filters.classes()}
+                class={filters.classes()}
                 data-muster="document"
                 aria-label="Annotated article"
                 tabindex="0"

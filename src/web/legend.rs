@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::analysis::{actor_sub, figure_sub, Analysis};
-use super::popover::words;
+use super::popover::{flag, words};
 use super::state::{Action, Category, Filters, State};
 
 const FIGURE_SUBS: [&str; 2] = ["force", "casualty"];
@@ -26,7 +26,7 @@ pub fn legend(analysis: &Analysis, filters: &Filters, dispatch: &UseReducerDispa
             <button
                 type="button"
                 class={format!("toggle toggle-{}", category.as_str())}
-                aria-pressed={on.to_string()}
+                aria-pressed={flag(on)}
                 data-toggle={category.as_str()}
                 title={format!("Show or hide {} (key {})", category.label().to_ascii_lowercase(), &category.as_str()[..1])}
                 {onclick}
@@ -45,7 +45,7 @@ pub fn legend(analysis: &Analysis, filters: &Filters, dispatch: &UseReducerDispa
             <button
                 type="button"
                 class={format!("subfilter sub-{}", category.as_str())}
-                aria-pressed={on.to_string()}
+                aria-pressed={flag(on)}
                 data-sub={sub}
                 disabled={!filters.shows(category)}
                 {onclick}
@@ -74,7 +74,7 @@ pub fn legend(analysis: &Analysis, filters: &Filters, dispatch: &UseReducerDispa
                     <button
                         type="button"
                         class="subfilter sub-claim"
-                        aria-pressed={filters.contested_only.to_string()}
+                        aria-pressed={flag(filters.contested_only)}
                         data-sub="contested-only"
                         disabled={!filters.shows(Category::Claim)}
                         onclick={contested_toggle}

@@ -31,13 +31,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use analysis::Target;
-use document::DocumentView;
-use editor::Editor;
+use document::use_document;
+use editor::use_editor;
 use help::help;
 use legend::legend;
 use notice::notice_bar;
-use panel::Panel;
-use popover::Popover;
+use panel::{use_panel, PanelProps};
+use popover::use_popover;
 use samples::SAMPLES;
 use state::{Action, Category, State, Via};
 use tabs::tabs;
@@ -118,10 +118,7 @@ fn annotate_in_background(text: &Rc<str>, dispatch: UseReducerDispatcher<State>)
             }
             None => dispatch.dispatch(Action::Analyse),
         }
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(Duration::ZERO).await;
-            dispatch.dispatch(Action::Present);
-        });
+        browser::after(Duration::ZERO, move || dispatch.dispatch(Action::Present));
     }));
 }
 
@@ -133,8 +130,7 @@ const WARM_UP_AFTER: Duration = Duration::from_millis(300);
 /// otherwise run the engine cold (the first article several times slower). The worker is not
 /// started here: it costs two requests and memory, and only long texts need it.
 fn warm_up() {
-    yew::platform::spawn_local(async {
-        yew::platform::time::sleep(WARM_UP_AFTER).await;
+    browser::after(WARM_UP_AFTER, || {
         for (_, _, text) in SAMPLES {
             crate::annotate_with(text, crate::OffsetUnit::Byte);
         }
@@ -152,45 +148,17 @@ fn size(bytes: usize) -> String {
     }
 }
 
-#[function_component(App)]
-fn app() -> Html {
-    let state = use_reducer(State::restore);
-    let dispatch = state.dispatcher();
-
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            browser::listen_on_window("keydown", move |event| {
-                let Ok(event) = event.dyn_into::<web_sys::KeyboardEvent>() else { return };
-                if let Some(action) = key_action(&event) {
-                    if !matches!(action, Action::Escape) {
-                        event.prevent_default();
-                    }
-                    dispatch.dispatch(action);
-                }
-            })
-        });
-    }
-
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh)));
-    }
-    use_effect_with((), |_| warm_up());
-    use_effect_with(state.help, |&open| {
-        if open {
-            browser::focus_id("help-close");
-        }
-    });
-
-    let typing_generation = use_mut_ref(|| 0u64);
-    let on_edit = use_callback(dispatch.clone(), move |(text, now): (String, bool), dispatch| {
+/// What the editor calls with the new text and whether to annotate it at once: shows it, and
+/// annotates it once typing pauses (or at once).
+fn edited(dispatch: UseReducerDispatcher<State>) -> Callback<(String, bool)> {
+    let typing_generation = Rc::new(std::cell::Cell::new(0u64));
+    Callback::from(move |(text, now): (String, bool)| {
         let big = text.len() > BIG_TEXT;
         let text: Rc<str> = text.into();
         dispatch.dispatch(Action::Edit(text.clone()));
         let generation = typing_generation.clone();
-        *generation.borrow_mut() += 1;
-        let mine = *generation.borrow();
+        let mine = generation.get() + 1;
+        generation.set(mine);
         let dispatch = dispatch.clone();
         if now {
             if big {
@@ -199,52 +167,98 @@ fn app() -> Html {
             annotate_in_background(&text, dispatch);
             return;
         }
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(TYPING_PAUSE).await;
-            if *generation.borrow() == mine {
+        browser::after(TYPING_PAUSE, move || {
+            if generation.get() == mine {
                 annotate_in_background(&text, dispatch);
             }
         });
-    });
-    // Stable callbacks: the reading view re-renders only when what it shows changes.
-    let on_select = use_callback(dispatch.clone(), |(target, via): (Target, Via), dispatch| {
-        dispatch.dispatch(Action::Select(target, via))
-    });
-    let on_leave = use_callback(dispatch.clone(), |clicked: bool, dispatch| {
+    })
+}
+
+/// What the reading view calls when a mark is hovered, clicked or reached.
+fn selected(dispatch: UseReducerDispatcher<State>) -> Callback<(Target, Via)> {
+    Callback::from(move |(target, via): (Target, Via)| dispatch.dispatch(Action::Select(target, via)))
+}
+
+/// What the reading view calls when the pointer leaves it (false) or a click lands outside any
+/// mark (true): the details close at once on a click, a moment later on leaving.
+fn left(dispatch: UseReducerDispatcher<State>) -> Callback<bool> {
+    Callback::from(move |clicked: bool| {
         if clicked {
             dispatch.dispatch(Action::Escape);
             return;
         }
         let dispatch = dispatch.clone();
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(Duration::from_millis(250)).await;
-            dispatch.dispatch(Action::Leave);
+        browser::after(Duration::from_millis(250), move || dispatch.dispatch(Action::Leave));
+    })
+}
+
+#[function_component(App)]
+fn app() -> Html {
+    let state = use_reducer(State::restore);
+    let dispatch = state.dispatcher();
+
+    {
+        // Once: keyboard shortcuts, other tabs' saves, the engine's warm-up (one effect: each is compiled apart).
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let keys = {
+                let dispatch = dispatch.clone();
+                browser::listen_on_window("keydown", move |event| {
+                    let Ok(event) = event.dyn_into::<web_sys::KeyboardEvent>() else { return };
+                    if let Some(action) = key_action(&event) {
+                        if !matches!(action, Action::Escape) {
+                            event.prevent_default();
+                        }
+                        dispatch.dispatch(action);
+                    }
+                })
+            };
+            let saves = browser::on_saved_elsewhere(move || dispatch.dispatch(Action::Refresh));
+            warm_up();
+            move || {
+                keys();
+                saves();
+            }
         });
+    }
+
+    // Stable callbacks, made once (one hook for the three): the reading view re-renders only when
+    // what it shows changes.
+    let callbacks = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| (edited(dispatch.clone()), selected(dispatch.clone()), left(dispatch))
     });
-    let dragging = use_state(|| false);
+    let (on_edit, on_select, on_leave) = (*callbacks).clone();
+    // While files are dragged over the page, its class shows the drop hint (set on the element
+    // itself: no re-render, and no state hook compiled for it).
+    let app_node = use_node_ref();
+    let dragging = move |node: &NodeRef, on: bool| {
+        if let Some(app) = node.cast::<web_sys::Element>() {
+            app.set_class_name(if on { "app dragging" } else { "app" });
+        }
+    };
     let on_drag_over = {
-        let dragging = dragging.clone();
+        let app_node = app_node.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
+            dragging(&app_node, true);
         })
     };
     let on_drag_leave = {
-        let dragging = dragging.clone();
+        let app_node = app_node.clone();
         Callback::from(move |event: DragEvent| {
             if event.related_target().is_none() {
-                dragging.set(false);
+                dragging(&app_node, false);
             }
         })
     };
     let on_drop = {
         let dispatch = dispatch.clone();
-        let dragging = dragging.clone();
+        let app_node = app_node.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            dragging.set(false);
+            dragging(&app_node, false);
             let list = event.data_transfer().and_then(|d| d.files());
             files::open_files(files::file_list(list), dispatch.clone());
         })
@@ -258,6 +272,17 @@ fn app() -> Html {
     let article = state.current();
     let empty = state.analysis.text.trim().is_empty() && article.text.trim().is_empty();
     let lit = state.lit_actor.as_ref().map(|(id, _)| id.clone());
+    let editor = use_editor(article.text.clone(), state.loaded, on_edit);
+    let document = use_document(state.analysis.clone(), &state.filters, lit, on_select, on_leave);
+    let panel = use_panel(PanelProps {
+        analysis: state.analysis.clone(),
+        tab: state.panel,
+        sort: state.sort,
+        lit: state.lit_actor.clone(),
+        articles,
+        dispatch: dispatch.clone(),
+    });
+    let popover = use_popover(state.analysis.clone(), state.selection.clone(), dispatch.clone());
     let titles: Vec<String> = state.articles.iter().map(|a| a.display_title()).collect();
     let open_sample = |index: usize| {
         let dispatch = dispatch.clone();
@@ -265,7 +290,7 @@ fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Open { title: title.into(), text: text.into() }))
     };
     html! {
-        <div class={if *dragging { "app dragging" } else { "app" }}
+        <div class="app" ref={app_node}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <header class="top">
                 <div class="brand">
@@ -285,7 +310,7 @@ fn app() -> Html {
             }
             { tabs(&titles, state.active, &dispatch) }
             <main class="workspace">
-                <Editor text={article.text.clone()} loaded={state.loaded} {on_edit} />
+                { editor }
                 <section class="reader" aria-label="Reading view">
                     { legend(&state.analysis, &state.filters, &dispatch) }
                     if empty {
@@ -301,11 +326,11 @@ fn app() -> Html {
                             </div>
                         </div>
                     }
-                    <DocumentView analysis={state.analysis.clone()} filters={state.filters.clone()} {lit} {on_select} {on_leave} />
+                    { document }
                 </section>
-                <Panel analysis={state.analysis.clone()} tab={state.panel} sort={state.sort} lit={state.lit_actor.clone()} {articles} dispatch={dispatch.clone()} />
+                { panel }
             </main>
-            <Popover analysis={state.analysis.clone()} selection={state.selection.clone()} dispatch={dispatch.clone()} />
+            { popover }
             if state.help { { help(&dispatch) } }
             <div class="drop-hint" aria-hidden="true">{ "Drop .txt, .md, .html or .json files to open them" }</div>
         </div>

@@ -5,15 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::correct::Corrections;
+use super::correct::corrections;
 use super::analysis::{actor_sub, claim_sub, figure_sub, Analysis, Target};
-use super::popover::{excerpt, thousands, words};
-use super::ledger::Ledger;
+use super::popover::{excerpt, flag, thousands, words};
+use super::ledger;
 use super::state::{Action, Article, FigureColumn, PanelTab, State, Via};
 use crate::engine::text::lowercase;
 
-/// Properties of [`Panel`].
-#[derive(Properties, PartialEq)]
+/// What the panel shows (see [`use_panel`]).
 pub struct PanelProps {
     /// The annotations listed.
     pub analysis: Rc<Analysis>,
@@ -154,7 +153,7 @@ fn actors_list(props: &PanelProps, limit: usize) -> Html {
                         });
                         html! {
                             <li class={if selected { "actor-row selected" } else { "actor-row" }} data-id={a.id.clone()}>
-                                <button type="button" class="actor-pick" aria-pressed={selected.to_string()} onclick={pick}>
+                                <button type="button" class="actor-pick" aria-pressed={flag(selected)} onclick={pick}>
                                     <span class="name">{ &a.name }</span>
                                     <span class="count">{ a.mentions.len() }</span>
                                 </button>
@@ -218,9 +217,32 @@ fn claims_list(props: &PanelProps, limit: usize) -> Html {
     }
 }
 
-/// The side panel.
-#[function_component(Panel)]
-pub fn panel(props: &PanelProps) -> Html {
+/// The side panel. A hook of the app rather than a component of its own (each component costs
+/// ~0.7 KB of gzipped wasm); as a component did, it draws anew only when what it shows changes,
+/// not on each key typed.
+#[hook]
+pub fn use_panel(props: PanelProps) -> Html {
+    // Long lists show their first rows until asked for all: laying out thousands of rows is slow.
+    // Whether the reader asked for all rows, for this revision and tab: (revision, tab, all).
+    let full = use_mut_ref(|| (props.analysis.rev, props.tab, false));
+    let update = use_force_update();
+    let (new_actor, new_actor_kind) = (use_node_ref(), use_node_ref());
+    if (full.borrow().0, full.borrow().1) != (props.analysis.rev, props.tab) {
+        *full.borrow_mut() = (props.analysis.rev, props.tab, false);
+    }
+    let all = full.borrow().2;
+    let show_all = Callback::from(move |_| {
+        full.borrow_mut().2 = true;
+        update.force_update();
+    });
+    let shown = (props.analysis.clone(), props.tab, props.sort, props.lit.clone(), props.articles.clone(), all);
+    let view = use_memo(shown, |_| panel(&props, if all { usize::MAX } else { FIRST_ROWS }, show_all, &new_actor, &new_actor_kind));
+    (*view).clone()
+}
+
+/// The panel's content, lists cut at `limit` rows (`show_all` asks for them all); `new_actor` and
+/// `new_actor_kind` refer to the add-an-actor form's fields.
+fn panel(props: &PanelProps, limit: usize, show_all: Callback<MouseEvent>, new_actor: &NodeRef, new_actor_kind: &NodeRef) -> Html {
     let a = &props.analysis.annotations;
     let mut tabs = vec![
         (PanelTab::Figures, "Figures", a.figures.len()),
@@ -237,18 +259,11 @@ pub fn panel(props: &PanelProps) -> Html {
         let selected = props.tab == tab;
         html! {
             <button type="button" role="tab" id={format!("panel-tab-{}", label.to_ascii_lowercase())}
-                aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
+                aria-selected={flag(selected)} aria-controls="panel-body" {onclick}>
                 { label }<span class="count">{ count }</span>
             </button>
         }
     });
-    // Long lists show their first rows until asked for all: laying out thousands of rows is slow.
-    let full = use_state_eq(|| false);
-    {
-        let full = full.clone();
-        use_effect_with((props.analysis.rev, props.tab), move |_| full.set(false));
-    }
-    let limit = if *full { usize::MAX } else { FIRST_ROWS };
     let longest = match props.tab {
         PanelTab::Figures => a.figures.len(),
         PanelTab::Actors => a.actors.len(),
@@ -256,22 +271,18 @@ pub fn panel(props: &PanelProps) -> Html {
         PanelTab::Ledger => 0,
     };
     let show_all = (longest > limit).then(|| {
-        let full = full.clone();
-        let onclick = Callback::from(move |_| full.set(true));
-        html! { <button type="button" class="button show-all" {onclick}>{ format!("Show all {longest}") }</button> }
+        html! { <button type="button" class="button show-all" onclick={show_all}>{ format!("Show all {longest}") }</button> }
     });
     let body = match props.tab {
         PanelTab::Figures => figures_table(props, limit),
         PanelTab::Actors => html! {
             <>
                 { actors_list(props, limit) }
-                <Corrections analysis={props.analysis.clone()} dispatch={props.dispatch.clone()} />
+                { corrections(&props.analysis, &props.dispatch, new_actor, new_actor_kind) }
             </>
         },
         PanelTab::Claims => claims_list(props, limit),
-        PanelTab::Ledger if several => html! {
-            <Ledger articles={(*props.articles).clone()} lexicon={props.analysis.lexicon.clone()} dispatch={props.dispatch.clone()} />
-        },
+        PanelTab::Ledger if several => ledger::ledger(&props.articles, &props.analysis.lexicon, &props.dispatch),
         PanelTab::Ledger => figures_table(props, limit),
     };
     html! {

@@ -655,7 +655,13 @@ impl Reducible for State {
             Action::Sort(column) => {
                 state.sort = if state.sort.0 == column { (column, !state.sort.1) } else { (column, true) };
             }
-            Action::Help(open) => state.help = open,
+            Action::Help(open) => {
+                state.help = open;
+                if open {
+                    // Once the dialog is drawn (rendering ends the current task), its Close button takes the focus.
+                    browser::after(std::time::Duration::ZERO, || browser::focus_id("help-close"));
+                }
+            }
             Action::Escape => {
                 if state.help {
                     state.help = false;

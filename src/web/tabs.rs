@@ -19,7 +19,7 @@ pub fn tabs(titles: &[String], active: usize, dispatch: &UseReducerDispatcher<St
         };
         html! {
             <div class={if selected { "tab active" } else { "tab" }}>
-                <button type="button" role="tab" class="tab-title" aria-selected={selected.to_string()} onclick={show} title={title.clone()}>
+                <button type="button" role="tab" class="tab-title" aria-selected={super::popover::flag(selected)} onclick={show} title={title.clone()}>
                     { title }
                 </button>
                 <button type="button" class="tab-close" aria-label={format!("Close {title}")} onclick={close}>{ "×" }</button>

@@ -19,8 +19,8 @@ struct Channel {
     /// Requests awaiting an answer, by id (few at a time).
     waiting: Vec<(u32, Reply)>,
     next: u32,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    _on_message: Closure<dyn Fn(web_sys::Event)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 thread_local! {
@@ -54,9 +54,11 @@ fn start() -> Option<Channel> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(&script, &options).ok()?;
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(receive);
+    // The closure type of the page's other listeners (`browser::listen_on_window`): wasm-bindgen
+    // compiles glue per type.
+    let on_message = Closure::<dyn Fn(web_sys::Event)>::wrap(Box::new(receive));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| give_up());
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::wrap(Box::new(|_| give_up()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
     js_sys::Reflect::set(&init, &"js".into(), &js.into()).ok()?;
@@ -65,8 +67,8 @@ fn start() -> Option<Channel> {
     Some(Channel { worker, waiting: Vec::new(), next: 0, _on_message: on_message, _on_error: on_error })
 }
 
-fn receive(event: web_sys::MessageEvent) {
-    let data = event.data();
+fn receive(event: web_sys::Event) {
+    let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|m| m.data()) else { return };
     let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
     let Some(id) = field("id").and_then(|v| v.as_f64()) else { return };
     let reply = CHANNEL.with(|c| c.borrow_mut().as_mut().and_then(|c| {
