@@ -47,6 +47,21 @@ test('a long article is annotated off the main thread, exactly as the engine doe
   assert.ok(await page.locator(`${DOCUMENT} mark[data-kind="figure"]`, { hasText: '700' }).count() > 0, 'the typed figure is marked');
 });
 
+test('a long list in the side panel shows its first 100 rows, all of them on request, until the tab changes', async () => {
+  const { page } = app;
+  const tab = page.getByRole('tab', { name: /Figures/ });
+  await tab.click();
+  const total = Number(await tab.locator('.count').textContent());
+  assert.ok(total > 100, `${total} figures`);
+  const rows = (n) => page.waitForFunction((n) => document.querySelectorAll('[data-muster="figures-table"] tbody tr').length === n, n, { timeout: 30_000 });
+  await rows(100);
+  await page.getByRole('button', { name: `Show all ${total}` }).click();
+  await rows(total);
+  await page.getByRole('tab', { name: /Actors/ }).click();
+  await tab.click();
+  await rows(100);
+});
+
 test('a multi-megabyte paste shows progress, keeps the page usable, and ends complete', async () => {
   const { page } = app;
   const text = longArticle(12_000); // ~2.7 MB
