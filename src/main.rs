@@ -14,7 +14,7 @@ pub fn annotate_page(text: &str) -> String {
 
 /// The native CLI allocates with mimalloc: the engine makes ~200,000 small allocations per MB of
 /// text, which mimalloc serves in ~10% fewer instructions in all than glibc's malloc
-/// (docs/BENCHMARKS.md). The benchmark (benches/engine.rs) does the same; wasm keeps Rust's default.
+/// (docs/BENCHMARKS.md). The benchmark (benches/engine.rs) does the same; wasm builds use `heap` (lib.rs).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
