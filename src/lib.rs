@@ -4,6 +4,8 @@
 //! - [`engine`]: pure Rust, text in, annotations out; no web dependency.
 //! - [`api`]: the boundary for embedders (wasm-bindgen exports) and the native CLI.
 //! - `web`: the Yew page, compiled only for `wasm32`.
+//!
+//! Beside them, `heap`: the allocator of every wasm build (the page, its worker, the embed package).
 
 #![warn(missing_docs)]
 
