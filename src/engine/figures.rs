@@ -581,6 +581,16 @@ impl<'a> Reader<'a> {
             && (first.saturating_sub(60)..first).any(|j| self.strong_noun(j))
     }
 
+    /// "troops from Kenya (1,000), Burundi (800) and Uganda (600)": a state's or force's share in
+    /// brackets, after a force noun in its sentence (the shares after it follow the first).
+    fn share_in_brackets(&self, first: usize, end: usize) -> bool {
+        first >= 2
+            && self.word(first - 1) == "("
+            && self.word(end) == ")"
+            && matches!(self.actor_kind(first - 2), Some(ActorKind::State | ActorKind::Military | ActorKind::ArmedGroup))
+            && (first.saturating_sub(14)..first).any(|k| self.same_sentence(k, first) && (self.strong_noun(k) || self.among(k, GROUP_NOUNS)))
+    }
+
     /// Whether the count at `first` picks up a force named in the sentence before: "The last 300", "the remaining 700".
     fn picks_up_force(&self, first: usize) -> bool {
         first >= 2 && self.any(first - 1, &["last", "remaining", "other", "final"]) && self.any(first - 2, &["the", "its", "their"])
@@ -613,7 +623,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "The Germans had some 1,100 in Mazar-i-Sharif": a state's holding in a place, where troops were spoken of just before.
-        if self.held_by_state_in_place(first, end) {
+        if self.held_by_state_in_place(first, end) || self.share_in_brackets(first, end) {
             return Some(Shape { start: first, end: stop, chain: (end, end), inherits: None });
         }
         // No number before: a force noun and a quantity word lead to it ("troops ... number about 2,500").
@@ -897,6 +907,12 @@ impl<'a> Reader<'a> {
         }
         if start >= 3 && matches!(self.bytes(start - 2), RIGHT_SINGLE_QUOTE | b"'") && self.is(start - 1, "s") {
             if let Some(a) = named(start - 3) {
+                return Some(a);
+            }
+        }
+        // "Kenya (1,000), Burundi (800)": the name just before the bracket.
+        if start >= 2 && self.word(start - 1) == "(" {
+            if let Some(a) = named(start - 2) {
                 return Some(a);
             }
         }

@@ -68,7 +68,7 @@ const CALENDAR: &str = "\
 const TITLE: &str = "\
     Acting Adm Admiral Adviser Advisor Air Ambassador Army Attorney Ayatollah Brig Brigadier Capt Captain Cdr Chair \
     Chairman Chairwoman Chancellor Chief Class Cmdr Col Colonel Commander Commander-in-Chief Commissioner Cpl Crown \
-    Defence Defense Deputy Director Dr Emir Envoy Field Finance First Force Foreign Gen General Gov Governor Grand \
+    Defence Defense Deputy Director Dr Emir Envoy Field Finance First Force Foreign Gen General Gov Governor Grand Général \
     Hajji Head Imam Interior Judge Justice King Lady Leader Lieutenant Lord Lt MP Maj Major Marine Marshal Mayor \
     Minister Mr Mrs Ms Mullah National Navy Officer PM Pope Premier President Prime Prince Private Queen Rear Rep \
     Representative Sayyed Sayyid Sec Secretary Secretary-General Security Sen Senator Senior Sergeant Sgt Sheikh Sir \

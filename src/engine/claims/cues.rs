@@ -327,7 +327,7 @@ const DENIAL: &str = "\
     deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed dismissing \
     refute refutes refuted rebutted rebuts disputed disputes contradicted categorically";
 const DISMISSAL: &str = "\
-    no truth, not true, untrue, baseless, unfounded, groundless, fabricated, fabrication, fabrications, fake news, \
+    no truth, not true, untrue, not accurate, inaccurate, baseless, unfounded, groundless, fabricated, fabrication, fabrications, fake news, \
     just speech, just talk, mere speculation, nothing but rumours, nothing but rumors, ruled out, rules out, \
     rule out, false reports, false claims, disinformation, misinformation, nonsense, hoax, pure invention, \
     pure fiction, fantasy, fantasies, absurd, lies and, exaggerated, exaggeration, overstated, inflated, \
@@ -378,7 +378,7 @@ struct Lead {
 /// Words that start a cue only with special handling in [`cue_at`].
 const SPECIAL: &str = "\
     called calling labelled labeled branded termed fake false lies accuses accusing according claimed claims claim \
-    claiming reports states estimate report tell warn insist deny put say";
+    claiming reports states estimate report reporting tell warn insist deny put say";
 
 /// Every word that can start a cue, with what it can start.
 struct Leads {
@@ -539,7 +539,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
         return (next == "that").then_some(Cue { kind: CueKind::Report, at: i, len: 1 });
     }
-    if matches!(word, "estimate" | "report" | "tell" | "warn" | "insist" | "deny") && next == "that" {
+    if matches!(word, "estimate" | "report" | "reporting" | "tell" | "warn" | "insist" | "deny") && next == "that" {
         return cue(CueKind::Report, 1);
     }
     if word == "put" && w.at(i + 1) == "the" && matches!(w.at(i + 2), "number" | "figure" | "toll" | "strength" | "size") {
@@ -663,6 +663,17 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital(k));
     let next = w.at(noun + 1);
     leading && !matches!(next, "of" | "that" | "about" | "on" | "regarding" | "concerning" | "over" | "linking" | "accusing" | "saying" | "claiming" | "suggesting")
+}
+
+/// Whether a pronoun and a copula are the subject of the dismissal at `at`: ""That is not true"",
+/// "they are simply not accurate", "it was completely baseless" point at the claim before.
+pub(super) fn pronoun_subject(w: &Words, at: usize) -> bool {
+    let mut k = at;
+    // Adverbs between: "simply", "completely", "totally".
+    while k > 0 && w.at(k - 1).len() > 3 && w.at(k - 1).ends_with("ly") {
+        k -= 1;
+    }
+    k >= 2 && matches!(w.at(k - 1), "is" | "are" | "was" | "were") && matches!(w.at(k - 2), "this" | "that" | "it" | "they" | "these" | "those")
 }
 
 /// Whether a claim-like noun stands within six words from `from`.

@@ -550,7 +550,7 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     }
     // "told state media that the report was fabricated": a dismissal of a claim named before it.
     if let Some(c) = claim_like.filter(|c| c.kind == CueKind::Dismissal && c.at >= 2) {
-        if draft.denied_topics.is_empty() && cues::names_a_claim_only(w, c.at.saturating_sub(4), c.at) {
+        if draft.denied_topics.is_empty() && (cues::names_a_claim_only(w, c.at.saturating_sub(4), c.at) || cues::pronoun_subject(w, c.at)) {
             draft.denies_previous = true;
         }
     }
@@ -570,7 +570,9 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
         // "Moscow has not confirmed ...": a source withholds confirmation.
         // A negation speaks for its subject ("Kigali has no plans") unless a reporting verb names the speaker
         // (""There are no Rwandan troops," the spokesman said": the troops do not speak).
-        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal) || (c.kind == CueKind::Negation && report.is_none()) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")));
+        .filter(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb | CueKind::Denial | CueKind::Dismissal) || (c.kind == CueKind::Negation && report.is_none()) || (c.kind == CueKind::Hedge && matches!(w.at(c.at), "not" | "neither")))
+        // ""They are not accurate," the minister said": "they" is what is dismissed, not who speaks.
+        .filter(|c| !(c.kind == CueKind::Dismissal && cues::pronoun_subject(w, c.at)));
     let mut found: Option<Speaker> = None;
     // A few cues at most: a sentence of a thousand "he said"s stays linear.
     for c in speech.take(4) {
