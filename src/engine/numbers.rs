@@ -512,7 +512,8 @@ impl<'a> Scanner<'a> {
     }
 
     fn build(&self, start: usize, end: usize, a: &Atom, qualifier: Qualifier, kind: NumberKind) -> NumberExpr {
-        let span = tokens_span(self.toks, start, end - 1);
+        // A quoted amount's opening quote is before where the expression was found.
+        let span = tokens_span(self.toks, start.min(a.start), end - 1);
         let number = tokens_span(self.toks, a.start, a.end - 1);
         if let Some((lo, hi)) = a.amount.vague {
             return NumberExpr { span, number, value: None, min: Some(lo), max: Some(hi), qualifier: Qualifier::Vague, kind };
@@ -630,10 +631,19 @@ impl<'a> Scanner<'a> {
             return Some((lo_mul * unit, hi_mul * unit + unit - 1, self.of_end(next + 1)));
         }
         let (_, lo, hi) = VAGUE.iter().find(|(v, _, _)| same_word(v, w))?;
+        // '"dozens" of troops': a quoted amount still ties to its noun.
+        if self.quoted(i) && self.is(i + 2, "of") {
+            return Some((*lo, *hi, i + 3));
+        }
         if self.is(i, "scores") && !self.is(i + 1, "of") {
             return None;
         }
         Some((*lo, *hi, self.of_end(i + 1)))
+    }
+
+    /// Whether the word at `i` stands alone in double quotes: '"dozens"'.
+    fn quoted(&self, i: usize) -> bool {
+        i > 0 && matches!(self.bytes(i - 1), b"\"" | [0xE2, 0x80, 0x9C]) && matches!(self.bytes(i + 1), b"\"" | [0xE2, 0x80, 0x9D])
     }
 
     /// Past an "of" that ties a vague amount to its noun.
@@ -656,7 +666,9 @@ impl<'a> Scanner<'a> {
         }
         if let Some((lo, hi, end)) = self.vague_at(i) {
             let amount = Amount { vague: Some((lo, hi)), ..Amount::plain(0) };
-            return Some(Atom { amount, start: i, end, words: true, ordinal: false });
+            // The quotes around a quoted amount are part of it.
+            let start = if end == i + 3 && self.quoted(i) { i - 1 } else { i };
+            return Some(Atom { amount, start, end, words: true, ordinal: false });
         }
         self.word_atom(i)
     }

@@ -528,7 +528,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         }
         return (!noun && !other_sense).then_some(Cue { kind: CueKind::HedgeVerb, at: i, len: 1 });
     }
-    if lead.weak_denial && !is_determiner(prev) && claim_noun_follows(w, i + 1) {
+    if lead.weak_denial && !is_determiner(prev) && (claim_noun_follows(w, i + 1) || claim_noun_before(w, i)) {
         return cue(CueKind::Denial, 1);
     }
     if lead.denial {
@@ -617,7 +617,7 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             }
             // "...; Kigali denies": nothing follows, what came before is denied.
             let last = (c.at + c.len..w.len()).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
-            last || denies_an_act(w, c) || claim_noun_follows(w, c.at + c.len) || (c.at.saturating_sub(4)..c.at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report" | "claim" | "figure" | "figures" | "toll" | "estimate" | "account"))
+            last || denies_an_act(w, c) || claim_noun_follows(w, c.at + c.len) || claim_noun_before(w, c.at)
         }
         _ => false,
     }
@@ -674,6 +674,12 @@ pub(super) fn pronoun_subject(w: &Words, at: usize) -> bool {
         k -= 1;
     }
     k >= 2 && matches!(w.at(k - 1), "is" | "are" | "was" | "were") && matches!(w.at(k - 2), "this" | "that" | "it" | "they" | "these" | "those")
+}
+
+/// Whether a claim-like noun stands in the four words before `at` ("the report, which Kigali
+/// denied", "a claim Colombian officials questioned").
+fn claim_noun_before(w: &Words, at: usize) -> bool {
+    (at.saturating_sub(4)..at).any(|k| matches!(w.at(k), "reports" | "claims" | "allegations" | "report" | "claim" | "figure" | "figures" | "toll" | "estimate" | "account"))
 }
 
 /// Whether a claim-like noun stands within six words from `from`.
