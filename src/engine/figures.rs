@@ -53,10 +53,12 @@ pub fn find(doc: &Doc, actors: &FoundActors) -> Vec<FoundFigure> {
         let end = r.token_end(n.span.end);
         let sentence = r.sentence[first];
         // A figure continues across a semicolon: "900 troops in Estonia; 300 in Poland".
-        // ... and into the next sentence when that picks up the same force: "... 1,000 troops in Chad. The last 300 left on Friday."
+        // ... and into the next sentence when that picks up the same force: "... 1,000 troops in Chad. The last 300 left on Friday.",
+        // "... 54,000 US personnel. About 30,000 of them are on Okinawa."
         let previous = last.filter(|&(s, e, fig)| {
             let next = || (e..first).all(|k| r.sentence[k] == s || r.sentence[k] == sentence);
-            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";") || fig.is_some() && r.picks_up_force(first) && next())
+            let picks_up = r.picks_up_force(first) || r.is(end, "of") && r.any(end + 1, &["them", "those", "these"]);
+            first.saturating_sub(e) <= 40 && (s == sentence || s + 1 == sentence && (e..first).any(|k| r.word(k) == ";") || fig.is_some() && picks_up && next())
         });
         // "3,000 troops are to leave ..., two officials said, leaving roughly 11,000 in the country": what remains of the figure.
         let remainder = first > 0 && r.any(first - 1, &["leaving", "leaves", "left"]);
@@ -346,6 +348,15 @@ impl<'a> Reader<'a> {
                     k += 2;
                     // "lost 300 of its 2,000 soldiers": a part of the force counted after it.
                     let number = |j: usize| self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+                    // "3,000 of the roughly 10,000 troops": the whole's own qualifier.
+                    let hedge = |j: usize| self.any(j, &["roughly", "about", "around", "some", "nearly", "approximately", "almost", "an", "estimated"]);
+                    let mut q = k;
+                    while q < k + 2 && hedge(q) {
+                        q += 1;
+                    }
+                    if q > k && number(q) {
+                        k = q;
+                    }
                     if number(k) {
                         while number(k) || (matches!(self.word(k), "," | ".") && self.glued(k) && number(k + 1) && self.glued(k + 1)) {
                             k += 1;
