@@ -612,7 +612,11 @@ fn claims_of<'a>(ctx: &Context<'a, '_>, sentences: &[Sentence<'a>], si: usize, p
     }
     // "Iran denied supplying the Houthis ..., calling the accusations baseless" is about the Houthis, not the claim before.
     let source_only = |t: &Topic| *t == Topic::Troops || found.as_ref().and_then(|f| f.source).is_some_and(|src| *t == Topic::Actor(src));
-    if draft.subject.iter().any(|(t, named)| *named && !source_only(t)) {
+    // ... but not who is said to spread the claim, after a dismissal: "as "fake news" spread by Western intelligence".
+    let last_dismissal = claim_like.and_then(|_| s.cues.iter().rev().find(|c| c.kind == CueKind::Dismissal));
+    let tail = last_dismissal.map_or(main_end, |c| (c.at + c.len).min(main_end));
+    let names_other = |t: &[(Topic, bool)]| t.iter().any(|(t, named)| *named && !source_only(t));
+    if tail == main_end && names_other(&draft.subject) || tail < main_end && (names_other(&ctx.mentioned(s, 0, a.min(tail))) || names_other(&ctx.mentioned(s, b, tail))) {
         draft.denies_previous = false;
     }
     if let Some(speaker) = found {
