@@ -565,6 +565,10 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     if i == 0 && (1..w.len()).all(|k| !w.at(k).chars().any(char::is_alphanumeric)) {
         return None;
     }
+    // "a reported 5,000 troops": the writer hedges the number as "reportedly" would.
+    if word == "reported" && matches!(prev, "a" | "an") && w.is_number(i + 1) {
+        return cue(CueKind::Hedge, 1);
+    }
     if lead.report {
         let adjective = is_determiner(prev) || matches!(prev, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely" | "un");
         let passive_ok = matches!(word, "reported" | "confirmed" | "said" | "estimated") && matches!(prev, "is" | "are" | "was" | "were" | "been") && matches!(next, "that" | "to" | "by");
