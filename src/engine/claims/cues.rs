@@ -378,7 +378,8 @@ struct Lead {
 /// Words that start a cue only with special handling in [`cue_at`].
 const SPECIAL: &str = "\
     called calling labelled labeled branded termed fake false lies accuses accusing according claimed claims claim \
-    claiming reports states estimate report reporting tell warn insist deny put say";
+    claiming reports states estimate report reporting tell warn insist deny put say rebuffed rebuffs brushed \
+    downplayed downplays denounced denounces decried";
 
 /// Every word that can start a cue, with what it can start.
 struct Leads {
@@ -534,6 +535,16 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     if lead.denial {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
         return (!(is_determiner(prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
+    }
+    // "rebuffed the report", "brushed aside Kyiv's claims": verbs that deny only a claim named right after them.
+    if matches!(word, "rebuffed" | "rebuffs" | "brushed" | "downplayed" | "downplays" | "denounced" | "denounces" | "decried") {
+        let len = 1 + usize::from(matches!(next, "aside" | "off"));
+        let mut k = i + len;
+        while k < i + 5 && (is_determiner(w.at(k)) || w.capital(k) || matches!(w.at(k), "'" | "\u{2019}" | "s")) {
+            k += 1;
+        }
+        let named = matches!(w.at(k), "report" | "reports" | "claim" | "claims" | "allegation" | "allegations" | "accusation" | "accusations");
+        return named.then_some(Cue { kind: CueKind::Denial, at: i, len });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
