@@ -337,7 +337,7 @@ fn keep_hit(doc: &Doc, h: &Hit, first: usize, last: usize) -> bool {
             // "the Moscow concert hall": a capital after an article modifies a noun.
             // "the Alliance’s Madrid summit": a capital after a possessive modifies a noun too.
             let after_possessive = prev == Some("s") && first >= 2 && tokens[first - 2].kind == TokenKind::Punct && matches!(tokens[first - 2].text(text), "’" | "'");
-            let article = (after_possessive || prev.is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"))) && !matches!(form, "Kremlin" | "White House");
+            let article = (after_possessive || prev.is_some_and(|w| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"))) && !matches!(form, "Kremlin" | "White House" | "Élysée" | "Elysée" | "Elysee" | "Élysée Palace" | "Elysee Palace" | "Quai d'Orsay");
             !(article || prev.is_some_and(words::is_place_before) || capital_after || next.is_some_and(words::is_place_noun))
         }
     }
