@@ -130,7 +130,7 @@ const OPENERS: &str = "\
     under up upward upwards well";
 
 /// Qualifiers before the number, longest first, with what they mean.
-const PRE_QUALIFIERS: [(&[&str], Qualifier); 48] = [
+const PRE_QUALIFIERS: [(&[&str], Qualifier); 49] = [
     (&["slightly", "more", "than"], Qualifier::AtLeast),
     (&["a", "little", "over"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -169,6 +169,7 @@ const PRE_QUALIFIERS: [(&[&str], Qualifier); 48] = [
     (&["around"], Qualifier::Approximate),
     (&["about"], Qualifier::Approximate),
     (&["approximately"], Qualifier::Approximate),
+    (&["approx", "."], Qualifier::Approximate),
     (&["approx"], Qualifier::Approximate),
     (&["roughly"], Qualifier::Approximate),
     (&["some"], Qualifier::Approximate),
