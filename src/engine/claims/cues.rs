@@ -322,7 +322,8 @@ const HEDGE: &str = "\
     without offering evidence, without evidence, provided no evidence, offered no evidence, gave no evidence, \
     believed to, thought to, is said to, are said to, was said to, were said to, if confirmed, unable to verify, \
     unable to confirm, not able to verify, not been able to verify, not able to confirm, not been able to confirm, \
-    not confirmed, not confirm, not officially confirmed, not been confirmed, neither confirmed";
+    not confirmed, not confirm, not officially confirmed, not been confirmed, neither confirmed, cannot confirm, \
+    cannot be confirmed, cannot verify, cannot be verified, cannot independently verify, cannot independently confirm";
 const DENIAL: &str = "\
     deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed dismissing \
     refute refutes refuted rebutted rebuts disputed disputes contradicted categorically";
@@ -630,8 +631,9 @@ pub(super) fn denial_is_claim_like(w: &Words, c: &Cue) -> bool {
             if w.at(c.at) == "categorically" {
                 return true;
             }
-            // "...; Kigali denies": nothing follows, what came before is denied.
-            let last = (c.at + c.len..w.len()).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
+            // "...; Kigali denies": nothing follows, what came before is denied; "Moscow denied this, saying ...": nothing but a pronoun.
+            let clause_end = (c.at + c.len..w.len()).find(|&k| w.at(k) == ",").unwrap_or(w.len());
+            let last = (c.at + c.len..clause_end).all(|k| matches!(w.at(k), "." | "!" | "\"" | "\u{201D}" | "it" | "this" | "that" | "them"));
             last || denies_an_act(w, c) || claim_noun_follows(w, c.at + c.len) || claim_noun_before(w, c.at)
         }
         _ => false,
@@ -667,8 +669,10 @@ pub(super) fn reporter_phrase(w: &Words, from: usize, to: usize) -> Option<(usiz
 /// nothing of their own ("reports of looting", "claims that ...").
 pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     // "Hezbollah denies this.": a pronoun and nothing else points at the claim before.
+    // ... up to a comma or a closing quotation mark: ""We cannot confirm that," he said."
     let pronoun = |k: usize| matches!(w.at(k), "this" | "it" | "that" | "them");
-    if (from..to).any(pronoun) && (from..to).all(|k| pronoun(k) || matches!(w.at(k), "." | "!" | "\"" | "\u{201D}")) {
+    let end = (from..to).find(|&k| matches!(w.at(k), "," | "\"" | "\u{201D}")).unwrap_or(to);
+    if (from..end).any(pronoun) && (from..end).all(|k| pronoun(k) || matches!(w.at(k), "." | "!")) {
         return true;
     }
     let noun_at = |k: usize| is_claim_noun(w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");

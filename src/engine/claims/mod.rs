@@ -176,8 +176,16 @@ pub fn find(doc: &Doc, actors: &FoundActors, figures: &[FoundFigure]) -> Vec<Fou
             continue;
         };
         // "..., according to a source, though that figure could not be verified" doubts its own report.
-        let own_report = sentences[si].cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
-        let unverified = !own_report && sentences[si].cues.iter().any(|c| c.kind == CueKind::Unverified);
+        // "The Pentagon said it could not confirm the figure": a source reports that it cannot vouch for the claim before.
+        let cues = sentences[si].cues;
+        let w = &sentences[si].words;
+        let of_before = |u: &Cue| {
+            let pronoun = (u.at.saturating_sub(2)..u.at).find(|&p| matches!(w.at(p), "it" | "they" | "we"));
+            pronoun.is_some_and(|p| cues.iter().any(|r| r.kind == CueKind::Report && r.at + r.len == p))
+        };
+        let reported_doubt = cues.iter().find(|c| c.kind == CueKind::Unverified).is_some_and(|u| of_before(u) && cues::names_a_claim_only(w, u.at + u.len, w.len()));
+        let own_report = !reported_doubt && cues.iter().any(|c| matches!(c.kind, CueKind::Report | CueKind::ReportBefore | CueKind::HedgeVerb));
+        let unverified = !own_report && cues.iter().any(|c| c.kind == CueKind::Unverified);
         if let (true, Some(p)) = (unverified, previous) {
             // "... could not be independently verified" doubts the claim just before.
             let this = drafts.len() - 1;
