@@ -395,16 +395,16 @@ impl<'a> Reader<'a> {
                 break;
             } else if self.among(k, WEAK_NOUNS) {
                 let under_arms = self.any(k + 1, &["under", "in", "at"]) && self.any(k + 2, &["arms", "uniform"]);
-                // "The M23, which has about 6,000 men": members of an armed group named before.
-                // Not "The IDF detained 40 men": there the group acts on the men.
                 // "The army has suffered 20,000 casualties": a force named before by its noun.
                 let force_before = (first.saturating_sub(10)..first).any(|j| self.same_sentence(j, first) && (self.among(j, GROUP_NOUNS) || self.is(j, "military")));
                 // "Ukraine's army has lost 5,000 men": a force that loses men loses its own.
-                let suffered = (first.saturating_sub(4)..first).any(|j| self.same_sentence(j, first) && self.among(j, SUFFER_VERBS));
-                let acted_on = !suffered && (first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && self.lookup(CASUALTY_BEFORE, j).is_some());
+                let suffered = || (first.saturating_sub(4)..first).any(|j| self.same_sentence(j, first) && self.among(j, SUFFER_VERBS));
+                // "The M23, which has about 6,000 men": members of an armed group named before.
+                // Not "The IDF detained 40 men": there the group acts on the men.
+                let acted_on = || (first.saturating_sub(6)..first).any(|j| self.same_sentence(j, first) && self.lookup(CASUALTY_BEFORE, j).is_some()) && !suffered();
                 let group_members = self.any(k, &["men", "members", "volunteers", "instructors", "advisers", "advisors", "guards"])
-                    && (self.armed_before(first) || suffered && force_before && self.is(k, "men"))
-                    && !acted_on;
+                    && (self.armed_before(first) || force_before && self.is(k, "men") && suffered())
+                    && !acted_on();
                 let party_losses = self.is(k, "casualties") && (self.party_before(first) || self.war_context(first) || force_before);
                 if (military || under_arms || party_losses || group_members || self.service_before(k) || self.of_military(k + 1)) && !self.attributive(k) {
                     head = Some(k);
