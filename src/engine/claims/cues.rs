@@ -337,6 +337,9 @@ const DISMISSAL: &str = "\
 /// Verbs that deny only when a claim-like noun follows ("questioned the ministry's figures").
 const WEAK_DENIAL: &str = "\
     questioned questions questioning challenged challenges challenging contested contests";
+/// Verbs that deny only a claim named right after them ("rebuffed the report", "brushed aside Kyiv's
+/// claims"), never an attack ("denounced the ambush", "rebuffed an assault").
+const NAMED_DENIAL: &str = "rebuffed rebuffs brushed downplayed downplays denounced denounces decried";
 const NEGATION: &str = "\
     no plans, no plan, not planning, not plan, no intention, not aware, does not need, do not need, did not need, \
     doesn ' not need, don ' not need, no need, not received, not considering, not intend, never planned, no such, \
@@ -374,13 +377,13 @@ struct Lead {
     report: bool,
     denial: bool,
     weak_denial: bool,
+    named_denial: bool,
 }
 
 /// Words that start a cue only with special handling in [`cue_at`].
 const SPECIAL: &str = "\
     called calling labelled labeled branded termed fake false lies accuses accusing according claimed claims claim \
-    claiming reports states estimate report reporting tell warn insist deny put say rebuffed rebuffs brushed \
-    downplayed downplays denounced denounces decried";
+    claiming reports states estimate report reporting tell warn insist deny put say";
 
 /// Every word that can start a cue, with what it can start.
 struct Leads {
@@ -410,6 +413,9 @@ fn leads() -> &'static Leads {
         }
         for w in words(WEAK_DENIAL) {
             lead_entry(&mut leads, w).weak_denial = true;
+        }
+        for w in words(NAMED_DENIAL) {
+            lead_entry(&mut leads, w).named_denial = true;
         }
         for w in words(SPECIAL) {
             lead_entry(&mut leads, w);
@@ -537,15 +543,13 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
         // "the disputed region", "a denial" as a noun phrase of its own still counts; "the disputed" does not.
         return (!(is_determiner(prev) && word.ends_with("ed"))).then_some(Cue { kind: CueKind::Denial, at: i, len: 1 });
     }
-    // "rebuffed the report", "brushed aside Kyiv's claims": verbs that deny only a claim named right after them.
-    if matches!(word, "rebuffed" | "rebuffs" | "brushed" | "downplayed" | "downplays" | "denounced" | "denounces" | "decried") {
+    if lead.named_denial {
         let len = 1 + usize::from(matches!(next, "aside" | "off"));
         let mut k = i + len;
         while k < i + 5 && (is_determiner(w.at(k)) || w.capital(k) || matches!(w.at(k), "'" | "\u{2019}" | "s")) {
             k += 1;
         }
-        let named = matches!(w.at(k), "report" | "reports" | "claim" | "claims" | "allegation" | "allegations" | "accusation" | "accusations");
-        return named.then_some(Cue { kind: CueKind::Denial, at: i, len });
+        return names_claim(w.at(k)).then_some(Cue { kind: CueKind::Denial, at: i, len });
     }
     if matches!(word, "reports" | "states") {
         // Verb only before "that" ("Reuters reports that ..."), never "the reports" or "United States".
@@ -675,13 +679,18 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     if (from..end).any(pronoun) && (from..end).all(|k| pronoun(k) || matches!(w.at(k), "." | "!")) {
         return true;
     }
-    let noun_at = |k: usize| is_claim_noun(w.at(k)) && !matches!(w.at(k), "that" | "any" | "it" | "media" | "\"" | "\u{201C}");
-    let Some(noun) = (from..(from + 5).min(to)).find(|&k| noun_at(k)) else {
+    let Some(noun) = (from..(from + 5).min(to)).find(|&k| names_claim(w.at(k))) else {
         return false;
     };
     let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital(k));
     let next = w.at(noun + 1);
     leading && !matches!(next, "of" | "that" | "about" | "on" | "regarding" | "concerning" | "over" | "linking" | "accusing" | "saying" | "claiming" | "suggesting")
+}
+
+/// Whether `word` is a noun that names a claim ("report", "allegations", "figure"), not a
+/// pronoun or quotation mark of [`CLAIM_NOUNS`].
+fn names_claim(word: &str) -> bool {
+    is_claim_noun(word) && !matches!(word, "that" | "any" | "it" | "media" | "\"" | "\u{201C}")
 }
 
 /// Whether a pronoun and a copula are the subject of the dismissal at `at`: ""That is not true"",
