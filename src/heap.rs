@@ -42,8 +42,8 @@ enum Size {
     Pages(usize),
 }
 
-/// How a layout is served; none for alignments over 64 KiB.
-fn size_of(layout: Layout) -> Option<Size> {
+/// The block that serves `layout`; none for alignments over 64 KiB.
+fn block_for(layout: Layout) -> Option<Size> {
     if layout.align() > PAGE {
         return None;
     }
@@ -67,7 +67,7 @@ impl Blocks {
     /// # Safety
     /// Every address `grow` returns must be memory this allocator alone may use.
     pub(crate) unsafe fn alloc(&mut self, layout: Layout, grow: &mut dyn FnMut(usize) -> Option<usize>) -> usize {
-        match size_of(layout) {
+        match block_for(layout) {
             Some(Size::Class(class)) => {
                 let head = self.free[class];
                 if head != 0 {
@@ -87,7 +87,7 @@ impl Blocks {
     /// # Safety
     /// `ptr` must come from `alloc` or `realloc` with this `layout`, and not be freed already.
     pub(crate) unsafe fn dealloc(&mut self, ptr: usize, layout: Layout) {
-        match size_of(layout) {
+        match block_for(layout) {
             Some(Size::Class(class)) => self.free_block(ptr, class),
             Some(Size::Pages(pages)) => self.free_run(ptr, pages),
             None => {}
@@ -102,7 +102,7 @@ impl Blocks {
     /// As `dealloc`; `new_size` must be a valid size for `layout`'s alignment.
     pub(crate) unsafe fn realloc(&mut self, ptr: usize, layout: Layout, new_size: usize, grow: &mut dyn FnMut(usize) -> Option<usize>) -> usize {
         let new = Layout::from_size_align_unchecked(new_size, layout.align());
-        match (size_of(layout), size_of(new)) {
+        match (block_for(layout), block_for(new)) {
             (Some(old), Some(now)) if old == now => return ptr,
             (Some(Size::Pages(old)), Some(Size::Pages(now))) if now < old => {
                 self.free_run(ptr + now * PAGE, old - now);

@@ -1,8 +1,8 @@
 //! Thin glue to browser APIs: performance marks, local storage, downloads, clipboard, focusing marks.
 
-use wasm_bindgen::prelude::*;
 use std::time::Duration;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::analysis::Target;

@@ -358,7 +358,7 @@ impl Builder {
                 }
                 (_, ActorKind::Person | ActorKind::State) => {}
                 _ => {
-                    insert_first(&mut by_initials, &initials(&d.actor.name), i);
+                    by_initials.entry(initials(&d.actor.name)).or_insert(i);
                     if d.entry.is_none() {
                         insert_first(&mut by_name, &d.actor.name, i);
                     }

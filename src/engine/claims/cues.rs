@@ -352,7 +352,6 @@ const CLAIM_NOUNS: &str = "\
     version findings conclusions";
 const DETERMINERS: &str = "a an the this these those such his her their its our no";
 
-
 /// Whether `word` is one of [`CLAIM_NOUNS`].
 fn is_claim_noun(word: &str) -> bool {
     object_words().any(1, word)
@@ -524,7 +523,7 @@ fn cue_at(w: &Words, i: usize) -> Option<Cue> {
     if matches!(word, "claimed" | "claims" | "claim" | "claiming") {
         // "both claims are", "the group's claims were": a noun.
         let noun = is_determiner(prev)
-            || words(DENIAL).any(|w| w == prev)
+            || lead_of(prev).is_some_and(|l| l.denial)
             || matches!(prev, "of" | "the" | "'" | "both" | "all" | "many" | "several" | "two")
             || (word == "claims" && matches!(next, "are" | "were" | "have" | "had" | "of" | "about"));
         // "has claimed more than 170 attacks": a series claimed as one's own, not a doubted report.
