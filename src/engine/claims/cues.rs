@@ -681,7 +681,7 @@ pub(super) fn names_a_claim_only(w: &Words, from: usize, to: usize) -> bool {
     let Some(noun) = (from..(from + 5).min(to)).find(|&k| names_claim(w.at(k))) else {
         return false;
     };
-    let leading = (from..noun).all(|k| DETERMINERS.contains(&w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital(k));
+    let leading = (from..noun).all(|k| is_determiner(w.at(k)) || matches!(w.at(k), "'" | "s" | "that" | "those") || !w.capital(k));
     let next = w.at(noun + 1);
     leading && !matches!(next, "of" | "that" | "about" | "on" | "regarding" | "concerning" | "over" | "linking" | "accusing" | "saying" | "claiming" | "suggesting")
 }
